@@ -1,0 +1,1 @@
+void tg_placeholder(void);
