@@ -1,0 +1,6 @@
+/// Which rule turns gradients into parameter updates.
+public enum OptimizerKind: String, CaseIterable, Sendable, Codable {
+  case sgd
+  case momentum
+  case adam
+}
