@@ -37,5 +37,7 @@ let package = Package(
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
     .testTarget(name: "DescentAppTests", dependencies: ["DescentApp"]),
+    // Runs the built `descent` binary: CLI behaviour and the tmux end-to-end tests.
+    .testTarget(name: "DescentCLITests", dependencies: ["descent"]),
   ]
 )

@@ -1,7 +1,31 @@
 import ArgumentParser
+import Foundation
 
+/// The `descent` command: the lesson UI by default, plus headless subcommands.
 @main
 struct Descent: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "descent", abstract: "Learn neural networks by training real ones in the terminal.")
+    commandName: "descent",
+    abstract: "Learn neural networks by training real ones in the terminal.",
+    subcommands: [TrainCommand.self, BenchCommand.self])
+
+  /// Like ArgumentParser's `main`, but every failure is one line on stderr and exit code 2
+  /// (help and explicit exit codes pass through), so scripts and learners never see a usage dump.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let exit as ExitCode {
+      Foundation.exit(exit.rawValue)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        print(fullMessage(for: error))
+        Foundation.exit(0)
+      }
+      let text = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+      FileHandle.standardError.write(Data("descent: \(text)\n".utf8))
+      Foundation.exit(2)
+    }
+  }
 }

@@ -1,0 +1,277 @@
+import NeuralEngine
+import TerminalUI
+
+/// A live training run and everything the learner controls about how it is shown.
+///
+/// Used alone by `descent play` and inside every lab page of a lesson. `update` is the only place
+/// it changes; `render` (in `Playground+Render.swift`) only reads it.
+public struct Playground {
+  public private(set) var configuration: TrainingConfiguration
+  public private(set) var session: TrainingSession
+  /// Views shown, in layout order.
+  public private(set) var panes: [Pane]
+  /// Controls whose keys work; the rest say they are locked.
+  public private(set) var unlockedControls: Set<Control>
+  public private(set) var isPlaying = false
+  public private(set) var speed: Speed = .ten
+  /// Index into `panes` of the pane Tab has selected.
+  public private(set) var focusedPaneIndex = 0
+  /// The pane Enter has enlarged to fill the screen, if any.
+  public private(set) var maximisedPane: Pane?
+  public private(set) var showsHelp = false
+  /// Text typed after `l`, while the learner enters a learning rate.
+  public private(set) var learningRateEntry: String?
+  public private(set) var notice: Notice?
+  /// Loss chart y axis: logarithmic when true.
+  public private(set) var usesLogScale = false
+  /// Index of the bowl's parameter pair in `bowlPairs`.
+  public private(set) var bowlPairIndex = 0
+  /// Training sample whose activations the network diagram shows.
+  public private(set) var shownSampleIndex = 0
+
+  public init(configuration: TrainingConfiguration, panes: [Pane]? = nil, unlockedControls: Set<Control> = Set(Control.allCases)) {
+    self.configuration = configuration
+    session = TrainingSession(configuration: configuration)
+    self.panes = panes ?? Playground.defaultPanes(for: configuration)
+    self.unlockedControls = unlockedControls
+  }
+
+  /// The views that teach most for this kind of problem.
+  public static func defaultPanes(for configuration: TrainingConfiguration) -> [Pane] {
+    switch configuration.dataset.task {
+    case .classification where configuration.dataset.featureNames.count == 2:
+      return [.boundary, .loss, .network, .weights]
+    case .classification:
+      return [.loss, .network, .weights]
+    case .regression where configuration.dataset.featureNames.count == 1 && configuration.hiddenLayers.isEmpty:
+      return [.bowl, .loss, .weights, .network]
+    case .regression:
+      return [.loss, .weights, .network]
+    }
+  }
+
+  public var focusedPane: Pane? { panes.isEmpty ? nil : panes[min(focusedPaneIndex, panes.count - 1)] }
+
+  /// Pairs of parameters the loss bowl can show: each weight of the first layer with that
+  /// neuron's bias, so the default for `line` is (w, b).
+  var bowlPairs: [(ParameterID, ParameterID)] {
+    guard let layer = session.network.layers.first else { return [] }
+    var pairs: [(ParameterID, ParameterID)] = []
+    for output in 0..<layer.outputCount {
+      for input in 0..<layer.inputCount {
+        pairs.append((ParameterID(layer: 0, kind: .weight(output: output, input: input)),
+                      ParameterID(layer: 0, kind: .bias(output: output))))
+      }
+    }
+    return pairs
+  }
+
+  var bowlPair: (ParameterID, ParameterID)? {
+    let pairs = bowlPairs
+    return pairs.isEmpty ? nil : pairs[bowlPairIndex % pairs.count]
+  }
+}
+
+// MARK: - Update
+
+extension Playground {
+  /// Applies one message; the returned command tells the loop what else to do.
+  public mutating func update(_ message: Message) -> Command {
+    switch message {
+    case .tick(let stepBudget):
+      advance(stepBudget: stepBudget)
+      return .none
+    case .resize:
+      return .none
+    case .key(let key):
+      return handle(key)
+    }
+  }
+
+  /// True while frames must keep coming (training or typing); otherwise the loop may block.
+  public var isAnimating: Bool { isPlaying && session.state == .running }
+
+  private mutating func advance(stepBudget: Int) {
+    guard isAnimating else { return }
+    session.step(count: speed.steps(within: stepBudget))
+    noteStateChange()
+  }
+
+  /// Pauses and explains when the run has converged or diverged.
+  private mutating func noteStateChange() {
+    switch session.state {
+    case .running: break
+    case .converged:
+      isPlaying = false
+      notice = Notice("converged: the loss stopped improving — paused")
+    case .diverged(let reason):
+      isPlaying = false
+      notice = Notice("diverged: \(reason) — press r to reset", kind: .warning)
+    }
+  }
+
+  private mutating func handle(_ key: Key) -> Command {
+    if learningRateEntry != nil { return handleLearningRateEntry(key) }
+    if showsHelp {
+      if key == .character("q") { return .quit }
+      showsHelp = false
+      return .none
+    }
+    switch key {
+    case .character("q"): return .quit
+    case .character("?"): showsHelp = true
+    case .character(" "): if unlocked(.play) { togglePlay() }
+    case .character("n"), .right: if unlocked(.step) { stepOnce() }
+    case .character("+"), .character("="): if unlocked(.learningRate) { setLearningRate(LearningRateLadder.above(session.learningRate)) }
+    case .character("-"), .character("_"): if unlocked(.learningRate) { setLearningRate(LearningRateLadder.below(session.learningRate)) }
+    case .character("l"): if unlocked(.learningRate) { learningRateEntry = "" }
+    case .character("b"): if unlocked(.batch) { cycleBatchMode() }
+    case .character("o"): if unlocked(.optimizer) { cycleOptimizer() }
+    case .character("a"): if unlocked(.activation) { cycleActivation() }
+    case .character("s"): if unlocked(.speed) { speed = speed.next; notice = Notice("speed \(speed.label) steps per frame") }
+    case .character("r"): if unlocked(.reset) { restart(seed: configuration.seed, saying: "reset with seed \(configuration.seed)") }
+    case .character("R"): if unlocked(.seed) { restart(seed: configuration.seed &+ 1, saying: "new seed \(configuration.seed &+ 1)") }
+    case .character("y"): usesLogScale.toggle(); notice = Notice(usesLogScale ? "loss axis: log scale" : "loss axis: linear scale")
+    case .character("p"): cycleBowlPair()
+    case .character("x"): shownSampleIndex = (shownSampleIndex + 1) % max(1, configuration.dataset.trainInputs.count)
+    case .tab: if !panes.isEmpty { focusedPaneIndex = (focusedPaneIndex + 1) % panes.count }
+    case .backTab: if !panes.isEmpty { focusedPaneIndex = (focusedPaneIndex + panes.count - 1) % panes.count }
+    case .enter: maximisedPane = maximisedPane == nil ? focusedPane : nil
+    case .escape: maximisedPane = nil
+    default: break
+    }
+    return .none
+  }
+
+  private mutating func unlocked(_ control: Control) -> Bool {
+    if unlockedControls.contains(control) { return true }
+    notice = Notice("\(control.rawValue) is locked on this page", kind: .warning)
+    return false
+  }
+
+  private mutating func togglePlay() {
+    if !isPlaying, session.state != .running {
+      notice = Notice("the run has stopped (\(session.state.label)) — press r to reset", kind: .warning)
+      return
+    }
+    isPlaying.toggle()
+    notice = nil
+  }
+
+  private mutating func stepOnce() {
+    isPlaying = false
+    guard session.state == .running else {
+      notice = Notice("the run has stopped (\(session.state.label)) — press r to reset", kind: .warning)
+      return
+    }
+    session.step(count: 1)
+    notice = nil
+    noteStateChange()
+  }
+
+  private mutating func setLearningRate(_ rate: Double) {
+    session.learningRate = rate
+    configuration.learningRate = rate
+    notice = Notice("learning rate \(formatLearningRate(rate)) from step \(session.stepCount + 1)")
+  }
+
+  private mutating func handleLearningRateEntry(_ key: Key) -> Command {
+    guard var text = learningRateEntry else { return .none }
+    switch key {
+    case .enter:
+      learningRateEntry = nil
+      if let rate = Double(text), rate.isFinite, LearningRateLadder.range.contains(rate) {
+        setLearningRate(rate)
+      } else {
+        notice = Notice("'\(text)' is not a learning rate between 1e-6 and 100", kind: .warning)
+      }
+      return .none
+    case .escape:
+      learningRateEntry = nil
+      return .none
+    case .backspace, .delete:
+      if !text.isEmpty { text.removeLast() }
+    case .character(let character) where "0123456789.eE-+".contains(character) && text.count < 16:
+      text.append(character)
+    default:
+      break
+    }
+    learningRateEntry = text
+    return .none
+  }
+
+  private mutating func cycleBatchMode() {
+    let count = configuration.dataset.trainInputs.count
+    let miniBatch = BatchMode.miniBatch(size: max(2, min(32, count / 4)))
+    let next: BatchMode
+    switch session.batchMode {
+    case .fullBatch: next = miniBatch
+    case .miniBatch: next = .stochastic
+    case .stochastic: next = .fullBatch
+    }
+    session.batchMode = next
+    configuration.batchMode = next
+    notice = Notice("batch mode: \(next.label) from the next step")
+  }
+
+  private mutating func cycleOptimizer() {
+    let all = OptimizerKind.allCases
+    let next = all[((all.firstIndex(of: session.optimizerKind) ?? 0) + 1) % all.count]
+    session.optimizerKind = next
+    configuration.optimizer = next
+    notice = Notice("optimizer: \(next.rawValue) from the next step")
+  }
+
+  private mutating func cycleActivation() {
+    let choices: [Activation] = [.tanh, .relu, .sigmoid, .leakyRelu, .linear]
+    let next = choices[((choices.firstIndex(of: configuration.activation) ?? -1) + 1) % choices.count]
+    configuration.activation = next
+    restart(seed: configuration.seed, saying: "activation \(next.rawValue): the network was rebuilt and training restarted")
+  }
+
+  private mutating func cycleBowlPair() {
+    let count = bowlPairs.count
+    guard count > 1 else { return }
+    bowlPairIndex = (bowlPairIndex + 1) % count
+    if let pair = bowlPair { notice = Notice("bowl shows \(pair.0) and \(pair.1)") }
+  }
+
+  private mutating func restart(seed: UInt64, saying text: String) {
+    configuration.seed = seed
+    session = TrainingSession(configuration: configuration)
+    isPlaying = false
+    notice = Notice(text)
+  }
+}
+
+// MARK: - Labels
+
+extension TrainingState {
+  var label: String {
+    switch self {
+    case .running: "running"
+    case .converged: "converged"
+    case .diverged: "diverged"
+    }
+  }
+}
+
+extension BatchMode {
+  var label: String {
+    switch self {
+    case .fullBatch: "full batch"
+    case .miniBatch(let size): "mini-batch \(size)"
+    case .stochastic: "single sample"
+    }
+  }
+}
+
+/// A learning rate as the learner typed or would type it: `0.03`, `1.5e-05`.
+func formatLearningRate(_ rate: Double) -> String {
+  if rate >= 0.001 && rate < 1000 {
+    var text = String(rate)
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text
+  }
+  return String(rate)
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import NeuralEngine
+
+/// The model and training settings shared by `train` and `play`.
+struct ModelOptions: ParsableArguments {
+  @Option(help: "Built-in dataset: \(DatasetName.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var dataset: String = "house"
+
+  @Option(name: .customLong("lr"), help: "Learning rate (> 0).")
+  var learningRate: Double = 0.1
+
+  @Option(help: "Batch mode: full, 1 (single sample) or a mini-batch size N.")
+  var batch: String = "full"
+
+  @Option(help: "Optimizer: sgd, momentum or adam.")
+  var optimizer: String = "sgd"
+
+  @Option(help: "Hidden layer sizes, e.g. 4,2. Omit for a single neuron.")
+  var layers: String?
+
+  @Option(help: "Hidden activation: \(Activation.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var activation: String = "tanh"
+
+  @Option(help: "Loss: mse, bce or ce (default: mse for regression, bce/ce for classification).")
+  var loss: String?
+
+  @Option(help: "Random seed: the same seed gives the same run.")
+  var seed: UInt64 = 1
+
+  @Option(help: "Train on your own CSV file instead of a built-in dataset.")
+  var csv: String?
+
+  @Option(help: "With --csv: the column to predict.")
+  var target: String?
+
+  /// Every setting checked, as engine values; throws a one-line `ValidationError` otherwise.
+  func validated() throws -> ValidatedModelOptions {
+    guard learningRate.isFinite, learningRate > 0 else {
+      throw ValidationError("--lr must be a number greater than 0 (got \(learningRate))")
+    }
+    guard let batchMode = BatchMode(argument: batch) else {
+      throw ValidationError("--batch must be 'full', '1' or a mini-batch size ≥ 2 (got '\(batch)')")
+    }
+    guard let optimizerKind = OptimizerKind(rawValue: optimizer) else {
+      throw ValidationError(
+        "unknown optimizer '\(optimizer)' (choose \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+    }
+    guard let hiddenActivation = Activation(rawValue: activation) else {
+      throw ValidationError(
+        "unknown activation '\(activation)' (choose \(Activation.allCases.map(\.rawValue).joined(separator: ", ")))")
+    }
+    var lossFunction: LossFunction?
+    if let loss {
+      guard let parsed = LossFunction(rawValue: loss) else {
+        throw ValidationError("unknown loss '\(loss)' (choose mse, bce, ce)")
+      }
+      lossFunction = parsed
+    }
+    let hiddenLayers = try parsedLayers()
+    let source: DataSource
+    if let csv {
+      guard let target else { throw ValidationError("--csv needs --target COLUMN (the column to predict)") }
+      source = .csv(path: csv, target: target)
+    } else {
+      guard target == nil else { throw ValidationError("--target only applies with --csv FILE") }
+      guard let name = DatasetName(rawValue: dataset) else {
+        throw ValidationError(
+          "unknown dataset '\(dataset)' (choose \(DatasetName.allCases.map(\.rawValue).joined(separator: ", ")))")
+      }
+      source = .builtIn(name)
+    }
+    return ValidatedModelOptions(
+      source: source, learningRate: learningRate, batchMode: batchMode, optimizer: optimizerKind,
+      hiddenLayers: hiddenLayers, activation: hiddenActivation, loss: lossFunction, seed: seed)
+  }
+
+  private func parsedLayers() throws -> [Int] {
+    guard let layers, !layers.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+    return try layers.split(separator: ",", omittingEmptySubsequences: false).map { part in
+      let text = part.trimmingCharacters(in: .whitespaces)
+      guard let size = Int(text), (1...512).contains(size) else {
+        throw ValidationError("--layers must be sizes from 1 to 512 separated by commas, e.g. 4,2 (got '\(layers)')")
+      }
+      return size
+    }
+  }
+}
+
+/// Where the training data comes from.
+enum DataSource: Equatable {
+  case builtIn(DatasetName)
+  case csv(path: String, target: String)
+}
+
+/// `ModelOptions` after validation, in the engine's vocabulary.
+struct ValidatedModelOptions {
+  var source: DataSource
+  var learningRate: Double
+  var batchMode: BatchMode
+  var optimizer: OptimizerKind
+  var hiddenLayers: [Int]
+  var activation: Activation
+  var loss: LossFunction?
+  var seed: UInt64
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import DescentApp
+import NeuralEngine
+
+/// `descent train`: trains with no terminal UI and prints the report.
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train a network headless: loss per epoch, then the learned weights.")
+
+  @OptionGroup var model: ModelOptions
+
+  @Option(help: "Number of epochs (passes over the training set).")
+  var epochs: Int = 200
+
+  @Option(help: "Output format: table, csv or json.")
+  var format: ReportFormat = .table
+
+  func validate() throws {
+    guard (1...1_000_000).contains(epochs) else {
+      throw ValidationError("--epochs must be between 1 and 1000000 (got \(epochs))")
+    }
+  }
+
+  func run() throws {
+    let configuration = try model.validated().trainingConfiguration()
+    var session = TrainingSession(configuration: configuration)
+    let records = HeadlessTraining.run(&session, epochs: epochs)
+    let report = TrainingReport(session: session, configuration: configuration, records: records)
+    print(report.rendered(as: format))
+  }
+}
+
+extension ReportFormat: ExpressibleByArgument {}

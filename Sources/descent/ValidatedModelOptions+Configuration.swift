@@ -1,0 +1,22 @@
+import ArgumentParser
+import NeuralEngine
+
+extension ValidatedModelOptions {
+  /// Loads the data and assembles the engine's configuration; a data problem becomes one line.
+  func trainingConfiguration() throws -> TrainingConfiguration {
+    let dataset: Dataset
+    switch source {
+    case .builtIn(let name):
+      dataset = Dataset.builtIn(name, seed: seed)
+    case .csv(let path, let target):
+      do {
+        dataset = try CSVDataset.load(path: path, target: target, seed: seed)
+      } catch {
+        throw ValidationError("\(error)")
+      }
+    }
+    return TrainingConfiguration(
+      dataset: dataset, hiddenLayers: hiddenLayers, activation: activation, loss: loss,
+      optimizer: optimizer, learningRate: learningRate, batchMode: batchMode, seed: seed)
+  }
+}
