@@ -139,7 +139,7 @@ enum InlineParser {
           index += 1
         }
       }
-      flushText()
+      flushText(trimmingTrailingSpaces: true)
       return tokens
     }
 

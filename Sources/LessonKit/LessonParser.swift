@@ -20,14 +20,17 @@ struct LessonParser {
     self.fileName = TextSanitizer.sanitize(fileName)
     var body = Substring(text)
     if body.first == "\u{FEFF}" { body = body.dropFirst() }
-    self.lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+    self.lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isLineFeed)
       .map { TextSanitizer.sanitize(String($0)) }
   }
 
   func parse() -> LessonParseResult {
     var parser = self
     let lesson = parser.parseLesson()
-    return LessonParseResult(lesson: lesson, problems: parser.problems)
+    let sorted = parser.problems.enumerated().sorted { left, right in
+      (left.element.line, left.offset) < (right.element.line, right.offset)
+    }.map(\.element)
+    return LessonParseResult(lesson: lesson, problems: sorted)
   }
 
   // MARK: - Front matter
@@ -58,7 +61,7 @@ struct LessonParser {
     let frontMatter = parseFrontMatter(lines[1..<closing].joined(separator: "\n"), yaml: yaml)
     let pages = parsePages(from: closing + 1)
     if pages.isEmpty {
-      report(closing + 1, "lesson has no pages: add Markdown text after the front matter")
+      report(closing + 2, "lesson has no pages: add Markdown text after the front matter")
     }
     guard let id = frontMatter.id, let title = frontMatter.title, let order = frontMatter.order,
       let summary = frontMatter.summary
@@ -281,4 +284,9 @@ struct LessonParser {
   private mutating func report(_ line: Int, _ message: String) {
     problems.append(LessonProblem(file: fileName, line: line, message: message))
   }
+}
+
+extension Character {
+  /// A line feed, alone or after a carriage return (`"\r\n"` is one `Character`).
+  var isLineFeed: Bool { self == "\n" || self == "\r\n" }
 }

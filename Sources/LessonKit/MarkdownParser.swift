@@ -14,7 +14,7 @@ public enum MarkdownParser {
 
   /// Parses Markdown text into blocks. Control characters are removed first.
   public static func parse(_ text: String) -> [Block] {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isLineFeed)
       .map { TextSanitizer.sanitize(String($0)) }
     return parse(lines: lines)
   }
