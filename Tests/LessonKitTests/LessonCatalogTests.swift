@@ -71,3 +71,18 @@ import Testing
     #expect(LessonProblem(file: "a.md", line: 3, message: "bad\u{1B}[2J thing").description == "a.md:3: bad thing")
   }
 }
+
+@Suite struct AuthoringGuideTests {
+  /// The complete example in `Lessons/README.md` is the fixture lesson, so it stays valid.
+  @Test func guideExampleMatchesTheFixture() throws {
+    let guide = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Lessons/README.md")
+    let text = try String(contentsOf: guide, encoding: .utf8)
+    let start = try #require(text.range(of: "````markdown\n"))
+    let end = try #require(text.range(of: "\n````", range: start.upperBound..<text.endIndex))
+    let example = String(text[start.upperBound..<end.lowerBound]) + "\n"
+    let fixture = try String(
+      contentsOf: try fixturesDirectory().appendingPathComponent("01-one-neuron.md"), encoding: .utf8)
+    #expect(example == fixture)
+  }
+}
