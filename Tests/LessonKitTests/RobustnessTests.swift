@@ -71,4 +71,15 @@ import Testing
     }
     #expect(Date().timeIntervalSince(start) < 30)
   }
+
+  @Test(.timeLimit(.minutes(1))) func yamlAliasBombIsCheap() {
+    var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in 1..<12 {
+      let previous = "*a\(level - 1)"
+      yaml += "a\(level): &a\(level) [\(Array(repeating: previous, count: 10).joined(separator: ", "))]\n"
+    }
+    let text = lessonText("```lab\ndataset: xor\n\(yaml)views: *a11\n```")
+    let found = problems(in: text)
+    #expect(found.contains { $0.contains("unknown key `a0` in lab") })
+  }
 }
