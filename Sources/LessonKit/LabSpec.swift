@@ -65,6 +65,17 @@ public struct LabSpec: Equatable, Sendable {
   /// The network this lab builds.
   public var shape: NetworkShape { NetworkShape(dataset: dataset, hiddenSizes: hiddenLayers) }
 
+  /// The `bowl` view's axes: `bowlParameters`, or `[w1[0,0], b1[0]]` for a network with exactly
+  /// two parameters (one neuron on one input); nil when neither applies.
+  public var effectiveBowlParameters: [ParameterReference]? {
+    if let bowlParameters { return bowlParameters }
+    guard shape.parameterCount == 2 else { return nil }
+    return [
+      ParameterReference(layer: 1, kind: .weight(output: 0, input: 0)),
+      ParameterReference(layer: 1, kind: .bias(output: 0)),
+    ]
+  }
+
   /// Whether the learner may use `control`.
   public func unlocks(_ control: LabControl) -> Bool { controls.contains(control) }
 }

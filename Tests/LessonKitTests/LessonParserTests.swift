@@ -142,7 +142,9 @@ import Testing
     #expect(problems(in: lessonText(needs)) == [
       "t.md:8: the `bowl` view needs `bowl-parameters: [<x>, <y>]` (network 3 → 1 has 4 parameters)",
     ])
-    #expect(problems(in: lessonText("```lab\ndataset: sine\nviews: [bowl]\n```")) == [])
+    let sine = Lesson.parse(text: lessonText("```lab\ndataset: sine\nviews: [bowl]\n```"), fileName: "t.md")
+    #expect(sine.problems == [])
+    #expect(sine.lesson?.pages.first?.lab?.effectiveBowlParameters?.map(\.description) == ["w1[0,0]", "b1[0]"])
   }
 
   @Test func badYAMLIsReportedAtItsFileLine() {
