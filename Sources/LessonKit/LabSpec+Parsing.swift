@@ -1,0 +1,229 @@
+import NeuralEngine
+import Yams
+
+extension LabSpec {
+  /// The keys a lab block may hold.
+  static let knownKeys = [
+    "dataset", "layers", "activation", "output-activation", "loss", "optimizer", "learning-rate",
+    "batch", "seed", "views", "controls", "regularization", "dropout", "initialisation",
+    "steps-per-tick", "speed", "bowl-parameters",
+  ]
+
+  /// Reads a lab from its YAML root; nil if it is unusable (problems say why).
+  ///
+  /// Problems in optional keys are reported and the key is ignored, so one mistake does not
+  /// hide the others.
+  static func parse(
+    _ root: Node, yaml: YAMLBlock, fenceLine: Int, problems: inout [LessonProblem]
+  ) -> LabSpec? {
+    guard let entries = yaml.entries(of: root, blockName: "lab", problems: &problems) else {
+      return nil
+    }
+    func report(_ entry: YAMLBlock.Entry, _ message: String) {
+      problems.append(LessonProblem(file: yaml.fileName, line: entry.line, message: message))
+    }
+    func allowed<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> String
+    where T.RawValue == String {
+      T.allCases.map(\.rawValue).joined(separator: ", ")
+    }
+    func value<T: RawRepresentable & CaseIterable>(
+      _ entry: YAMLBlock.Entry, _ type: T.Type, what: String
+    ) -> T? where T.RawValue == String {
+      if let text = entry.value.plainString, let value = T(rawValue: text) { return value }
+      report(entry, "unknown \(what) `\(entry.value.plainString ?? "…")` (allowed: \(allowed(T.self)))")
+      return nil
+    }
+
+    var dataset: DatasetName?
+    var sawDataset = false
+    var spec = LabSpec(dataset: .line, line: fenceLine)
+    var bowlEntry: YAMLBlock.Entry?
+    var speedEntry: YAMLBlock.Entry?
+    for entry in entries {
+      switch entry.key {
+      case "dataset":
+        sawDataset = true
+        dataset = value(entry, DatasetName.self, what: "dataset")
+      case "layers":
+        if let sizes = integers(entry.value), sizes.allSatisfy({ (1...1024).contains($0) }),
+          sizes.count <= 16
+        {
+          spec.hiddenLayers = sizes
+        } else {
+          report(entry, "`layers` must be a list of hidden layer sizes 1…1024, e.g. [4, 2] or []")
+        }
+      case "activation":
+        spec.activation = value(entry, Activation.self, what: "activation")
+      case "output-activation":
+        spec.outputActivation = value(entry, Activation.self, what: "activation")
+      case "loss":
+        spec.loss = value(entry, LossFunction.self, what: "loss")
+      case "optimizer":
+        spec.optimizer = value(entry, OptimizerKind.self, what: "optimizer")
+      case "initialisation":
+        spec.initialisation = value(entry, WeightInitialisation.self, what: "initialisation")
+      case "learning-rate":
+        if let rate = entry.value.finiteNumber, rate > 0, rate <= 100 {
+          spec.learningRate = rate
+        } else {
+          report(entry, "`learning-rate` must be a number above 0 (at most 100)")
+        }
+      case "batch":
+        if let text = entry.value.plainString, let mode = BatchMode(argument: text) {
+          spec.batch = mode
+        } else {
+          report(entry, "`batch` must be `full`, `1` (one sample per step) or a batch size above 1")
+        }
+      case "seed":
+        if let text = entry.value.plainString, let seed = UInt64(text) {
+          spec.seed = seed
+        } else {
+          report(entry, "`seed` must be a whole number 0 or above")
+        }
+      case "dropout":
+        if let rate = entry.value.finiteNumber, rate >= 0, rate < 1 {
+          spec.dropout = rate
+        } else {
+          report(entry, "`dropout` must be a number from 0 up to (not including) 1")
+        }
+      case "steps-per-tick", "speed":
+        if let previous = speedEntry {
+          report(entry, "`\(entry.key)` repeats `\(previous.key)` (line \(previous.line)); give one")
+        } else if let steps = entry.value.integer, (1...100_000).contains(steps) {
+          spec.stepsPerTick = steps
+        } else {
+          report(entry, "`\(entry.key)` must be a whole number of steps per tick, 1 or more")
+        }
+        speedEntry = entry
+      case "regularization":
+        spec.regularization = regularization(entry, yaml: yaml, problems: &problems)
+      case "views":
+        if let views = words(entry, yaml: yaml, LabView.self, what: "view", problems: &problems) {
+          spec.views = views.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        }
+      case "controls":
+        if entry.value.plainString == "all" {
+          spec.controls = Set(LabControl.allCases)
+        } else if let controls = words(
+          entry, yaml: yaml, LabControl.self, what: "control", problems: &problems)
+        {
+          spec.controls = Set(controls)
+        }
+      case "bowl-parameters":
+        bowlEntry = entry
+      default:
+        report(entry, "unknown key `\(entry.key)` in lab (known: \(knownKeys.joined(separator: ", ")))")
+      }
+    }
+    guard sawDataset else {
+      problems.append(
+        LessonProblem(
+          file: yaml.fileName, line: fenceLine,
+          message: "lab has no `dataset` (one of \(allowed(DatasetName.self)))"))
+      return nil
+    }
+    guard let dataset else { return nil }
+    spec.dataset = dataset
+    let shape = spec.shape
+    if let bowlEntry {
+      spec.bowlParameters = bowlParameters(bowlEntry, shape: shape, yaml: yaml, problems: &problems)
+    } else if spec.views.contains(.bowl), shape.parameterCount != 2 {
+      problems.append(
+        LessonProblem(
+          file: yaml.fileName, line: fenceLine,
+          message: "the `bowl` view needs `bowl-parameters: [<x>, <y>]` (network \(shape) has \(shape.parameterCount) parameters)"))
+    }
+    return spec
+  }
+
+  // MARK: - Private
+
+  private static func integers(_ node: Node) -> [Int]? {
+    if case .scalar = node, node.plainString?.isEmpty == true { return [] }
+    guard case .sequence(let sequence) = node else { return nil }
+    var result: [Int] = []
+    for item in sequence {
+      guard let number = item.integer else { return nil }
+      result.append(number)
+    }
+    return result
+  }
+
+  /// A list of words from `T`'s spellings; each bad word is reported on its own line.
+  private static func words<T: RawRepresentable & CaseIterable>(
+    _ entry: YAMLBlock.Entry, yaml: YAMLBlock, _ type: T.Type, what: String,
+    problems: inout [LessonProblem]
+  ) -> [T]? where T.RawValue == String {
+    let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+    let items: [Node]
+    switch entry.value {
+    case .sequence(let sequence): items = Array(sequence)
+    case .scalar: items = [entry.value]
+    default:
+      problems.append(
+        LessonProblem(file: yaml.fileName, line: entry.line, message: "`\(entry.key)` must be a list of \(what)s"))
+      return nil
+    }
+    var result: [T] = []
+    for item in items {
+      if let text = item.plainString, let value = T(rawValue: text) {
+        result.append(value)
+      } else {
+        let extra = what == "control" ? ", or `all` instead of a list" : ""
+        problems.append(
+          yaml.problem(
+            at: item, "unknown \(what) `\(item.plainString ?? "…")` (allowed: \(allowed)\(extra))"))
+      }
+    }
+    return result
+  }
+
+  private static func regularization(
+    _ entry: YAMLBlock.Entry, yaml: YAMLBlock, problems: inout [LessonProblem]
+  ) -> Regularization? {
+    let usage = "`regularization` must be `{l1: <strength>}` or `{l2: <strength>}` with a strength of 0 or more"
+    guard let inner = yaml.entries(of: entry.value, blockName: "regularization", problems: &problems),
+      inner.count == 1, let only = inner.first
+    else {
+      problems.append(LessonProblem(file: yaml.fileName, line: entry.line, message: usage))
+      return nil
+    }
+    guard let strength = only.value.finiteNumber, strength >= 0 else {
+      problems.append(LessonProblem(file: yaml.fileName, line: only.line, message: usage))
+      return nil
+    }
+    switch only.key {
+    case "l1": return .l1(strength)
+    case "l2": return .l2(strength)
+    default:
+      problems.append(
+        LessonProblem(file: yaml.fileName, line: only.line, message: "unknown regularization `\(only.key)` (allowed: l1, l2)"))
+      return nil
+    }
+  }
+
+  private static func bowlParameters(
+    _ entry: YAMLBlock.Entry, shape: NetworkShape, yaml: YAMLBlock, problems: inout [LessonProblem]
+  ) -> [ParameterReference]? {
+    guard case .sequence(let sequence) = entry.value, sequence.count == 2 else {
+      problems.append(
+        LessonProblem(
+          file: yaml.fileName, line: entry.line,
+          message: "`bowl-parameters` must list exactly two parameter names, e.g. [w.size, b]"))
+      return nil
+    }
+    var result: [ParameterReference] = []
+    for item in sequence {
+      switch ParameterReference.resolve(item.plainString ?? "", in: shape) {
+      case .success(let reference): result.append(reference)
+      case .failure(let error): problems.append(yaml.problem(at: item, error.description))
+      }
+    }
+    if result.count == 2, result[0] == result[1] {
+      problems.append(
+        LessonProblem(file: yaml.fileName, line: entry.line, message: "`bowl-parameters` names the same parameter twice"))
+      return nil
+    }
+    return result.count == 2 ? result : nil
+  }
+}

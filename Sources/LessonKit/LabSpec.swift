@@ -1,0 +1,110 @@
+import NeuralEngine
+
+/// A lab: the engine and screen configuration of a ```` ```lab ```` block.
+///
+/// Optional fields left `nil` mean "the playground's default"; the app decides those.
+public struct LabSpec: Equatable, Sendable {
+  public var dataset: DatasetName
+  /// Hidden layer sizes, first to last; empty for a single neuron.
+  public var hiddenLayers: [Int]
+  /// Activation of the hidden layers.
+  public var activation: Activation?
+  /// Activation of the output layer.
+  public var outputActivation: Activation?
+  public var loss: LossFunction?
+  public var optimizer: OptimizerKind?
+  public var learningRate: Double?
+  public var batch: BatchMode?
+  public var seed: UInt64?
+  public var regularization: Regularization?
+  /// Probability of dropping a hidden unit during training, in `0 ..< 1`.
+  public var dropout: Double?
+  public var initialisation: WeightInitialisation?
+  /// Training steps per screen tick (`steps-per-tick`, or its synonym `speed`).
+  public var stepsPerTick: Int?
+  /// Views shown beside the text, in the order given. Default: `[.loss]`.
+  public var views: [LabView]
+  /// Controls the learner may use. Default: play, step, reset.
+  public var controls: Set<LabControl>
+  /// The two parameters the `bowl` view plots the loss over (x then y), if given.
+  public var bowlParameters: [ParameterReference]?
+  /// File line of the block's opening fence.
+  public var line: Int
+
+  public init(
+    dataset: DatasetName, hiddenLayers: [Int] = [], activation: Activation? = nil,
+    outputActivation: Activation? = nil, loss: LossFunction? = nil,
+    optimizer: OptimizerKind? = nil, learningRate: Double? = nil, batch: BatchMode? = nil,
+    seed: UInt64? = nil, regularization: Regularization? = nil, dropout: Double? = nil,
+    initialisation: WeightInitialisation? = nil, stepsPerTick: Int? = nil,
+    views: [LabView] = LabSpec.defaultViews, controls: Set<LabControl> = LabSpec.defaultControls,
+    bowlParameters: [ParameterReference]? = nil, line: Int = 0
+  ) {
+    self.dataset = dataset
+    self.hiddenLayers = hiddenLayers
+    self.activation = activation
+    self.outputActivation = outputActivation
+    self.loss = loss
+    self.optimizer = optimizer
+    self.learningRate = learningRate
+    self.batch = batch
+    self.seed = seed
+    self.regularization = regularization
+    self.dropout = dropout
+    self.initialisation = initialisation
+    self.stepsPerTick = stepsPerTick
+    self.views = views
+    self.controls = controls
+    self.bowlParameters = bowlParameters
+    self.line = line
+  }
+
+  public static let defaultViews: [LabView] = [.loss]
+  public static let defaultControls: Set<LabControl> = [.play, .step, .reset]
+
+  /// The network this lab builds.
+  public var shape: NetworkShape { NetworkShape(dataset: dataset, hiddenSizes: hiddenLayers) }
+
+  /// The `bowl` view's axes: `bowlParameters`, or `[w1[0,0], b1[0]]` for a network with exactly
+  /// two parameters (one neuron on one input); nil when neither applies.
+  public var effectiveBowlParameters: [ParameterReference]? {
+    if let bowlParameters { return bowlParameters }
+    guard shape.parameterCount == 2 else { return nil }
+    return [
+      ParameterReference(layer: 1, kind: .weight(output: 0, input: 0)),
+      ParameterReference(layer: 1, kind: .bias(output: 0)),
+    ]
+  }
+
+  /// Whether the learner may use `control`.
+  public func unlocks(_ control: LabControl) -> Bool { controls.contains(control) }
+}
+
+/// A view a lab can show beside the lesson text.
+public enum LabView: String, CaseIterable, Equatable, Hashable, Sendable, Codable {
+  /// Loss over steps (train and test).
+  case loss
+  /// The weights and biases as numbers and bars.
+  case weights
+  /// The network diagram.
+  case network
+  /// The loss surface over two parameters (`bowl-parameters`).
+  case bowl
+  /// The decision boundary or fitted curve over the data.
+  case boundary
+}
+
+/// A control (key) a lab can unlock.
+public enum LabControl: String, CaseIterable, Equatable, Hashable, Sendable, Codable {
+  case play, step
+  case learningRate = "learning-rate"
+  case batch, optimizer, activation, speed, reset, seed
+}
+
+/// A weight penalty added to the loss.
+public enum Regularization: Equatable, Hashable, Sendable {
+  /// λ·Σ|w|.
+  case l1(Double)
+  /// λ·Σw².
+  case l2(Double)
+}
