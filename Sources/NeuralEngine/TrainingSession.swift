@@ -195,6 +195,18 @@ public struct TrainingSession: Sendable {
     lastUpdates[network.flatIndex(of: parameter)]
   }
 
+  /// The loss surface of the training split over two parameters, the rest fixed at their
+  /// current values, with the current regularization (see `LossSurface.sample`).
+  public func lossSurface(
+    parameters: (ParameterID, ParameterID), ranges: (ClosedRange<Double>, ClosedRange<Double>),
+    columns: Int, rows: Int
+  ) -> LossGrid {
+    LossSurface.sample(
+      network: network, inputs: trainInputs, targets: trainTargets, loss: lossFunction,
+      parameters: parameters, ranges: ranges, columns: columns, rows: rows,
+      regularization: regularization)
+  }
+
   // MARK: - Training
 
   /// Trains on one batch: forward, loss, backward, update; then records and judges the step.
