@@ -38,6 +38,19 @@ extension Network {
     self.loss(trace, target: target[...], loss: loss)
   }
 
+  /// The mean (stable) loss over every row of `inputs` against the same row of `targets`.
+  public func meanLoss(inputs: Samples, targets: Samples, loss: LossFunction) -> Double {
+    guard inputs.count > 0 else { return 0 }
+    var trace = ForwardTrace(shapeOf: self)
+    var unusedGenerator = SplitMix64(seed: 0)
+    var total = 0.0
+    for row in 0..<inputs.count {
+      forward(inputs[row], into: &trace, dropoutRate: 0, using: &unusedGenerator)
+      total += self.loss(trace, target: targets[row], loss: loss)
+    }
+    return total / Double(inputs.count)
+  }
+
   /// Back-propagates one sample's loss through the layers that produced `trace`.
   ///
   /// Returns `∂L/∂ŷ`, `∂L/∂z` for every layer, and the weight and bias gradients. Where the

@@ -436,8 +436,14 @@ public struct TrainingSession: Sendable {
     return encoded
   }
 
-  /// `3.2e9`-style text for reasons.
-  private static func format(_ value: Double) -> String {
-    String(format: "%.3g", value)
+  /// Short text for reasons: `3.2e9`, `1e6`, `0.5`.
+  static func format(_ value: Double) -> String {
+    let text = String(format: "%.3g", value)
+    guard let exponentStart = text.firstIndex(of: "e") else { return text }
+    let mantissa = text[..<exponentStart]
+    var exponent = text[text.index(after: exponentStart)...]
+    let negative = exponent.hasPrefix("-")
+    exponent = exponent.drop { $0 == "+" || $0 == "-" || $0 == "0" }
+    return "\(mantissa)e\(negative ? "-" : "")\(exponent.isEmpty ? "0" : String(exponent))"
   }
 }

@@ -14,10 +14,14 @@ import Testing
   static func directLoss(_ network: Network) -> Double {
     var total = 0.0
     for row in 0..<dataset.trainInputs.count {
-      let trace = network.forward(dataset.trainInputs[row])
-      total += network.loss(trace, target: dataset.trainTargets[row], loss: .meanSquaredError)
+      let prediction = network.predict(dataset.trainInputs[row])[0]
+      let error = prediction - dataset.trainTargets[row][dataset.trainTargets[row].startIndex]
+      total += error * error
     }
-    return total / Double(dataset.trainInputs.count)
+    let mean = total / Double(dataset.trainInputs.count)
+    #expect(abs(network.meanLoss(
+      inputs: dataset.trainInputs, targets: dataset.trainTargets, loss: .meanSquaredError) - mean) < 1e-12)
+    return mean
   }
 
   static func grid(_ network: Network, columns: Int = 121, rows: Int = 61) -> LossGrid {
