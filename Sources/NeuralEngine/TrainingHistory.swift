@@ -5,9 +5,10 @@
 public struct TrainingHistory: Equatable, Sendable {
   /// Mean loss (with regularization) of each step's batch, before its update.
   public var batchLoss = DownsampledSeries()
-  /// Loss (with regularization) on the whole training split, at each evaluated step.
+  /// Loss (with regularization) on the whole training split, at each evaluated step (and at
+  /// step 0, before training).
   public var trainLoss = DownsampledSeries()
-  /// Loss on the whole test split, at each evaluated step.
+  /// Loss on the whole test split, at each evaluated step (and at step 0).
   public var testLoss = DownsampledSeries()
   /// Training-split loss at the end of each epoch.
   public var epochTrainLoss = DownsampledSeries()

@@ -128,6 +128,8 @@ public struct TrainingSession: Sendable {
     history.learningRateChanges = [SeriesPoint(step: 0, value: configuration.learningRate)]
     recordParameters()
     evaluate()
+    history.trainLoss.append(trainLoss, step: 0)
+    if let testLoss { history.testLoss.append(testLoss, step: 0) }
   }
 
   // MARK: - Hyperparameters that may change between steps
@@ -235,14 +237,14 @@ public struct TrainingSession: Sendable {
     stepCount += 1
 
     if let reason = divergenceReason(loss: batchLoss, what: "loss") {
-      state = .diverged(reason: reason)
+      stop(reason: reason)
       return report(indices: indices, batchLoss: batchLoss, endedEpoch: false, evaluated: false)
     }
     let previousNetwork = network
     optimizer.apply(sampleGradients, to: &network, updates: &updates)
     if !network.isFinite {
       network = previousNetwork
-      state = .diverged(reason: "parameters became non-finite at step \(stepCount)")
+      stop(reason: "parameters became non-finite at step \(stepCount)")
       return report(indices: indices, batchLoss: batchLoss, endedEpoch: false, evaluated: false)
     }
 
@@ -265,7 +267,7 @@ public struct TrainingSession: Sendable {
       if let reason {
         network = previousNetwork
         evaluate()
-        state = .diverged(reason: reason)
+        stop(reason: reason)
         return report(indices: indices, batchLoss: batchLoss, endedEpoch: endedEpoch, evaluated: true)
       }
       history.trainLoss.append(trainLoss, step: stepCount)
@@ -364,6 +366,14 @@ public struct TrainingSession: Sendable {
       return "\(what) \(TrainingSession.format(loss)) exceeded the bound \(TrainingSession.format(divergenceBound)) at step \(stepCount)"
     }
     return nil
+  }
+
+  /// Marks the run diverged and clears the step's gradients and updates, which may hold
+  /// non-finite numbers a view must not draw.
+  private mutating func stop(reason: String) {
+    state = .diverged(reason: reason)
+    sampleGradients = Gradients(zeroFor: network)
+    updates = ParameterUpdates(zeroFor: network)
   }
 
   private mutating func finishEpoch() {

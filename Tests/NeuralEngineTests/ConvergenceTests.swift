@@ -56,7 +56,9 @@ import Testing
     let configuration = TrainingConfiguration(
       dataset: .builtIn(.line, seed: 5), learningRate: 50, batchMode: .fullBatch)
     var session = TrainingSession(configuration: configuration)
-    session.step(count: 200)
+    var lastReport: StepReport?
+    for _ in 0..<200 where session.state == .running { lastReport = session.step() }
+    let report = try #require(lastReport)
     guard case .diverged(let reason) = session.state else {
       Issue.record("expected divergence, got \(session.state)")
       return
@@ -70,15 +72,19 @@ import Testing
     let series = [session.history.batchLoss, session.history.trainLoss, session.history.testLoss,
       session.history.epochTrainLoss]
     for values in series { #expect(values.points.allSatisfy { $0.value.isFinite }) }
+    #expect(report.state == session.state)
+    #expect(report.gradients.weightGradients.joined().allSatisfy { $0.isFinite })
+    #expect(report.updates.weightUpdates.joined().allSatisfy { $0.isFinite })
+    #expect(session.history.trainLoss.points.first?.step == 0)
     for parameter in session.network.parameterIDs {
       #expect(session.parameterHistory(parameter).allSatisfy { $0.isFinite })
       #expect(session.lastUpdate(parameter).isFinite)
     }
     // A diverged run stays stopped.
     let stepsAtDivergence = session.stepCount
-    let report = session.step()
+    let laterReport = session.step()
     #expect(session.stepCount == stepsAtDivergence)
-    #expect(report.state == session.state)
+    #expect(laterReport.state == session.state)
   }
 
   @Test func convergenceIsDetectedWhenTheLossStopsImproving() {
