@@ -1,0 +1,165 @@
+import Foundation
+
+// MARK: - The built-in datasets
+
+extension Dataset {
+  /// A built-in dataset drawn from a generator seeded with `seed`.
+  ///
+  /// Rows are drawn one after another; regression sets keep the last 20 % as the test split,
+  /// classification sets the last 30 % (spiral rows are shuffled first, since its arms are drawn
+  /// one after the other). Default sizes: house 1000, coffee 500, line 100, sine 200, xor 200,
+  /// circle 400, gaussians 200, spiral 400.
+  public static func builtIn(_ name: DatasetName, seed: UInt64, sampleCount: Int? = nil) -> Dataset {
+    var generator = SplitMix64(seed: seed)
+    let count = Swift.max(2, sampleCount ?? defaultSampleCount(name))
+    switch name {
+    case .house:
+      return regression(
+        name: name, features: ["size", "bedrooms", "location"], target: "price", count: count
+      ) {
+        // Exactly WORKLOADS W1: size, bedrooms, location, noise, in this order.
+        let size = generator.uniform()
+        let bedrooms = Foundation.floor(5 * generator.uniform()) / 4
+        let location = generator.uniform()
+        let noise = 0.01 * generator.normal()
+        return ([size, bedrooms, location], 0.3 * size + 0.2 * bedrooms + 0.5 * location + noise)
+      }
+    case .coffee:
+      return regression(name: name, features: ["coffee", "water", "sugar"], target: "taste", count: count) {
+        // Taste is 1 minus a weighted squared distance to the ideal recipe (0.6, 0.8, 0.2).
+        let coffee = generator.uniform()
+        let water = generator.uniform()
+        let sugar = generator.uniform()
+        let noise = 0.01 * generator.normal()
+        let distance =
+          1.0 * (coffee - 0.6) * (coffee - 0.6) + 0.5 * (water - 0.8) * (water - 0.8)
+          + 2.0 * (sugar - 0.2) * (sugar - 0.2)
+        return ([coffee, water, sugar], 1 - distance + noise)
+      }
+    case .line:
+      return regression(name: name, features: ["x"], target: "y", count: count) {
+        let x = generator.uniform(-1, 1)
+        return ([x], 2 * x + 1 + 0.1 * generator.normal())
+      }
+    case .sine:
+      return regression(name: name, features: ["x"], target: "y", count: count) {
+        let x = generator.uniform(-Double.pi, Double.pi)
+        return ([x], Foundation.sin(x) + 0.05 * generator.normal())
+      }
+    case .xor:
+      return classification(name: name, count: count) { _ in
+        // Quadrants, kept 0.1 away from the axes; class 1 where the signs differ.
+        let x1 = padded(generator.uniform(-1, 1))
+        let x2 = padded(generator.uniform(-1, 1))
+        let label: Double = (x1 > 0) != (x2 > 0) ? 1 : 0
+        return ([x1 + 0.02 * generator.normal(), x2 + 0.02 * generator.normal()], label)
+      }
+    case .circle:
+      return classification(name: name, count: count) { index in
+        // Even rows inside radius 0.5 (class 1), odd rows in the ring 0.7…1 (class 0).
+        let inner = index % 2 == 0
+        let radius = inner ? generator.uniform(0, 0.5) : generator.uniform(0.7, 1)
+        let angle = generator.uniform(0, 2 * Double.pi)
+        return ([radius * Foundation.sin(angle), radius * Foundation.cos(angle)], inner ? 1 : 0)
+      }
+    case .gaussians:
+      return classification(name: name, count: count) { index in
+        // Class 0 around (−0.5, −0.5), class 1 around (0.5, 0.5), standard deviation 0.25.
+        let label = Double(index % 2)
+        let centre = label == 1 ? 0.5 : -0.5
+        return ([centre + 0.25 * generator.normal(), centre + 0.25 * generator.normal()], label)
+      }
+    case .spiral:
+      let perArm = (count + 1) / 2
+      return classification(name: name, count: count, generator: &generator) {
+        index, generator in
+        // Two arms, 1.75 turns each, radius 0 → 1, a little noise.
+        let arm = index < perArm ? 0 : 1
+        let position = Double(arm == 0 ? index : index - perArm) / Double(perArm)
+        let angle = 1.75 * position * 2 * Double.pi + Double(arm) * Double.pi
+        let x1 = position * Foundation.sin(angle) + 0.02 * generator.normal()
+        let x2 = position * Foundation.cos(angle) + 0.02 * generator.normal()
+        return ([x1, x2], Double(arm))
+      }
+    }
+  }
+
+  /// The number of samples a built-in dataset has by default.
+  public static func defaultSampleCount(_ name: DatasetName) -> Int {
+    switch name {
+    case .house: return 1000
+    case .coffee: return 500
+    case .line: return 100
+    case .sine: return 200
+    case .xor: return 200
+    case .circle: return 400
+    case .gaussians: return 200
+    case .spiral: return 400
+    }
+  }
+
+  // MARK: - Assembling
+
+  private static func regression(
+    name: DatasetName, features: [String], target: String, count: Int,
+    draw: () -> (features: [Double], target: Double)
+  ) -> Dataset {
+    var rows: [(features: [Double], target: Double)] = []
+    for _ in 0..<count { rows.append(draw()) }
+    return split(
+      rows, name: name, features: features, target: target, task: .regression, testFraction: 0.2)
+  }
+
+  private static func classification(
+    name: DatasetName, count: Int,
+    draw: (Int) -> (features: [Double], target: Double)
+  ) -> Dataset {
+    var rows: [(features: [Double], target: Double)] = []
+    for index in 0..<count { rows.append(draw(index)) }
+    return split(
+      rows, name: name, features: ["x1", "x2"], target: "class",
+      task: .classification(classCount: 2), testFraction: 0.3)
+  }
+
+  private static func classification(
+    name: DatasetName, count: Int, generator: inout SplitMix64,
+    draw: (Int, inout SplitMix64) -> (features: [Double], target: Double)
+  ) -> Dataset {
+    var rows: [(features: [Double], target: Double)] = []
+    for index in 0..<count { rows.append(draw(index, &generator)) }
+    generator.shuffle(&rows)
+    return split(
+      rows, name: name, features: ["x1", "x2"], target: "class",
+      task: .classification(classCount: 2), testFraction: 0.3)
+  }
+
+  private static func split(
+    _ rows: [(features: [Double], target: Double)], name: DatasetName, features: [String],
+    target: String, task: LearningTask, testFraction: Double
+  ) -> Dataset {
+    let testCount = Swift.min(rows.count - 1, Swift.max(1, Int((Double(rows.count) * testFraction).rounded())))
+    let trainCount = rows.count - testCount
+    var trainInputs = Samples(width: features.count)
+    var trainTargets = Samples(width: 1)
+    var testInputs = Samples(width: features.count)
+    var testTargets = Samples(width: 1)
+    for (index, row) in rows.enumerated() {
+      if index < trainCount {
+        trainInputs.append(row.features)
+        trainTargets.append([row.target])
+      } else {
+        testInputs.append(row.features)
+        testTargets.append([row.target])
+      }
+    }
+    return Dataset(
+      name: name.rawValue, featureNames: features, targetNames: [target], task: task,
+      trainInputs: trainInputs, trainTargets: trainTargets, testInputs: testInputs,
+      testTargets: testTargets)
+  }
+
+  /// Moves `value` 0.1 further from zero, keeping its sign.
+  private static func padded(_ value: Double) -> Double {
+    value >= 0 ? value + 0.1 : value - 0.1
+  }
+}

@@ -1,0 +1,42 @@
+import Testing
+@testable import NeuralEngine
+
+/// The built-in datasets: shapes, names, and WORKLOADS W1's check values for `house`.
+@Suite struct DatasetTests {
+  @Test func houseMatchesWorkloadW1() throws {
+    let house = Dataset.builtIn(.house, seed: 1)
+    try #require(house.trainInputs.count + house.testInputs.count == 1000)
+    #expect(Array(house.trainInputs[0]) == [0.5665615751722809, 0.75, 0.9710027535867962])
+    #expect(house.trainTargets[0].first == 0.795286862820341)
+    #expect(Array(house.trainInputs[1]) == [0.762894391911761, 1.0, 0.5230671798509814])
+    let all = house.trainInputs.values + house.testInputs.values
+    var bedroomCounts = [Double: Int]()
+    for row in 0..<1000 { bedroomCounts[all[row * 3 + 1], default: 0] += 1 }
+    #expect(bedroomCounts == [0: 215, 0.25: 198, 0.5: 202, 0.75: 203, 1: 182])
+    #expect(house.featureNames == ["size", "bedrooms", "location"])
+    #expect(house.targetNames == ["price"])
+  }
+
+  @Test(arguments: DatasetName.allCases)
+  func everyDatasetHasASplitAndNames(name: DatasetName) {
+    let dataset = Dataset.builtIn(name, seed: 8)
+    let total = dataset.trainInputs.count + dataset.testInputs.count
+    #expect(total == Dataset.defaultSampleCount(name))
+    let testShare = Double(dataset.testInputs.count) / Double(total)
+    #expect(testShare >= 0.2 && testShare <= 0.5)
+    #expect(dataset.featureNames.count == dataset.trainInputs.width)
+    #expect(dataset.targetNames.count == dataset.trainTargets.width)
+    #expect(dataset == Dataset.builtIn(name, seed: 8))
+    #expect(dataset != Dataset.builtIn(name, seed: 9))
+    if case .classification = dataset.task {
+      let labels = Set(dataset.trainTargets.values + dataset.testTargets.values)
+      #expect(labels == [0, 1])
+      #expect(dataset.featureNames == ["x1", "x2"])
+    }
+  }
+
+  @Test func sampleCountOverridesTheDefault() {
+    let line = Dataset.builtIn(.line, seed: 1, sampleCount: 50)
+    #expect(line.trainInputs.count + line.testInputs.count == 50)
+  }
+}
