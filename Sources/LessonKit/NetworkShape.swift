@@ -19,30 +19,29 @@ public struct NetworkShape: Equatable, Hashable, Sendable, CustomStringConvertib
     self.featureNames = featureNames
   }
 
-  /// The shape of a lab on `dataset` with `hiddenSizes`.
+  /// The shape of a lab on `dataset` with `hiddenSizes`, as the engine will build it.
   public init(dataset: DatasetName, hiddenSizes: [Int]) {
-    let names = Self.featureNames(of: dataset)
-    self.init(inputCount: names.count, hiddenSizes: hiddenSizes, featureNames: names)
+    let sample = Self.sample(of: dataset)
+    let outputs = TrainingConfiguration(dataset: sample, hiddenLayers: hiddenSizes).outputCount
+    self.init(
+      inputCount: sample.featureNames.count, hiddenSizes: hiddenSizes, outputCount: outputs,
+      featureNames: sample.featureNames)
   }
 
-  /// The feature names LessonKit assumes for each built-in dataset (must match the engine's
-  /// `Dataset.featureNames`): house `size, bedrooms, location`; coffee `temperature, duration,
-  /// humidity`; line and sine `x`; xor, circle, gaussians, spiral `x1, x2`.
+  /// The engine's feature names for a built-in dataset.
   public static func featureNames(of dataset: DatasetName) -> [String] {
-    switch dataset {
-    case .house: ["size", "bedrooms", "location"]
-    case .coffee: ["temperature", "duration", "humidity"]
-    case .line, .sine: ["x"]
-    case .xor, .circle, .gaussians, .spiral: ["x1", "x2"]
-    }
+    sample(of: dataset).featureNames
   }
 
   /// Whether the dataset is a classification task (so `accuracy-above` makes sense).
   public static func isClassification(_ dataset: DatasetName) -> Bool {
-    switch dataset {
-    case .coffee, .xor, .circle, .gaussians, .spiral: true
-    case .house, .line, .sine: false
-    }
+    if case .classification = sample(of: dataset).task { return true }
+    return false
+  }
+
+  /// A few rows of the dataset: enough to read its names and task from the engine itself.
+  private static func sample(of dataset: DatasetName) -> Dataset {
+    Dataset.builtIn(dataset, seed: 1, sampleCount: 8)
   }
 
   /// Neurons per layer including the input layer: `[inputs, hidden…, outputs]`.

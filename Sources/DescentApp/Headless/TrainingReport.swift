@@ -87,7 +87,7 @@ public struct TrainingReport {
     if hasAccuracy { header += "  train acc  test acc" }
     lines.append(header)
     for record in records {
-      var line = pad(String(record.epoch), 5) + "  " + pad(number(record.trainLoss), 10) + "  " + pad(number(record.testLoss), 10)
+      var line = pad(String(record.epoch), 5) + "  " + pad(number(record.trainLoss), 10) + "  " + pad(record.testLoss.map(number) ?? "—", 10)
       if hasAccuracy {
         line += "  " + pad(percent(record.trainAccuracy), 9) + "  " + pad(percent(record.testAccuracy), 8)
       }
@@ -108,7 +108,7 @@ public struct TrainingReport {
     var lines: [String] = []
     lines.append(hasAccuracy ? "epoch,train_loss,test_loss,train_accuracy,test_accuracy" : "epoch,train_loss,test_loss")
     for record in records {
-      var fields = [String(record.epoch), "\(record.trainLoss)", "\(record.testLoss)"]
+      var fields = [String(record.epoch), "\(record.trainLoss)", record.testLoss.map { "\($0)" } ?? ""]
       if hasAccuracy { fields += [record.trainAccuracy.map { "\($0)" } ?? "", record.testAccuracy.map { "\($0)" } ?? ""] }
       lines.append(fields.joined(separator: ","))
     }
@@ -135,7 +135,7 @@ public struct TrainingReport {
   private struct JSONEpoch: Encodable {
     var epoch: Int
     var trainLoss: Double
-    var testLoss: Double
+    var testLoss: Double?
     var trainAccuracy: Double?
     var testAccuracy: Double?
   }
