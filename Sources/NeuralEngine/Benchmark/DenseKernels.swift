@@ -50,7 +50,8 @@ enum DenseKernels {
 
   /// `sum + x·y`, fused into one rounding where the build targets a CPU with FMA.
   @inline(__always)
-  static func multiplyAdd(_ sum: Lanes, _ x: Lanes, _ y: Lanes) -> Lanes {
+  static func multiplyAdd<Vector: SIMD>(_ sum: Vector, _ x: Vector, _ y: Vector) -> Vector
+  where Vector.Scalar: FloatingPoint {
     #if DESCENT_FMA
       sum.addingProduct(x, y)
     #else
