@@ -1,0 +1,113 @@
+/// One record (row) of a CSV file, before any meaning is given to its fields.
+struct CSVRecord: Equatable {
+  /// The 1-based line the record starts on.
+  var line: Int
+  /// The fields, unquoted, not trimmed.
+  var fields: [String]
+
+  /// Whether the record is a blank line (one field holding only whitespace).
+  var isBlank: Bool {
+    fields.count == 1 && fields[0].allSatisfy { $0 == " " || $0 == "\t" }
+  }
+}
+
+extension CSVDataset {
+  /// Splits CSV text into records: commas between fields, `"` quoting (a quoted field may hold
+  /// commas, newlines and `""` for a quote), LF, CRLF or CR line endings, an optional UTF-8
+  /// byte-order mark. Never fails: an unterminated quote runs to the end of the text and is
+  /// reported by the caller through `unterminatedQuoteLine`.
+  static func records(in text: String) -> (records: [CSVRecord], unterminatedQuoteLine: Int?) {
+    var bytes = Array(text.utf8)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+    let carriageReturn = UInt8(ascii: "\r")
+
+    var records: [CSVRecord] = []
+    var fields: [String] = []
+    var field: [UInt8] = []
+    var line = 1
+    var recordLine = 1
+    var inQuotes = false
+    var quoteLine = 1
+    var index = 0
+
+    func endField() {
+      fields.append(String(decoding: field, as: UTF8.self))
+      field.removeAll(keepingCapacity: true)
+    }
+    func endRecord() {
+      endField()
+      records.append(CSVRecord(line: recordLine, fields: fields))
+      fields.removeAll(keepingCapacity: true)
+    }
+
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      if inQuotes {
+        if byte == quote {
+          if index < bytes.count && bytes[index] == quote {
+            field.append(quote)
+            index += 1
+          } else {
+            inQuotes = false
+          }
+        } else {
+          if byte == newline || (byte == carriageReturn && !(index < bytes.count && bytes[index] == newline)) {
+            line += 1
+          }
+          field.append(byte)
+        }
+        continue
+      }
+      switch byte {
+      case quote where field.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }):
+        field.removeAll(keepingCapacity: true)
+        inQuotes = true
+        quoteLine = line
+      case comma:
+        endField()
+      case newline, carriageReturn:
+        if byte == carriageReturn && index < bytes.count && bytes[index] == newline { index += 1 }
+        endRecord()
+        line += 1
+        recordLine = line
+      default:
+        field.append(byte)
+      }
+    }
+    if !field.isEmpty || !fields.isEmpty || inQuotes { endRecord() }
+    return (records, inQuotes ? quoteLine : nil)
+  }
+
+  /// A column name as shown to the learner: control characters removed, spaces trimmed.
+  static func sanitisedName(_ raw: String) -> String {
+    let kept = raw.unicodeScalars.filter { !$0.properties.generalCategory.isControlOrFormat }
+    return trimmed(String(String.UnicodeScalarView(kept)))
+  }
+
+  /// `text` without leading and trailing spaces and tabs.
+  static func trimmed(_ text: String) -> String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+    guard let first = text.firstIndex(where: { !isSpace($0) }),
+      let last = text.lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(text[first...last])
+  }
+
+  /// A field quoted for an error message: control characters shown as `?`, long text cut.
+  static func quotedForMessage(_ field: String) -> String {
+    let visible = String(
+      String.UnicodeScalarView(
+        field.unicodeScalars.map { $0.properties.generalCategory.isControlOrFormat ? "?" : $0 }))
+    let short = visible.count > 24 ? String(visible.prefix(24)) + "…" : visible
+    return "\"\(short)\""
+  }
+}
+
+extension Unicode.GeneralCategory {
+  /// Control (`Cc`) and format (`Cf`, e.g. a stray byte-order mark) characters.
+  fileprivate var isControlOrFormat: Bool {
+    self == .control || self == .format || self == .unassigned || self == .surrogate
+  }
+}

@@ -1,0 +1,190 @@
+import Foundation
+
+/// A learner's own data from a CSV file: a header row of column names, then numeric rows.
+///
+/// One column is the target; every other column is a feature, in header order, named from the
+/// header. Rows are split into training and test parts by a seeded shuffle (SplitMix64), and
+/// features are min–max scaled to [0, 1] unless asked not to (the scaling is kept in
+/// `scaling`). Every problem becomes a `CSVError` naming the file, line and column.
+///
+/// ```swift
+/// let dataset = try CSVDataset.load(path: "assets/data/houses.csv", target: "price_k")
+/// ```
+public struct CSVDataset: Sendable {
+  /// The split, possibly scaled, data.
+  public var dataset: Dataset
+  /// How the features were scaled, or `nil` if they were left as they are.
+  public var scaling: FeatureScaling?
+  /// Data rows read (training plus test).
+  public var rowCount: Int
+
+  /// Files larger than this are refused rather than read into memory.
+  public static let maximumFileSize = 64 << 20
+
+  // MARK: - Loading
+
+  /// Reads `path` and returns its dataset (see `read(path:...)` for the scaling too).
+  public static func load(
+    path: String, target: String, testFraction: Double = 0.2, seed: UInt64 = 1,
+    taskHint: LearningTask? = nil, scaleFeatures: Bool = true
+  ) throws -> Dataset {
+    try read(
+      path: path, target: target, testFraction: testFraction, seed: seed, taskHint: taskHint,
+      scaleFeatures: scaleFeatures
+    ).dataset
+  }
+
+  /// Reads `path` and parses it; errors name the file by its last path component.
+  public static func read(
+    path: String, target: String, testFraction: Double = 0.2, seed: UInt64 = 1,
+    taskHint: LearningTask? = nil, scaleFeatures: Bool = true
+  ) throws -> CSVDataset {
+    let fileName = URL(fileURLWithPath: path).lastPathComponent
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw CSVError(fileName: fileName, line: nil, problem: "no such file")
+    }
+    guard !isDirectory.boolValue else {
+      throw CSVError(fileName: fileName, line: nil, problem: "is a directory, not a file")
+    }
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    if let size = attributes?[.size] as? Int, size > maximumFileSize {
+      throw CSVError(
+        fileName: fileName, line: nil,
+        problem: "the file is too large (\(size) bytes; at most \(maximumFileSize))")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw CSVError(fileName: fileName, line: nil, problem: "cannot read the file")
+    }
+    return try parse(
+      text: String(decoding: data, as: UTF8.self), fileName: fileName, target: target,
+      testFraction: testFraction, seed: seed, taskHint: taskHint, scaleFeatures: scaleFeatures)
+  }
+
+  /// Parses CSV `text` as if read from a file called `fileName`.
+  ///
+  /// - Parameters:
+  ///   - target: the header name of the column to predict.
+  ///   - testFraction: the share of rows held out for testing, in [0, 1); rounded to whole rows,
+  ///     at least one row stays for training.
+  ///   - seed: seeds the SplitMix64 shuffle that decides the split.
+  ///   - taskHint: `nil` or `.regression` predicts the target's values;
+  ///     `.classification(classCount: k)` requires class indices `0 ..< k`.
+  ///   - scaleFeatures: min–max scale each feature to [0, 1] from the training rows.
+  public static func parse(
+    text: String, fileName: String, target: String, testFraction: Double = 0.2,
+    seed: UInt64 = 1, taskHint: LearningTask? = nil, scaleFeatures: Bool = true
+  ) throws -> CSVDataset {
+    precondition(testFraction >= 0 && testFraction < 1, "testFraction must be in [0, 1)")
+    func failure(_ line: Int?, _ column: String? = nil, _ problem: String) -> CSVError {
+      CSVError(fileName: fileName, line: line, column: column, problem: problem)
+    }
+
+    let split = records(in: text)
+    if let line = split.unterminatedQuoteLine {
+      throw failure(line, nil, "a quoted field is never closed")
+    }
+    let records = split.records.filter { !$0.isBlank }
+    guard let header = records.first else { throw failure(1, nil, "the file is empty") }
+    let names = try columnNames(header, failure: failure)
+    guard let targetColumn = names.firstIndex(of: sanitisedName(target)) else {
+      throw failure(
+        header.line, nil,
+        "no column named '\(sanitisedName(target))' (columns: \(names.joined(separator: ", ")))")
+    }
+
+    // Rows: every field a finite number.
+    var inputs = Samples(width: max(names.count - 1, 1))
+    var targets = Samples(width: 1)
+    let featureColumns = names.indices.filter { $0 != targetColumn }
+    guard !featureColumns.isEmpty else {
+      throw failure(
+        header.line, nil, "no feature columns besides the target '\(names[targetColumn])'")
+    }
+    for record in records.dropFirst() {
+      guard record.fields.count == names.count else {
+        throw failure(
+          record.line, nil, "expected \(names.count) fields, found \(record.fields.count)")
+      }
+      var values: [Double] = []
+      for (column, field) in record.fields.enumerated() {
+        let text = trimmed(field)
+        guard !text.isEmpty else { throw failure(record.line, names[column], "missing value") }
+        guard let value = Double(text) else {
+          throw failure(record.line, names[column], "\(quotedForMessage(text)) is not a number")
+        }
+        guard value.isFinite else {
+          throw failure(
+            record.line, names[column], "\(quotedForMessage(text)) is not a finite number")
+        }
+        values.append(value)
+      }
+      if case .classification(let classCount) = taskHint {
+        let label = values[targetColumn]
+        guard label >= 0, label < Double(classCount), label == label.rounded() else {
+          throw failure(
+            record.line, names[targetColumn],
+            "\(quotedForMessage(trimmed(record.fields[targetColumn]))) is not a class index "
+              + "0 to \(classCount - 1)")
+        }
+      }
+      inputs.append(featureColumns.isEmpty ? [0] : featureColumns.map { values[$0] })
+      targets.append([values[targetColumn]])
+    }
+    guard records.count - 1 >= 2 else {
+      let line = records.last?.line ?? header.line
+      throw failure(line, nil, "need at least 2 data rows, found \(records.count - 1)")
+    }
+
+    // Seeded split: shuffle the row order, the first rows become the training part.
+    let rowCount = targets.count
+    var order = Array(0..<rowCount)
+    var generator = SplitMix64(seed: seed)
+    generator.shuffle(&order)
+    let testCount = min(Int((Double(rowCount) * testFraction).rounded()), rowCount - 1)
+    let trainOrder = order.prefix(rowCount - testCount), testOrder = order.suffix(testCount)
+    func pick(_ samples: Samples, _ rows: ArraySlice<Int>) -> Samples {
+      Samples(width: samples.width, values: rows.flatMap { samples[$0] })
+    }
+    var trainInputs = pick(inputs, trainOrder), testInputs = pick(inputs, testOrder)
+    var scaling: FeatureScaling?
+    if scaleFeatures {
+      let fitted = FeatureScaling(fitting: trainInputs)
+      trainInputs = fitted.scale(trainInputs)
+      testInputs = fitted.scale(testInputs)
+      scaling = fitted
+    }
+    let stem = (fileName as NSString).deletingPathExtension
+    let dataset = Dataset(
+      name: stem.isEmpty ? fileName : stem, featureNames: featureColumns.map { names[$0] },
+      targetNames: [names[targetColumn]], task: taskHint ?? .regression,
+      trainInputs: trainInputs, trainTargets: pick(targets, trainOrder),
+      testInputs: testInputs, testTargets: pick(targets, testOrder))
+    return CSVDataset(dataset: dataset, scaling: scaling, rowCount: rowCount)
+  }
+
+  // MARK: - Header
+
+  /// The sanitised column names of `header`, or the error that makes it unusable.
+  private static func columnNames(
+    _ header: CSVRecord, failure: (Int?, String?, String) -> CSVError
+  ) throws -> [String] {
+    let names = header.fields.map(sanitisedName)
+    if names.allSatisfy({ Double($0) != nil }) {
+      throw failure(
+        header.line, nil, "the first line must be a header of column names, found numbers")
+    }
+    var seen: [String: Int] = [:]
+    for (index, name) in names.enumerated() {
+      guard !name.isEmpty else {
+        throw failure(header.line, nil, "column \(index + 1) has no name")
+      }
+      if let first = seen[name] {
+        throw failure(
+          header.line, name, "appears twice (columns \(first + 1) and \(index + 1))")
+      }
+      seen[name] = index
+    }
+    return names
+  }
+}
