@@ -34,12 +34,12 @@ public struct CSVDataset: Sendable {
     ).dataset
   }
 
-  /// Reads `path` and parses it; errors name the file by its last path component.
+  /// Reads `path` and parses it; errors name the file as the learner typed it.
   public static func read(
     path: String, target: String, testFraction: Double = 0.2, seed: UInt64 = 1,
     taskHint: LearningTask? = nil, scaleFeatures: Bool = true
   ) throws -> CSVDataset {
-    let fileName = URL(fileURLWithPath: path).lastPathComponent
+    let fileName = path
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw CSVError(fileName: fileName, line: nil, problem: "no such file")
