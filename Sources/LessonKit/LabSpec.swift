@@ -101,10 +101,3 @@ public enum LabControl: String, CaseIterable, Equatable, Hashable, Sendable, Cod
   case batch, optimizer, activation, speed, reset, seed
 }
 
-/// A weight penalty added to the loss.
-public enum Regularization: Equatable, Hashable, Sendable {
-  /// λ·Σ|w|.
-  case l1(Double)
-  /// λ·Σw².
-  case l2(Double)
-}

@@ -1,3 +1,5 @@
+import NeuralEngine
+
 /// A weight or bias named in a goal or in `bowl-parameters`.
 ///
 /// Spelling in lesson files:
@@ -24,6 +26,14 @@ public struct ParameterReference: Equatable, Hashable, Sendable, CustomStringCon
 
   /// The layer counting from 0, as arrays of layers are indexed.
   public var layerIndex: Int { layer - 1 }
+
+  /// The engine's identity of the same parameter.
+  public var parameterID: ParameterID {
+    switch kind {
+    case .weight(let output, let input): .weight(layer: layerIndex, output: output, input: input)
+    case .bias(let output): .bias(layer: layerIndex, output: output)
+    }
+  }
 
   /// The canonical spelling: `w1[0,2]` or `b1[0]`.
   public var description: String {

@@ -154,7 +154,7 @@ public struct CSVDataset: Sendable {
       testInputs = fitted.scale(testInputs)
       scaling = fitted
     }
-    let stem = (fileName as NSString).deletingPathExtension
+    let stem = ((fileName as NSString).lastPathComponent as NSString).deletingPathExtension
     let dataset = Dataset(
       name: stem.isEmpty ? fileName : stem, featureNames: featureColumns.map { names[$0] },
       targetNames: [names[targetColumn]], task: taskHint ?? .regression,

@@ -5,7 +5,7 @@ import Testing
   @Test(arguments: [
     (["train", "--dataset", "moon"], "unknown dataset 'moon'"),
     (["train", "--lr", "0"], "--lr must be a number greater than 0"),
-    (["train", "--lr", "-1"], "--lr must be a number greater than 0"),
+    (["train", "--lr=-1"], "--lr must be a number greater than 0"),
     (["train", "--batch", "0"], "--batch must be"),
     (["train", "--optimizer", "rmsprop"], "unknown optimizer 'rmsprop'"),
     (["train", "--layers", "4,x"], "--layers must be sizes"),

@@ -129,7 +129,7 @@ import Testing
   }
 
   @Test func unreadableFiles() {
-    #expect(throws: CSVError(fileName: "nowhere.csv", line: nil, problem: "no such file")) {
+    #expect(throws: CSVError(fileName: "/nonexistent/dir/nowhere.csv", line: nil, problem: "no such file")) {
       try CSVDataset.load(path: "/nonexistent/dir/nowhere.csv", target: "price")
     }
     let directory = FileManager.default.temporaryDirectory.path

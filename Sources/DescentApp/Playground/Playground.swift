@@ -1,3 +1,4 @@
+import LessonKit
 import NeuralEngine
 import TerminalUI
 
@@ -9,15 +10,15 @@ public struct Playground {
   public private(set) var configuration: TrainingConfiguration
   public private(set) var session: TrainingSession
   /// Views shown, in layout order.
-  public private(set) var panes: [Pane]
+  public private(set) var panes: [LabView]
   /// Controls whose keys work; the rest say they are locked.
-  public private(set) var unlockedControls: Set<Control>
+  public private(set) var unlockedControls: Set<LabControl>
   public private(set) var isPlaying = false
   public private(set) var speed: Speed = .ten
   /// Index into `panes` of the pane Tab has selected.
   public private(set) var focusedPaneIndex = 0
   /// The pane Enter has enlarged to fill the screen, if any.
-  public private(set) var maximisedPane: Pane?
+  public private(set) var maximisedPane: LabView?
   public private(set) var showsHelp = false
   /// Text typed after `l`, while the learner enters a learning rate.
   public private(set) var learningRateEntry: String?
@@ -29,7 +30,7 @@ public struct Playground {
   /// Training sample whose activations the network diagram shows.
   public private(set) var shownSampleIndex = 0
 
-  public init(configuration: TrainingConfiguration, panes: [Pane]? = nil, unlockedControls: Set<Control> = Set(Control.allCases)) {
+  public init(configuration: TrainingConfiguration, panes: [LabView]? = nil, unlockedControls: Set<LabControl> = Set(LabControl.allCases)) {
     self.configuration = configuration
     session = TrainingSession(configuration: configuration)
     self.panes = panes ?? Playground.defaultPanes(for: configuration)
@@ -37,7 +38,7 @@ public struct Playground {
   }
 
   /// The views that teach most for this kind of problem.
-  public static func defaultPanes(for configuration: TrainingConfiguration) -> [Pane] {
+  public static func defaultPanes(for configuration: TrainingConfiguration) -> [LabView] {
     switch configuration.dataset.task {
     case .classification where configuration.dataset.featureNames.count == 2:
       return [.boundary, .loss, .network, .weights]
@@ -50,7 +51,7 @@ public struct Playground {
     }
   }
 
-  public var focusedPane: Pane? { panes.isEmpty ? nil : panes[min(focusedPaneIndex, panes.count - 1)] }
+  public var focusedPane: LabView? { panes.isEmpty ? nil : panes[min(focusedPaneIndex, panes.count - 1)] }
 
   /// Pairs of parameters the loss bowl can show: each weight of the first layer with that
   /// neuron's bias, so the default for `line` is (w, b).
@@ -143,7 +144,7 @@ extension Playground {
     return .none
   }
 
-  private mutating func unlocked(_ control: Control) -> Bool {
+  private mutating func unlocked(_ control: LabControl) -> Bool {
     if unlockedControls.contains(control) { return true }
     notice = Notice("\(control.rawValue) is locked on this page", kind: .warning)
     return false

@@ -1,11 +1,7 @@
-/// A live view that can sit on the playground or a lab page.
-public enum Pane: String, CaseIterable, Sendable, Codable {
-  case loss
-  case weights
-  case network
-  case bowl
-  case boundary
+import LessonKit
 
+extension LabView {
+  /// The pane's title on screen.
   var title: String {
     switch self {
     case .loss: "Loss"

@@ -1,0 +1,21 @@
+import LessonKit
+import NeuralEngine
+
+extension LabSpec {
+  /// The engine configuration this lab trains, with the playground's defaults where it is silent.
+  public var trainingConfiguration: TrainingConfiguration {
+    let seed = seed ?? 1
+    var configuration = TrainingConfiguration(dataset: Dataset.builtIn(dataset, seed: seed), hiddenLayers: hiddenLayers)
+    configuration.seed = seed
+    if let activation { configuration.activation = activation }
+    configuration.outputActivation = outputActivation
+    configuration.loss = loss
+    if let optimizer { configuration.optimizer = optimizer }
+    if let learningRate { configuration.learningRate = learningRate }
+    if let batch { configuration.batchMode = batch }
+    if let regularization { configuration.regularization = regularization }
+    if let dropout { configuration.dropoutRate = dropout }
+    configuration.initialisation = initialisation
+    return configuration
+  }
+}
