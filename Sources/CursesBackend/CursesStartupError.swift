@@ -1,0 +1,25 @@
+/// Why the interactive UI cannot start; `description` is the one line the caller prints before exiting 2.
+public enum CursesStartupError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// stdin or stdout is not a terminal (a pipe, a file, `/dev/null`).
+  case notATerminal
+  /// `TERM` is unset or empty.
+  case termUnset
+  /// `TERM=dumb`: no cursor addressing.
+  case dumbTerminal
+  /// ncurses has no terminfo entry for this `TERM`, or the entry cannot address the cursor.
+  case unknownTerminal(String)
+
+  public var description: String {
+    let headless = "use 'descent train' for headless runs"
+    switch self {
+    case .notATerminal:
+      return "descent: the interactive UI needs a terminal (stdin/stdout is not a tty); \(headless)"
+    case .termUnset:
+      return "descent: the interactive UI needs a terminal (TERM is not set); set TERM (e.g. TERM=xterm-256color) or \(headless)"
+    case .dumbTerminal:
+      return "descent: the interactive UI cannot run on TERM=dumb; use a real terminal (e.g. TERM=xterm-256color) or \(headless)"
+    case .unknownTerminal(let term):
+      return "descent: unknown terminal type '\(term)' (no usable terminfo entry); try TERM=xterm-256color or \(headless)"
+    }
+  }
+}
