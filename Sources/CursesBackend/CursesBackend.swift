@@ -33,7 +33,8 @@ public final class CursesBackend: TerminalBackend {
   static let blockingSliceMilliseconds: Int32 = 250
 
   private let screen: OpaquePointer
-  private let window: UnsafeMutablePointer<WINDOW>
+  /// stdscr of `screen` (internal for the test inspection helpers).
+  let window: UnsafeMutablePointer<WINDOW>
   private let ownsTerminal: Bool
   private let offscreenFiles: [UnsafeMutablePointer<FILE>]
   private let canShowNonASCII: Bool
@@ -111,7 +112,7 @@ public final class CursesBackend: TerminalBackend {
       fclose(input)
       throw .unknownTerminal(terminalType)
     }
-    resizeterm(Int32(size.height), Int32(size.width))
+    resize_term(Int32(size.height), Int32(size.width))  // unlike resizeterm, queues no KEY_RESIZE
     return CursesBackend(
       screen: screen, window: window, ownsTerminal: false, offscreenFiles: [output, input],
       colorsAllowed: colors, asciiOverride: false)
