@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Why the interactive UI cannot start; `description` is the one line the caller prints before exiting 2.
 public enum CursesStartupError: Error, Equatable, Sendable, CustomStringConvertible {
   /// stdin or stdout is not a terminal (a pipe, a file, `/dev/null`).
@@ -20,6 +26,17 @@ public enum CursesStartupError: Error, Equatable, Sendable, CustomStringConverti
       return "descent: the interactive UI cannot run on TERM=dumb; use a real terminal (e.g. TERM=xterm-256color) or \(headless)"
     case .unknownTerminal(let term):
       return "descent: unknown terminal type '\(term)' (no usable terminfo entry); try TERM=xterm-256color or \(headless)"
+    }
+  }
+
+  /// Writes `description` and a newline to stderr (fd 2; Swift 6 cannot touch Glibc's `stderr` global).
+  public func writeToStandardError() {
+    let line = Array((description + "\n").utf8)
+    var offset = 0
+    while offset < line.count {
+      let written = line[offset...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+      if written <= 0 { return }
+      offset += written
     }
   }
 }
