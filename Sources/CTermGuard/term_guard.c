@@ -20,6 +20,7 @@ static volatile sig_atomic_t tg_have_termios;
 static volatile sig_atomic_t tg_pending;
 static volatile sig_atomic_t tg_armed;
 static int tg_handlers_installed;
+static volatile sig_atomic_t tg_detach_stdin_on_crash = 1;
 
 static char tg_sequence[256];
 static size_t tg_sequence_length;
@@ -44,6 +45,7 @@ void tg_set_restore_sequence(const char *sequence) {
   tg_sequence_length = length;
 }
 
+void tg_set_detach_stdin_on_crash(int enabled) { tg_detach_stdin_on_crash = enabled != 0; }
 void tg_arm(void) { tg_armed = 1; }
 void tg_disarm(void) { tg_armed = 0; }
 int tg_is_armed(void) { return tg_armed; }
@@ -130,6 +132,15 @@ void tg_reraise(int sig) {
   raise(sig);
 }
 
+/* Points stdin at /dev/null so the Swift backtracer, which decides "interactive" by whether stdin and stdout
+   are terminals, prints its report and exits instead of waiting 30 s for a key. */
+static void tg_detach_stdin(void) {
+  int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (null_fd < 0) return;
+  dup2(null_fd, STDIN_FILENO);
+  close(null_fd);
+}
+
 static void tg_on_quit(int sig) {
   if (tg_pending != 0 || !tg_armed) {
     /* Second signal (the loop did not react) or curses not running: restore now and die. */
@@ -141,7 +152,9 @@ static void tg_on_quit(int sig) {
 }
 
 static void tg_on_crash(int sig, siginfo_t *info, void *context) {
+  int was_armed = tg_armed;
   tg_emergency_restore();
+  if (was_armed && tg_detach_stdin_on_crash) tg_detach_stdin();
   const struct sigaction *previous = &tg_previous[sig];
   if (previous->sa_flags & SA_SIGINFO) {
     if (previous->sa_sigaction) previous->sa_sigaction(sig, info, context);

@@ -81,6 +81,7 @@ public final class CursesBackend: TerminalBackend {
     let term = getenv("TERM").map { String(cString: $0) } ?? ""
     setlocale(LC_ALL, "")
     tg_save_termios()
+    tg_set_detach_stdin_on_crash(Self.wantsInteractiveBacktrace() ? 0 : 1)
     tg_install_handlers()
     guard let screen = newterm(nil, nc_stdout(), nc_stdin()) else { throw .unknownTerminal(term) }
     guard nc_tigetstr("cup") != nil, let window = nc_stdscr() else {
@@ -155,6 +156,12 @@ public final class CursesBackend: TerminalBackend {
 
   deinit {
     shutdown()
+  }
+
+  /// `SWIFT_BACKTRACE` explicitly asks for the interactive crash prompt (`interactive=yes`).
+  private static func wantsInteractiveBacktrace() -> Bool {
+    guard let value = getenv("SWIFT_BACKTRACE").map({ String(cString: $0) }) else { return false }
+    return value.split(separator: ",").contains { String($0.filter { $0 != " " }) == "interactive=yes" }
   }
 
   /// `NO_COLOR` set and non-empty (no-color.org).

@@ -5,8 +5,8 @@
  * tg_pending_signal(), calls endwin() and tg_reraise(). A second quit signal, any crash signal (SIGILL,
  * SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE) and exit() without endwin do an emergency restore that uses
  * only async-signal-safe calls: write(2) of a precomputed terminfo sequence and tcsetattr(3) of the saved
- * termios. Crash signals then run the previously installed handler (the Swift backtracer) and die by the
- * signal. Everything here is C because a signal handler must be async-signal-safe.
+ * termios. Crash signals then point stdin at /dev/null (see tg_set_detach_stdin_on_crash), run the
+ * previously installed handler (the Swift backtracer) and die by the signal. Everything here is C because a signal handler must be async-signal-safe.
  */
 #ifndef DESCENT_TERM_GUARD_H
 #define DESCENT_TERM_GUARD_H
@@ -26,6 +26,12 @@ void tg_arm(void);
 
 /// Disables the emergency restore (after a normal endwin).
 void tg_disarm(void);
+
+/// Whether a crash while armed points stdin at /dev/null before running the previous handler (default 1).
+/// The Swift backtracer decides at crash time whether to be interactive (stdin and stdout are terminals:
+/// "Press space to interact…", a 30 s wait); SWIFT_BACKTRACE set with setenv() at run time is too late,
+/// because the runtime reads it once at start-up.
+void tg_set_detach_stdin_on_crash(int enabled);
 
 /// 1 when armed.
 int tg_is_armed(void);
