@@ -21,11 +21,11 @@ public enum CursesStartupError: Error, Equatable, Sendable, CustomStringConverti
     case .notATerminal:
       return "descent: the interactive UI needs a terminal (stdin/stdout is not a tty); \(headless)"
     case .termUnset:
-      return "descent: the interactive UI needs a terminal (TERM is not set); set TERM (e.g. TERM=xterm-256color) or \(headless)"
+      return "descent: TERM is not set, so the interactive UI cannot start; \(headless)"
     case .dumbTerminal:
-      return "descent: the interactive UI cannot run on TERM=dumb; use a real terminal (e.g. TERM=xterm-256color) or \(headless)"
+      return "descent: the interactive UI cannot run on TERM=dumb; \(headless)"
     case .unknownTerminal(let term):
-      return "descent: unknown terminal type '\(term)' (no usable terminfo entry); try TERM=xterm-256color or \(headless)"
+      return "descent: unknown terminal type '\(term)' (no terminfo entry); \(headless)"
     }
   }
 
