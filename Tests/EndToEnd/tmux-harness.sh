@@ -69,9 +69,9 @@ capture_all() {
 }
 
 wait_for() {
-  local re=${1:?regex} deadline=$(($(_harness_now_ms) + ${2:-5} * 1000))
+  local screen re=${1:?regex} deadline=$(($(_harness_now_ms) + ${2:-5} * 1000))
   while (($(_harness_now_ms) < deadline)); do
-    capture | grep -qE -- "$re" && return 0
+    screen=$(capture) && grep -qE -- "$re" <<<"$screen" && return 0
     sleep 0.05
   done
   { echo "wait_for: /$re/ not seen within ${2:-5}s; screen:"; capture; } >&2
@@ -79,9 +79,9 @@ wait_for() {
 }
 
 wait_gone() {
-  local re=${1:?regex} deadline=$(($(_harness_now_ms) + ${2:-5} * 1000))
+  local screen re=${1:?regex} deadline=$(($(_harness_now_ms) + ${2:-5} * 1000))
   while (($(_harness_now_ms) < deadline)); do
-    capture | grep -qE -- "$re" || return 0
+    screen=$(capture) && ! grep -qE -- "$re" <<<"$screen" && return 0
     sleep 0.05
   done
   { echo "wait_gone: /$re/ still there after ${2:-5}s; screen:"; capture; } >&2
@@ -125,14 +125,16 @@ wait_dead() {
 # "<status>:<signal>". pane_dead flips on pty EOF before tmux has reaped the child, and tmux 3.3a sometimes
 # never reaps it until another SIGCHLD arrives: nudge the server while waiting.
 exit_info() {
-  local i state
+  local i state dead
   for i in $(seq 200); do
     state=$(_harness_format '#{pane_dead_status}:#{pane_dead_signal}')
-    if [[ $state != ":" ]]; then
+    dead=$(_harness_format '#{pane_dead}')
+    # Both: the status (child reaped) and pane_dead (pty EOF: all output has been read into the screen).
+    if [[ $state != ":" && $dead == 1 ]]; then
       echo "$state"
       return 0
     fi
-    if [[ $(_harness_format '#{pane_dead}') == 1 ]]; then
+    if [[ $dead == 1 ]]; then
       kill -CHLD "$("${HARNESS_TMUX[@]}" display-message -p '#{pid}')" 2>/dev/null || true
     fi
     sleep 0.05
