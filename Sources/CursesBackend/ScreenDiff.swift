@@ -20,15 +20,17 @@ public enum ScreenDiff {
   /// continuation (no wide character to its left) is sent itself, and drawn as a space.
   public static func cellsToDraw(from previous: Buffer?, to next: Buffer) -> [Position] {
     let width = next.size.width
+    let cells = next.cells
+    let oldCells = previous.flatMap { $0.size == next.size ? $0.cells : nil }
     var positions: [Position] = []
-    let compare = previous.flatMap { $0.size == next.size ? $0 : nil }
     for y in 0..<next.size.height {
       var lastSent = -1
+      let rowStart = y * width
       for x in 0..<width {
-        let cell = next[x, y]
-        if let old = compare, old[x, y] == cell { continue }
+        let index = rowStart + x
+        if let oldCells, oldCells[index] == cells[index] { continue }
         var target = x
-        if cell.symbol.isEmpty, x > 0, isWideLead(next[x - 1, y]) { target = x - 1 }
+        if cells[index].symbol.isEmpty, x > 0, isWideLead(cells[index - 1]) { target = x - 1 }
         if target > lastSent {
           positions.append(Position(x: target, y: y))
           lastSent = target
