@@ -134,6 +134,7 @@ public final class CursesBackend: TerminalBackend {
     keypad(window, true)
     curs_set(0)
     set_escdelay(25)
+    if ownsTerminal { Self.disableFlowControl() }
 
     var colorCount = 0
     var defaults: (foreground: Int16, background: Int16) = (-1, -1)
@@ -152,6 +153,17 @@ public final class CursesBackend: TerminalBackend {
     var columns: Int32 = 0
     nc_getmaxyx(window, &rows, &columns)
     size = Size(width: Int(columns), height: Int(rows))
+  }
+
+  /// Turns off XON/XOFF so Ctrl-S and Ctrl-Q reach the program as `.control("s")`/`.control("q")` instead
+  /// of freezing the output (`cbreak` keeps IXON; `raw` would also drop ISIG, which Ctrl-C needs), then
+  /// records the mode as curses' program mode (restored after Ctrl-Z / `fg`; `endwin` restores the shell's).
+  private static func disableFlowControl() {
+    var modes = termios()
+    guard tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
+    modes.c_iflag &= ~tcflag_t(IXON)
+    guard tcsetattr(STDIN_FILENO, TCSANOW, &modes) == 0 else { return }
+    def_prog_mode()
   }
 
   deinit {
