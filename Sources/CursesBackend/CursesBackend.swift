@@ -79,7 +79,8 @@ public final class CursesBackend: TerminalBackend {
   public convenience init(logPath: String?, asciiOverride: Bool = false) throws(CursesStartupError) {
     try Self.preflight()
     let term = getenv("TERM").map { String(cString: $0) } ?? ""
-    setlocale(LC_ALL, "")
+    setlocale(LC_ALL, "")  // before newterm, or wide characters are dropped
+    setlocale(LC_NUMERIC, "C")  // but keep "1.5", not "1,5", in any C-level number formatting
     tg_save_termios()
     tg_set_detach_stdin_on_crash(Self.wantsInteractiveBacktrace() ? 0 : 1)
     tg_install_handlers()

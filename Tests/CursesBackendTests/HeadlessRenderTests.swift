@@ -52,6 +52,38 @@ import TerminalUI
     #expect(backend.screenText(row: 0).hasPrefix("axyb "))
   }
 
+  @Test func wideCharacterAtTheRightEdgeBecomesASpace() throws {
+    let backend = try CursesBackend.offscreen(size: Size(width: 4, height: 1))
+    defer { backend.shutdown() }
+    var buffer = Buffer(width: 4, height: 1)
+    buffer.write("ab", x: 0, y: 0)
+    buffer[3, 0] = Cell("日")  // no room for its right half: Buffer.write would not do this
+    backend.draw(buffer)
+    #expect(backend.screenText(row: 0) == "ab  ")
+  }
+
+  @Test func combiningMarksStayWithTheirBase() throws {
+    let backend = try CursesBackend.offscreen(size: Size(width: 4, height: 1))
+    defer { backend.shutdown() }
+    var buffer = Buffer(width: 4, height: 1)
+    buffer[1, 0] = Cell("e\u{301}")
+    buffer[2, 0] = Cell("x")
+    backend.draw(buffer)
+    #expect(backend.screenText(row: 0).unicodeScalars.map(\.value) == [0x20, 0x65, 0x301, 0x78, 0x20])
+  }
+
+  @Test func controlCharactersAreNotSentToTheTerminal() throws {
+    let backend = try CursesBackend.offscreen(size: Size(width: 4, height: 1))
+    defer { backend.shutdown() }
+    var buffer = Buffer(width: 4, height: 1)
+    buffer[0, 0] = Cell("\u{1B}")
+    buffer[1, 0] = Cell("\t")
+    buffer[2, 0] = Cell("\u{9B}")
+    buffer[3, 0] = Cell("z")
+    backend.draw(buffer)
+    #expect(backend.screenText(row: 0) == "   z")
+  }
+
   @Test func bottomRightCornerIsDrawn() throws {
     let backend = try CursesBackend.offscreen(size: Size(width: 8, height: 3))
     defer { backend.shutdown() }
