@@ -1,1 +1,60 @@
-void tg_placeholder(void);
+/*
+ * CTermGuard: puts the terminal back on every exit path curses does not cover by itself.
+ *
+ * Quit signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT) only record themselves; the program loop polls
+ * tg_pending_signal(), calls endwin() and tg_reraise(). A second quit signal, any crash signal (SIGILL,
+ * SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE) and exit() without endwin do an emergency restore that uses
+ * only async-signal-safe calls: write(2) of a precomputed terminfo sequence and tcsetattr(3) of the saved
+ * termios. Crash signals then point stdin at /dev/null (see tg_set_detach_stdin_on_crash), run the
+ * previously installed handler (the Swift backtracer) and die by the signal. Everything here is C because a signal handler must be async-signal-safe.
+ */
+#ifndef DESCENT_TERM_GUARD_H
+#define DESCENT_TERM_GUARD_H
+
+/// Saves the current termios of stdin (call before newterm changes it).
+void tg_save_termios(void);
+
+/// Installs the quit and crash handlers and an atexit restore. Idempotent. Call before newterm so
+/// ncurses keeps ours (it only installs its own SIGINT/SIGTERM handlers over SIG_DFL).
+void tg_install_handlers(void);
+
+/// Sets the bytes written to stdout by an emergency restore (e.g. rmcup cnorm sgr0 rmkx). Truncated at 255.
+void tg_set_restore_sequence(const char *sequence);
+
+/// Enables the emergency restore (after newterm succeeded).
+void tg_arm(void);
+
+/// Disables the emergency restore (after a normal endwin).
+void tg_disarm(void);
+
+/// Whether a crash while armed points stdin at /dev/null before running the previous handler (default 1).
+/// The Swift backtracer decides at crash time whether to be interactive (stdin and stdout are terminals:
+/// "Press space to interact…", a 30 s wait); SWIFT_BACKTRACE set with setenv() at run time is too late,
+/// because the runtime reads it once at start-up.
+void tg_set_detach_stdin_on_crash(int enabled);
+
+/// 1 when armed.
+int tg_is_armed(void);
+
+/// The first quit signal received and not yet handled, or 0.
+int tg_pending_signal(void);
+
+/// Redirects stderr into `path` (created 0600, truncated), or into an unnamed temporary file when `path`
+/// is NULL, while curses owns the screen. Returns 0, or -1 (stderr left alone) on failure.
+int tg_capture_stderr(const char *path);
+
+/// 1 while stderr is captured.
+int tg_is_capturing_stderr(void);
+
+/// Puts stderr back and writes the captured text (at most its last 64 KiB) to it. Idempotent and
+/// async-signal-safe.
+void tg_release_stderr(void);
+
+/// The async-signal-safe restore: restore sequence, saved termios, stderr. Does nothing unless armed.
+void tg_emergency_restore(void);
+
+/// Dies by `sig` with its default action (the shell then sees 128 + sig). Returns only if the
+/// default action of `sig` is to ignore it.
+void tg_reraise(int sig);
+
+#endif
