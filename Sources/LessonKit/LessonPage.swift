@@ -5,13 +5,13 @@ public struct LessonPage: Equatable, Sendable {
   /// File line where the page's text begins.
   public var line: Int
   /// The page's text without its lab, quiz and goal blocks.
-  public var blocks: [Block]
+  public var blocks: [MarkdownBlock]
   /// The live lab shown beside the text, if any.
   public var lab: LabSpec?
   /// Quizzes and goals, in the order written; the page is done when all are met.
   public var checkpoints: [Checkpoint]
 
-  public init(index: Int, line: Int, blocks: [Block], lab: LabSpec? = nil, checkpoints: [Checkpoint] = []) {
+  public init(index: Int, line: Int, blocks: [MarkdownBlock], lab: LabSpec? = nil, checkpoints: [Checkpoint] = []) {
     self.index = index
     self.line = line
     self.blocks = blocks

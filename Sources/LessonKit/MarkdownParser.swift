@@ -1,4 +1,4 @@
-/// Parses the CommonMark subset lessons use into `Block`s.
+/// Parses the CommonMark subset lessons use into `MarkdownBlock`s.
 ///
 /// Supported: ATX headings (`#`…`######`), paragraphs, bullet lists (`-`, `*`, `+`), numbered
 /// lists (`1.` or `1)`), nesting by indentation, GitHub pipe tables with alignment, fenced code
@@ -13,21 +13,21 @@ public enum MarkdownParser {
   public static let maximumDepth = 8
 
   /// Parses Markdown text into blocks. Control characters are removed first.
-  public static func parse(_ text: String) -> [Block] {
+  public static func parse(_ text: String) -> [MarkdownBlock] {
     let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isLineFeed)
       .map { TextSanitizer.sanitize(String($0)) }
     return parse(lines: lines)
   }
 
   /// Parses already split, sanitised lines into blocks.
-  static func parse(lines: [String]) -> [Block] {
+  static func parse(lines: [String]) -> [MarkdownBlock] {
     parse(lines: lines.map(expandTabs), depth: 0)
   }
 
   // MARK: - Blocks
 
-  private static func parse(lines: [String], depth: Int) -> [Block] {
-    var blocks: [Block] = []
+  private static func parse(lines: [String], depth: Int) -> [MarkdownBlock] {
+    var blocks: [MarkdownBlock] = []
     var paragraph: [String] = []
     func flushParagraph() {
       if !paragraph.isEmpty {
@@ -135,7 +135,7 @@ public enum MarkdownParser {
   }
 
   private static func parseFence(
-    _ fence: Fence, indent: Int, lines: [String], start: Int, into blocks: inout [Block]
+    _ fence: Fence, indent: Int, lines: [String], start: Int, into blocks: inout [MarkdownBlock]
   ) -> Int {
     var index = start + 1
     var body: [String] = []
@@ -152,7 +152,7 @@ public enum MarkdownParser {
 
   // MARK: Headings and breaks
 
-  private static func heading(_ content: Substring) -> Block? {
+  private static func heading(_ content: Substring) -> MarkdownBlock? {
     let level = content.prefix(while: { $0 == "#" }).count
     guard (1...6).contains(level) else { return nil }
     let rest = content.dropFirst(level)
@@ -224,7 +224,7 @@ public enum MarkdownParser {
   }
 
   private static func parseList(
-    first: ListMarker, lines: [String], start: Int, depth: Int, into blocks: inout [Block]
+    first: ListMarker, lines: [String], start: Int, depth: Int, into blocks: inout [MarkdownBlock]
   ) -> Int {
     var items: [ListItem] = []
     var index = start
@@ -317,7 +317,7 @@ public enum MarkdownParser {
   }
 
   private static func parseTable(
-    _ alignments: [TableAlignment], lines: [String], start: Int, into blocks: inout [Block]
+    _ alignments: [TableAlignment], lines: [String], start: Int, into blocks: inout [MarkdownBlock]
   ) -> Int {
     func row(_ line: String) -> [[Inline]] {
       var cells = splitCells(line).map { InlineParser.parse(String($0.trimmingSpaces())) }

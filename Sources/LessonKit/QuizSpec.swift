@@ -29,7 +29,7 @@ public struct QuizSpec: Equatable, Sendable {
   /// Each choice as styled runs.
   public var choiceInlines: [[Inline]] { choices.map(InlineParser.parse) }
   /// The explanation as blocks (empty if none).
-  public var explanationBlocks: [Block] { explanation.map(MarkdownParser.parse) ?? [] }
+  public var explanationBlocks: [MarkdownBlock] { explanation.map(MarkdownParser.parse) ?? [] }
 
   /// Whether choosing `index` (from 0) is right.
   public func isCorrect(_ index: Int) -> Bool { index == answerIndex }

@@ -1,5 +1,5 @@
 /// A block of a rendered lesson page: what the terminal renderer lays out, one after another.
-public indirect enum Block: Equatable, Hashable, Sendable {
+public indirect enum MarkdownBlock: Equatable, Hashable, Sendable {
   /// `# Title` … `###### Title`; `level` is 1…6.
   case heading(level: Int, content: [Inline])
   /// Lines joined into one paragraph, to be wrapped to the screen width.
@@ -13,7 +13,7 @@ public indirect enum Block: Equatable, Hashable, Sendable {
   /// A fenced code block; lines are kept verbatim (only control characters removed).
   case codeBlock(language: String?, lines: [String])
   /// `> quoted` blocks.
-  case blockQuote([Block])
+  case blockQuote([MarkdownBlock])
   /// A thematic break: `***`, `---` or `___` on a line of its own.
   case rule
 }
@@ -23,9 +23,9 @@ public struct ListItem: Equatable, Hashable, Sendable {
   /// The item's first paragraph (its own text).
   public var content: [Inline]
   /// Blocks indented under the item: nested lists, further paragraphs, code.
-  public var children: [Block]
+  public var children: [MarkdownBlock]
 
-  public init(content: [Inline], children: [Block] = []) {
+  public init(content: [Inline], children: [MarkdownBlock] = []) {
     self.content = content
     self.children = children
   }
