@@ -7,6 +7,8 @@ public enum Message: Equatable, Sendable {
   /// A frame is due. `stepBudget` is how many training steps fit in this frame's time budget,
   /// measured by the program loop, so the model never reads a clock itself.
   case tick(stepBudget: Int)
+  /// Something outside the model went wrong and the learner should know (e.g. progress not saved).
+  case warning(String)
 }
 
 /// What `update` asks the program loop to do; compared in tests.

@@ -1,15 +1,16 @@
 import ArgumentParser
+import DescentApp
 import NeuralEngine
 
 /// `descent bench`: the workloads of WORKLOADS.md, one line each.
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
-    abstract: "Run the W1/W2/W3 training benchmarks (build with -c release).",
+    abstract: "Run the W1/W2/W3 training benchmarks and the UI frame benchmark (build with -c release).",
     discussion: "Prints one line per workload: <workload> <impl> samples_per_s=<x> final_loss=<y> ...")
 
-  @Argument(help: "Workloads to run: w1, w2, w3 (default: all).")
-  var workloads: [BenchmarkWorkload] = []
+  @Argument(help: "What to run: w1, w2, w3, ui (default: w1 w2 w3 ui).")
+  var workloads: [BenchTarget] = []
 
   @Option(help: "Seconds of training to time per workload (the whole training repeats until reached).")
   var seconds: Double = 1.0
@@ -21,10 +22,31 @@ struct BenchCommand: ParsableCommand {
   }
 
   func run() throws {
-    for workload in workloads.isEmpty ? BenchmarkWorkload.allCases : workloads {
-      print(workload.run(minimumSeconds: seconds).line)
+    for target in workloads.isEmpty ? BenchTarget.allCases : workloads {
+      switch target {
+      case .training(let workload): print(workload.run(minimumSeconds: seconds).line)
+      case .frame: print(FrameBenchmark.run())
+      }
     }
   }
 }
 
-extension BenchmarkWorkload: ExpressibleByArgument {}
+/// A training workload of WORKLOADS.md, or `ui`: composing one full playground frame.
+enum BenchTarget: ExpressibleByArgument, CaseIterable, Equatable {
+  case training(BenchmarkWorkload)
+  case frame
+
+  static var allCases: [BenchTarget] { BenchmarkWorkload.allCases.map(BenchTarget.training) + [.frame] }
+
+  init?(argument: String) {
+    if argument == "ui" {
+      self = .frame
+    } else if let workload = BenchmarkWorkload(rawValue: argument) {
+      self = .training(workload)
+    } else {
+      return nil
+    }
+  }
+
+  static var allValueStrings: [String] { BenchmarkWorkload.allCases.map(\.rawValue) + ["ui"] }
+}

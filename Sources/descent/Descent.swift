@@ -7,7 +7,17 @@ struct Descent: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "descent",
     abstract: "Learn neural networks by training real ones in the terminal.",
-    subcommands: [TrainCommand.self, BenchCommand.self])
+    discussion: "With no subcommand, opens the lessons where you left off.",
+    subcommands: [
+      LearnCommand.self, LessonsCommand.self, PlayCommand.self, TrainCommand.self, CheckCommand.self,
+      BenchCommand.self,
+    ])
+
+  @OptionGroup var options: LessonOptions
+
+  func run() throws {
+    try LessonRunner.run(options: options, startLesson: nil)
+  }
 
   /// Like ArgumentParser's `main`, but every failure is one line on stderr and exit code 2
   /// (help and explicit exit codes pass through), so scripts and learners never see a usage dump.

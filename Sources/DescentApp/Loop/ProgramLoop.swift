@@ -7,9 +7,10 @@ public enum ProgramLoop {
   /// Share of a frame spent training; the rest is for drawing and reading keys.
   static let trainingShare = 0.7
 
-  /// Runs until the app asks to quit. `onCommand` performs side effects such as saving progress.
+  /// Runs until the app asks to quit. `onCommand` performs side effects such as saving progress
+  /// and may answer with a message for the model (e.g. that saving failed).
   public static func run<Model: App, Backend: TerminalBackend>(
-    _ model: inout Model, on backend: inout Backend, onCommand: (Command) -> Void = { _ in }
+    _ model: inout Model, on backend: inout Backend, onCommand: (Command, Model) -> Message? = { _, _ in nil }
   ) {
     let clock = ContinuousClock()
     var budget = StepBudget(secondsPerFrame: Double(frameMilliseconds) / 1000 * trainingShare)
@@ -41,7 +42,9 @@ public enum ProgramLoop {
         nextFrame = clock.now.advanced(by: .milliseconds(frameMilliseconds))
       }
       if command == .quit { return }
-      if command != .none { onCommand(command) }
+      if command != .none, let reply = onCommand(command, model) {
+        if model.update(reply) == .quit { return }
+      }
       draw(model, on: &backend)
     }
   }

@@ -84,6 +84,9 @@ extension Playground {
       return .none
     case .resize:
       return .none
+    case .warning(let text):
+      notice = Notice(text, kind: .warning)
+      return .none
     case .key(let key):
       return handle(key)
     }

@@ -1,0 +1,24 @@
+import DescentApp
+import Foundation
+import LessonKit
+
+/// Opens the lesson UI with saved progress, saving as the learner goes.
+enum LessonRunner {
+  static func run(options: LessonOptions, startLesson: String?) throws {
+    let catalog = try options.catalog()
+    for problem in catalog.problems { FileHandle.standardError.write(Data("descent: \(problem)\n".utf8)) }
+    var store = ProgressStore(environment: ProcessInfo.processInfo.environment)
+    let loaded = store?.load()
+    try InteractiveSession.run(
+      ascii: options.ascii,
+      makeApp: { theme in
+        DescentModel(
+          catalog: catalog, progress: loaded?.progress ?? Progress(), theme: theme, startLesson: startLesson,
+          warning: loaded?.warning ?? (store == nil ? "progress is not saved: neither XDG_STATE_HOME nor HOME is set" : nil))
+      },
+      onCommand: { command, model in
+        guard command == .saveProgress, store != nil else { return nil }
+        return store?.save(model.progress).map { Message.warning($0) }
+      })
+  }
+}
