@@ -113,31 +113,43 @@ public struct BrailleCanvas: Widget, Sendable {
   /// Braille bits by [row][column] inside a cell (Unicode dot numbering 1-8).
   private static let dotBits: [[UInt8]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
 
-  /// Liang–Barsky clipping of a segment to [-0.5, maxX]×[-0.5, maxY].
+  /// Cohen–Sutherland clipping of a segment to [-0.49, maxX]×[-0.49, maxY]. A clipped end is
+  /// set exactly on the boundary, so ends far away (1e300) keep full precision.
   private static func clip(
     _ start: (x: Double, y: Double), _ end: (x: Double, y: Double), maxX: Double, maxY: Double
   ) -> ((x: Double, y: Double), (x: Double, y: Double))? {
     guard start.x.isFinite, start.y.isFinite, end.x.isFinite, end.y.isFinite else { return nil }
-    let dx = end.x - start.x, dy = end.y - start.y
-    guard dx.isFinite, dy.isFinite else { return nil }
-    var low = 0.0, high = 1.0
-    let checks: [(Double, Double)] = [
-      (-dx, start.x + 0.5), (dx, maxX - start.x), (-dy, start.y + 0.5), (dy, maxY - start.y),
-    ]
-    for (p, q) in checks {
-      if p == 0 {
-        if q < 0 { return nil }
+    let minimum = -0.49
+    let right = maxX - 0.01, bottom = maxY - 0.01
+    func code(_ point: (x: Double, y: Double)) -> Int {
+      (point.x < minimum ? 1 : 0) | (point.x > right ? 2 : 0) | (point.y < minimum ? 4 : 0) | (point.y > bottom ? 8 : 0)
+    }
+    var a = start, b = end
+    var codeA = code(a), codeB = code(b)
+    for _ in 0..<8 {
+      if codeA | codeB == 0 { return (a, b) }
+      if codeA & codeB != 0 { return nil }
+      let outside = codeA != 0 ? codeA : codeB
+      let from = codeA != 0 ? a : b, to = codeA != 0 ? b : a
+      var moved = from
+      if outside & 1 != 0 {
+        moved = (minimum, from.y + (to.y - from.y) * ((minimum - from.x) / (to.x - from.x)))
+      } else if outside & 2 != 0 {
+        moved = (right, from.y + (to.y - from.y) * ((right - from.x) / (to.x - from.x)))
+      } else if outside & 4 != 0 {
+        moved = (from.x + (to.x - from.x) * ((minimum - from.y) / (to.y - from.y)), minimum)
       } else {
-        let t = q / p
-        if p < 0 { low = Swift.max(low, t) } else { high = Swift.min(high, t) }
-        if low > high { return nil }
+        moved = (from.x + (to.x - from.x) * ((bottom - from.y) / (to.y - from.y)), bottom)
+      }
+      guard moved.x.isFinite, moved.y.isFinite else { return nil }
+      if codeA != 0 {
+        a = moved
+        codeA = code(a)
+      } else {
+        b = moved
+        codeB = code(b)
       }
     }
-    let clampX = { (value: Double) in Swift.min(maxX - 0.01, Swift.max(-0.49, value)) }
-    let clampY = { (value: Double) in Swift.min(maxY - 0.01, Swift.max(-0.49, value)) }
-    return (
-      (clampX(start.x + low * dx), clampY(start.y + low * dy)),
-      (clampX(start.x + high * dx), clampY(start.y + high * dy))
-    )
+    return codeA | codeB == 0 ? (a, b) : nil
   }
 }
