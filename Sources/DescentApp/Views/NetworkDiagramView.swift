@@ -1,3 +1,4 @@
+import Foundation
 import NeuralEngine
 import TerminalUI
 
@@ -223,7 +224,7 @@ extension NetworkDiagramView {
       }
     }
     if let captionRow = layout.captionRow {
-      let caption = "sample \(model.sampleIndex + 1)/\(model.sampleCount) · x: next"
+      let caption = "sample \(model.sampleIndex + 1)/\(model.sampleCount), x: next"
       let text = PlotText.fit(caption, width: area.width, ellipsis: symbols.ellipsis)
       buffer.write(text, x: area.x, y: captionRow, style: theme.dim, clip: area)
     }
@@ -253,7 +254,8 @@ extension NetworkDiagramView {
     let symbols = theme.symbols
     var lines: [(String, Style)] = [(model.inputNames.joined(separator: ", "), theme.label)]
     for layer in model.network.layers {
-      lines.append(("\(symbols.markers.arrowDown) \(layer.description)", theme.value))
+      let name = symbols.isUnicode ? layer.description : layer.description.replacingOccurrences(of: "→", with: "->")
+      lines.append(("\(symbols.markers.arrowDown) \(name)", theme.value))
     }
     let outputs = model.values.last ?? []
     let named = zip(model.outputNames, outputs).map { "\($0) \(PlotText.number($1, width: 6, symbols: symbols))" }
