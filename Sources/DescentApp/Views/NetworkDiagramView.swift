@@ -1,0 +1,274 @@
+import Foundation
+import NeuralEngine
+import TerminalUI
+
+/// The network as columns of nodes joined by its weights, with each node's activation for the
+/// training sample the learner picked (`x` cycles it).
+///
+/// Connections are coloured by the weight's sign (`theme.positive`/`theme.negative`; dashed for
+/// negative in monochrome) and weighted by its size (bold for the largest third of a layer, dim
+/// for the smallest quarter). A layer taller than the pane shows its first nodes, `⋮` and
+/// `+n`; a network that does not fit side by side is listed as `Dense(2→64, tanh)` lines.
+public struct NetworkDiagramView {
+  private let playground: Playground
+
+  public init(playground: Playground) {
+    self.playground = playground
+  }
+
+  /// Draws the diagram inside `area` only.
+  public func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
+    let area = area.intersection(buffer.area)
+    guard !area.isEmpty else { return }
+    buffer.fill(area, with: .blank)
+    let model = Model(playground: playground)
+    if let layout = ColumnLayout(model: model, area: area) {
+      drawColumns(model, layout, area: area, buffer: &buffer, theme: theme)
+    } else {
+      drawList(model, area: area, buffer: &buffer, theme: theme)
+    }
+  }
+}
+
+// MARK: - What is drawn
+
+extension NetworkDiagramView {
+  /// The numbers the diagram shows, read once from the playground.
+  fileprivate struct Model {
+    let network: Network
+    /// Node values per column: the sample's features, then each layer's activations.
+    let values: [[Double]]
+    let inputNames: [String]
+    let outputNames: [String]
+    let sampleIndex: Int
+    let sampleCount: Int
+
+    init(playground: Playground) {
+      let session = playground.session
+      network = session.network
+      let inputs = session.configuration.dataset.trainInputs
+      sampleCount = inputs.count
+      sampleIndex = sampleCount == 0 ? 0 : playground.shownSampleIndex % sampleCount
+      let trace = network.forward(sampleCount == 0 ? [Double](repeating: 0, count: network.inputCount) : Array(inputs[sampleIndex]))
+      values = [trace.input] + trace.activations
+      inputNames = (0..<network.inputCount).map { index in
+        index < session.featureNames.count ? session.featureNames[index] : "x\(index + 1)"
+      }
+      let targets = session.outputNames
+      if network.outputCount == 1 {
+        outputNames = [targets.first ?? "ŷ"]
+      } else if targets.count == network.outputCount {
+        outputNames = targets
+      } else {
+        let base = targets.first ?? "ŷ"
+        outputNames = (0..<network.outputCount).map { "\(base) \($0)" }
+      }
+    }
+
+    var counts: [Int] { [network.inputCount] + network.layers.map(\.outputCount) }
+  }
+
+  /// Where columns, nodes and labels go when the diagram is drawn as columns.
+  fileprivate struct ColumnLayout {
+    let leftLabelWidth: Int
+    let rightLabelWidth: Int
+    /// Whether each column prints its nodes' values after their glyphs.
+    let showsValues: [Bool]
+    /// Left cell of each column's node glyph.
+    let columnX: [Int]
+    /// Rows of the shown nodes per column; a truncated column lists only its first nodes.
+    let nodeRows: [[Int]]
+    /// Hidden node count per column (0 when every node is shown).
+    let hiddenCounts: [Int]
+    /// Row of the `sample i/n` caption, if there is room for it.
+    let captionRow: Int?
+
+    /// Columns taken by a node of `column`: the glyph, plus four for its value.
+    func nodeWidth(_ column: Int) -> Int { showsValues[column] ? 5 : 1 }
+
+    init?(model: Model, area: Rect) {
+      let counts = model.counts
+      let columns = counts.count
+      let longestInput = model.inputNames.map(\.count).max() ?? 0
+      let longestOutput = model.outputNames.map(\.count).max() ?? 0
+      // Most generous first: every value and full labels, then fewer extras, until it fits with
+      // room for the connections between columns.
+      let every = [Bool](repeating: true, count: columns)
+      let ends = (0..<columns).map { $0 == 0 || $0 == columns - 1 }
+      let none = [Bool](repeating: false, count: columns)
+      let left = min(longestInput, 8), right = min(longestOutput, 7)
+      let attempts: [(values: [Bool], left: Int, right: Int, gap: Int)] = [
+        (every, left, right, 5), (ends, left, right, 4), (ends, left, right, 3),
+        (none, left, right, 3), (none, min(left, 3), min(right, 3), 3),
+      ]
+      guard let choice = attempts.first(where: { attempt in
+        let fixed = Self.fixedWidth(values: attempt.values, left: attempt.left, right: attempt.right)
+        return fixed + (columns - 1) * attempt.gap <= area.width
+      }) else { return nil }
+      let tallest = counts.max() ?? 1
+      guard area.height >= min(tallest, 3) else { return nil }
+      showsValues = choice.values
+      leftLabelWidth = choice.left
+      rightLabelWidth = choice.right
+      let fixed = Self.fixedWidth(values: choice.values, left: choice.left, right: choice.right)
+      let gap = min(16, (area.width - fixed) / max(1, columns - 1))
+      let used = fixed + gap * (columns - 1)
+      var x = area.x + (area.width - used) / 2 + (choice.left > 0 ? choice.left + 1 : 0)
+      var columnX: [Int] = []
+      for column in 0..<columns {
+        columnX.append(x)
+        x += (choice.values[column] ? 5 : 1) + gap
+      }
+      self.columnX = columnX
+      // A caption row when every column fits with two rows to spare.
+      let caption = tallest + 2 <= area.height
+      captionRow = caption ? area.maxY - 1 : nil
+      let rows = area.height - (caption ? 1 : 0)
+      var nodeRows: [[Int]] = []
+      var hiddenCounts: [Int] = []
+      for count in counts {
+        if count <= rows {
+          nodeRows.append((0..<count).map { area.y + (2 * $0 + 1) * rows / (2 * count) })
+          hiddenCounts.append(0)
+        } else {
+          let shown = max(1, rows - 2)
+          nodeRows.append((0..<shown).map { area.y + $0 })
+          hiddenCounts.append(count - shown)
+        }
+      }
+      self.nodeRows = nodeRows
+      self.hiddenCounts = hiddenCounts
+    }
+
+    private static func fixedWidth(values: [Bool], left: Int, right: Int) -> Int {
+      (left > 0 ? left + 1 : 0) + values.reduce(0) { $0 + ($1 ? 5 : 1) } + (right > 0 ? right + 1 : 0)
+    }
+  }
+}
+
+// MARK: - Columns
+
+extension NetworkDiagramView {
+  private func drawColumns(_ model: Model, _ layout: ColumnLayout, area: Rect, buffer: inout Buffer, theme: Theme) {
+    let symbols = theme.symbols
+    // Connections first, so nodes and labels sit on top.
+    for layerIndex in model.network.layers.indices {
+      let layer = model.network.layers[layerIndex]
+      let sources = layout.nodeRows[layerIndex], targets = layout.nodeRows[layerIndex + 1]
+      let gapStart = layout.columnX[layerIndex] + layout.nodeWidth(layerIndex)
+      let gapEnd = layout.columnX[layerIndex + 1] - 1
+      guard gapEnd >= gapStart else { continue }
+      let gap = Rect(x: gapStart, y: area.y, width: gapEnd - gapStart + 1, height: area.height)
+      var canvas = PlotDotCanvas(area: gap, symbols: symbols)
+      var largest = 0.0
+      var connections: [(source: Int, target: Int, weight: Double)] = []
+      for target in targets.indices {
+        for source in sources.indices {
+          let weight = layer.weight(output: target, input: source)
+          largest = max(largest, abs(weight.isFinite ? weight : 0))
+          connections.append((source, target, weight))
+        }
+      }
+      connections.sort { abs($0.weight) < abs($1.weight) }
+      let crowded = connections.count > 32
+      for connection in connections {
+        let relative = largest > 0 ? abs(connection.weight) / largest : 0
+        if crowded && relative < 0.2 { continue }
+        var style = theme.signed(connection.weight)
+        if relative >= 0.66 { style.bold = true } else if relative < 0.25 { style.dim = true }
+        let sourceY = sources[connection.source] - area.y, targetY = targets[connection.target] - area.y
+        let start: (x: Double, y: Double)
+        let end: (x: Double, y: Double)
+        if symbols.isUnicode {
+          start = (0, Double(sourceY * 4 + 1))
+          end = (Double(canvas.dotWidth - 1), Double(targetY * 4 + 1))
+        } else {
+          start = (0, Double(sourceY))
+          end = (Double(canvas.dotWidth - 1), Double(targetY))
+        }
+        canvas.line(
+          from: start, to: end, style: style, rank: relative,
+          dashed: theme.colorCount == 0 && connection.weight < 0)
+      }
+      canvas.draw(into: &buffer)
+    }
+    // Nodes, values and the "more" marks.
+    for column in layout.columnX.indices {
+      let x = layout.columnX[column]
+      for (node, row) in layout.nodeRows[column].enumerated() {
+        let value = model.values[column][node]
+        buffer.write(nodeGlyph(value, symbols: symbols), x: x, y: row, style: nodeStyle(value, theme: theme), clip: area)
+        if layout.showsValues[column] {
+          let text = PlotText.number(value, width: 4, symbols: symbols)
+          buffer.write(String(repeating: " ", count: 4 - text.count) + text, x: x + 1, y: row, style: theme.label, clip: area)
+        }
+      }
+      let hidden = layout.hiddenCounts[column]
+      if hidden > 0, let last = layout.nodeRows[column].last {
+        buffer.write(PlotText.verticalEllipsis(symbols), x: x, y: last + 1, style: theme.dim, clip: area)
+        let more = PlotText.fit("+\(hidden)", width: max(3, layout.nodeWidth(column) + 2), ellipsis: symbols.ellipsis)
+        buffer.write(more, x: x, y: last + 2, style: theme.dim, clip: area)
+      }
+    }
+    // Names: features to the left of the inputs, outputs to the right of the outputs.
+    if layout.leftLabelWidth > 0 {
+      for (node, row) in layout.nodeRows[0].enumerated() {
+        let name = PlotText.fit(model.inputNames[node], width: layout.leftLabelWidth, ellipsis: symbols.ellipsis)
+        buffer.write(name, x: layout.columnX[0] - 1 - name.count, y: row, style: theme.label, clip: area)
+      }
+    }
+    if layout.rightLabelWidth > 0, let lastX = layout.columnX.last, let rows = layout.nodeRows.last {
+      for (node, row) in rows.enumerated() where node < model.outputNames.count {
+        let name = PlotText.fit(model.outputNames[node], width: layout.rightLabelWidth, ellipsis: symbols.ellipsis)
+        buffer.write(name, x: lastX + layout.nodeWidth(layout.columnX.count - 1) + 1, y: row, style: theme.label, clip: area)
+      }
+    }
+    if let captionRow = layout.captionRow {
+      let caption = "sample \(model.sampleIndex + 1)/\(model.sampleCount), x: next"
+      let text = PlotText.fit(caption, width: area.width, ellipsis: symbols.ellipsis)
+      buffer.write(text, x: area.x, y: captionRow, style: theme.dim, clip: area)
+    }
+  }
+
+  /// A shade glyph that darkens with |activation| (never blank, so every node shows).
+  private func nodeGlyph(_ value: Double, symbols: SymbolSet) -> String {
+    let shades = symbols.shades
+    guard shades.count > 1 else { return symbols.markers.filled }
+    let strength = value.isFinite ? min(1, abs(value)) : 1
+    let index = 1 + Int((strength * Double(shades.count - 2)).rounded())
+    return shades[min(shades.count - 1, index)]
+  }
+
+  private func nodeStyle(_ value: Double, theme: Theme) -> Style {
+    guard value.isFinite else { return theme.warning }
+    var style = theme.signed(value)
+    style.bold = true
+    return style
+  }
+}
+
+// MARK: - List (networks too large for columns)
+
+extension NetworkDiagramView {
+  private func drawList(_ model: Model, area: Rect, buffer: inout Buffer, theme: Theme) {
+    let symbols = theme.symbols
+    var lines: [(String, Style)] = [(model.inputNames.joined(separator: ", "), theme.label)]
+    for layer in model.network.layers {
+      let name = symbols.isUnicode ? layer.description : layer.description.replacingOccurrences(of: "→", with: "->")
+      lines.append(("\(symbols.markers.arrowDown) \(name)", theme.value))
+    }
+    let outputs = model.values.last ?? []
+    let named = zip(model.outputNames, outputs).map { "\($0) \(PlotText.number($1, width: 6, symbols: symbols))" }
+    lines.append((named.joined(separator: ", "), theme.label))
+    if lines.count > area.height, area.height >= 4 {
+      // Keep the inputs, the first layers, and the last layer with the outputs.
+      let kept = area.height - 3
+      let hidden = lines.count - kept - 2
+      lines = Array(lines.prefix(kept)) + [("\(PlotText.verticalEllipsis(symbols)) +\(hidden) more layers", theme.dim)] + lines.suffix(2)
+    }
+    for (offset, line) in lines.prefix(area.height).enumerated() {
+      let text = PlotText.fit(line.0, width: area.width, ellipsis: symbols.ellipsis)
+      buffer.write(text, x: area.x, y: area.y + offset, style: line.1, clip: area)
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import TerminalUI
+
+/// Short number and label text for the plots: at most a given number of columns, never garbled.
+enum PlotText {
+  /// `value` in at most `width` columns (`width` ≥ 3): `0.53` → `.53` when four columns are all
+  /// there is, `1234` → `1e3`; non-finite values are `—`.
+  static func number(_ value: Double, width: Int, symbols: SymbolSet = .unicode) -> String {
+    guard value.isFinite else { return symbols.isUnicode ? "—" : "--" }
+    if value == 0 { return "0" }
+    let magnitude = abs(value)
+    for decimals in stride(from: 3, through: 0, by: -1) {
+      var text = trimmed(String(format: "%.\(decimals)f", value))
+      if text.count > width { text = withoutLeadingZero(text) }
+      if text.count <= width, text != "0", text != "-0" { return text }
+    }
+    var exponent = Int(Foundation.floor(Foundation.log10(magnitude)))
+    var mantissa = Int((value / Foundation.pow(10, Double(exponent))).rounded())
+    if abs(mantissa) >= 10 {
+      mantissa /= 10
+      exponent += 1
+    }
+    let text = "\(mantissa)e\(exponent)"
+    if text.count <= width { return text }
+    if exponent < 0 { return value < 0 && width >= 2 ? "-0" : "0" }
+    return String(repeating: "9", count: max(1, width - (value < 0 ? 1 : 0))).withSign(value < 0)
+  }
+
+  /// `text` cut to `width` columns with `ellipsis` at the end when it was longer.
+  static func fit(_ text: String, width: Int, ellipsis: String) -> String {
+    guard width > 0 else { return "" }
+    guard text.count > width else { return text }
+    if width == 1 { return String(text.prefix(1)) }
+    return String(text.prefix(width - 1)) + ellipsis
+  }
+
+  /// The vertical "more below" mark of a column of nodes.
+  static func verticalEllipsis(_ symbols: SymbolSet) -> String {
+    symbols.isUnicode ? "⋮" : ":"
+  }
+
+  // MARK: - Private
+
+  private static func trimmed(_ text: String) -> String {
+    guard text.contains(".") else { return text }
+    var result = Substring(text)
+    while result.hasSuffix("0") { result = result.dropLast() }
+    if result.hasSuffix(".") { result = result.dropLast() }
+    return String(result)
+  }
+
+  private static func withoutLeadingZero(_ text: String) -> String {
+    if text.hasPrefix("0.") { return String(text.dropFirst()) }
+    if text.hasPrefix("-0.") { return "-" + text.dropFirst(2) }
+    return text
+  }
+}
+
+extension String {
+  fileprivate func withSign(_ negative: Bool) -> String { negative ? "-" + self : self }
+}
