@@ -18,6 +18,7 @@ extension Playground {
   /// two side by side, or only the focused one in a small area; Enter's maximised pane alone.
   public func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
     guard !area.isEmpty else { return }
+    buffer.fill(area, with: .blank)
     let statusHeight = area.height >= 12 ? 2 : 1
     let rows = Layout.vertical([.fill(1), .length(statusHeight)]).split(area)
     let paneArea = rows[0], statusArea = rows[1]
@@ -62,7 +63,7 @@ extension Playground {
       let layout = area.width >= twoColumnWidth ? Layout.horizontal([.fill(1), .fill(1)]) : Layout.vertical([.fill(1), .fill(1)])
       return layout.split(area)
     case 3:
-      let columns = Layout.horizontal([.percentage(55), .fill(1)]).split(area)
+      let columns = Layout.horizontal([.percentage(area.width >= 100 ? 55 : 50), .fill(1)]).split(area)
       return [columns[0]] + Layout.vertical([.fill(1), .fill(1)]).split(columns[1])
     default:
       let rows = Layout.vertical([.fill(1), .fill(1)]).split(area)

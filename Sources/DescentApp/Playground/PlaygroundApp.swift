@@ -44,19 +44,26 @@ public struct PlaygroundApp: App {
 
   // MARK: - Title bar
 
-  /// `Descent · playground · house · Dense(3→1, linear)` and, on the right, `? help`.
+  /// `Descent · playground · house · Dense(3→1, linear)` and, on the right, `? help · q quit`.
+  ///
+  /// A network whose full description does not fit is shown by its sizes: `2→4→2→1 tanh`.
   private func drawTitleBar(in row: Rect, buffer: inout Buffer) {
     let symbols = theme.symbols
     let separator = " \(symbols.separator) "
-    let network = symbols.displayable(playground.session.network.description)
+    let network = playground.session.network
     let dataset = symbols.displayable(playground.configuration.dataset.name)
-    let title = Line([
-      Span("Descent", style: theme.title), Span(separator + "playground" + separator + dataset + separator, style: theme.label),
-      Span(network, style: theme.value),
-    ])
-    let used = buffer.write(title, x: row.x + 1, y: row.y, clip: row) - row.x
     let hint = "? help" + separator + "q quit"
-    if used + 2 + hint.count < row.width {
+    let prefix = [Span("Descent", style: theme.title), Span(separator + "playground" + separator + dataset + separator, style: theme.label)]
+    let full = symbols.displayable(network.description)
+    let sizes = ([network.inputCount] + network.layers.map(\.outputCount)).map(String.init)
+    let arrow = symbols.isUnicode ? symbols.markers.arrowRight : "->"
+    let short = sizes.joined(separator: arrow) + " " + playground.configuration.activation.rawValue
+    let prefixWidth = Line(prefix).width
+    let room = row.width - 2 - prefixWidth
+    let description = DisplayWidth.of(full) + 2 + hint.count <= room || DisplayWidth.of(full) < DisplayWidth.of(short) ? full : short
+    let title = Line(prefix + [Span(description, style: theme.value)])
+    let used = buffer.write(title, x: row.x + 1, y: row.y, clip: row) - row.x
+    if used + 2 + hint.count <= row.width - 1 {
       buffer.write(hint, x: row.maxX - hint.count - 1, y: row.y, style: theme.dim, clip: row)
     }
   }

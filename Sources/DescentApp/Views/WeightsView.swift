@@ -14,12 +14,14 @@ struct WeightsView {
     self.playground = playground
   }
 
-  /// Columns of the bar.
+  /// Most columns of the bar.
   private static let barWidth = 8
   /// Columns of a value: `-0.300`, `1.20e-5`.
   private static let valueWidth = 7
   /// Columns of a change: `↑2.1e-3`.
-  private static let changeWidth = 8
+  private static let changeWidth = 7
+  /// Most columns of a name; longer names are cut.
+  private static let nameWidth = 14
 
   // MARK: - Drawing
 
@@ -40,13 +42,13 @@ struct WeightsView {
     let network = playground.session.network
     let symbols = theme.symbols
     let names = parameters.map { name(of: $0, symbols: symbols) }
-    let nameWidth = min(16, names.map { DisplayWidth.of($0) }.max() ?? 0)
-    // Columns drop from the right when narrow: sparkline, change, bar.
-    let fixed = nameWidth + 1 + Self.valueWidth
-    let showsBar = area.width >= fixed + 1 + Self.barWidth
-    let showsChange = area.width >= fixed + 1 + Self.barWidth + 1 + Self.changeWidth
-    let historyStart = fixed + 1 + Self.barWidth + 1 + Self.changeWidth + 1
-    let historyWidth = min(32, area.width - historyStart)
+    let nameWidth = min(Self.nameWidth, names.map { DisplayWidth.of($0) }.max() ?? 0)
+    // Beyond name and value: the change, then the bar (3…8 columns), then the sparkline.
+    let rest = area.width - nameWidth - 1 - Self.valueWidth
+    let showsChange = rest >= 1 + 3 + 1 + Self.changeWidth
+    let barWidth = min(Self.barWidth, rest - 1 - (showsChange ? 1 + Self.changeWidth : 0))
+    let showsBar = barWidth >= 3
+    let historyWidth = min(32, rest - 1 - barWidth - 1 - Self.changeWidth - 1)
     var limits: [Double] = network.layers.map { layer in
       (layer.weights + layer.biases).reduce(0) { max($0, abs($1)) }
     }
@@ -60,8 +62,8 @@ struct WeightsView {
       buffer.write(NumberFormat.value(value, width: Self.valueWidth), x: x, y: y, style: theme.signed(value), clip: area)
       x += Self.valueWidth + 1
       if showsBar {
-        drawBar(value / limits[parameter.layer], at: x, y: y, buffer: &buffer, theme: theme, style: theme.signed(value))
-        x += Self.barWidth + 1
+        drawBar(value / limits[parameter.layer], width: barWidth, at: x, y: y, buffer: &buffer, theme: theme, style: theme.signed(value))
+        x += barWidth + 1
       }
       if showsChange {
         let change = playground.session.lastUpdate(parameter)
@@ -69,7 +71,7 @@ struct WeightsView {
         buffer.write(text, x: x, y: y, style: change == 0 ? theme.dim : theme.signed(change), clip: area)
         x += Self.changeWidth + 1
       }
-      if historyWidth >= 4 {
+      if showsChange, showsBar, historyWidth >= 4 {
         let history = playground.session.parameterHistory(parameter).suffix(historyWidth)
         drawSparkline(Array(history), at: x, y: y, width: historyWidth, buffer: &buffer, theme: theme)
       }
@@ -89,7 +91,7 @@ struct WeightsView {
       }
       return "h\(output + 1)"
     }
-    let arrow = symbols.markers.arrowRight
+    let arrow = symbols.isUnicode ? symbols.markers.arrowRight : "->"
     switch parameter.kind {
     case .weight(let output, let input):
       let feature = session.featureNames.indices.contains(input) ? session.featureNames[input] : "x\(input + 1)"
@@ -106,13 +108,13 @@ struct WeightsView {
     return arrow + NumberFormat.compact(abs(change))
   }
 
-  /// A bar of `fraction` (of `barWidth`, sign ignored) in eighth blocks, or in `+`/`-` in ASCII.
-  private func drawBar(_ fraction: Double, at x: Int, y: Int, buffer: inout Buffer, theme: Theme, style: Style) {
+  /// A bar of `fraction` of `width` (sign ignored) in eighth blocks, or in `+`/`-` in ASCII.
+  private func drawBar(_ fraction: Double, width: Int, at x: Int, y: Int, buffer: inout Buffer, theme: Theme, style: Style) {
     let symbols = theme.symbols
     guard fraction.isFinite else { return }
-    let eighths = Int((min(1, abs(fraction)) * Double(Self.barWidth * 8)).rounded())
+    let eighths = Int((min(1, abs(fraction)) * Double(width * 8)).rounded())
     if symbols.isUnicode {
-      for cell in 0..<Self.barWidth {
+      for cell in 0..<width {
         let filled = min(8, max(0, eighths - cell * 8))
         if filled > 0 { buffer[x + cell, y] = Cell(symbols.horizontalEighths[filled], style: style) }
       }
