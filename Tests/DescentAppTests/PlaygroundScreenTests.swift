@@ -52,3 +52,56 @@ import TerminalUI
     assertSnapshot(buffer, named: "playground-embedded-40x16")
   }
 }
+
+/// Every size from 1×1 to 300×100: no crash, nothing outside the area, no "nan".
+@Suite struct PlaygroundSizeSweepTests {
+  @Test func fullScreenAtEverySize() {
+    var playgrounds = [Fixture.house(), Fixture.circle(steps: 20), Fixture.spiral(steps: 3)]
+    var helpShown = Fixture.house()
+    helpShown.press(.character("?"))
+    playgrounds.append(helpShown)
+    var sizes: [(Int, Int)] = []
+    for width in stride(from: 1, through: 300, by: 23) {
+      for height in stride(from: 1, through: 100, by: 9) { sizes.append((width, height)) }
+    }
+    sizes += [(300, 100), (59, 17), (60, 18), (80, 24), (2, 1), (1, 2)]
+    for playground in playgrounds {
+      for (width, height) in sizes {
+        let text = screenText(screen(playground, width, height)).lowercased()
+        #expect(!text.contains("nan"), "\(width)×\(height)")
+      }
+    }
+  }
+
+  @Test func embeddedNeverDrawsOutsideItsArea() {
+    let playgrounds = [Fixture.house(), Fixture.circle(steps: 20), Fixture.spiral(steps: 3)]
+    for playground in playgrounds {
+      for width in [1, 2, 5, 10, 20, 39, 40, 61, 90] {
+        for height in [1, 2, 3, 5, 8, 12, 16, 21, 30] {
+          var buffer = sentinelBuffer(width + 2, height + 2)
+          playground.render(in: Rect(x: 1, y: 1, width: width, height: height), buffer: &buffer, theme: Fixture.colour)
+          expectFrameUntouched(buffer)
+        }
+      }
+    }
+  }
+
+  @Test func appContract() {
+    var app = PlaygroundApp(playground: Fixture.house(steps: 3), theme: Fixture.colour)
+    #expect(app.completedSteps == 3)
+    #expect(!app.wantsFrames)
+    #expect(app.update(.resize(Size(width: 100, height: 30))) == .none)
+    #expect(app.update(.key(.character(" "))) == .none)
+    #expect(app.wantsFrames)
+    _ = app.update(.tick(stepBudget: 100))
+    #expect(app.completedSteps == 13)
+    #expect(app.update(.key(.character("q"))) == .quit)
+  }
+
+  @Test func recoversWhenTheTerminalGrows() {
+    let playground = Fixture.house()
+    #expect(screenText(screen(playground, 40, 10)).contains("Enlarge the terminal"))
+    #expect(screenText(screen(playground, 40, 10)).contains("(now 40×10)"))
+    #expect(!screenText(screen(playground, 80, 24)).contains("Enlarge"))
+  }
+}

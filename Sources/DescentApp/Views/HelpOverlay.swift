@@ -22,11 +22,11 @@ struct HelpOverlay {
   /// Every key the playground answers, in the order they are listed.
   static func entries(symbols: SymbolSet) -> [Entry] {
     let arrow = symbols.markers.arrowRight
-    let times = symbols.times, divide = symbols.divide
+    let times = symbols.times
     return [
       Entry(keys: "space", action: "play / pause", control: .play),
       Entry(keys: "n  \(arrow)", action: "one step", control: .step),
-      Entry(keys: "+  -", action: "learning rate \(times) / \(divide) ~1.5", control: .learningRate),
+      Entry(keys: "+  -", action: "raise / lower the learning rate (~1.5\(times))", control: .learningRate),
       Entry(keys: "l", action: "type a learning rate", control: .learningRate),
       Entry(keys: "b", action: "batch mode: full, mini-batch, single", control: .batch),
       Entry(keys: "o", action: "optimizer: sgd, momentum, adam", control: .optimizer),
@@ -37,7 +37,7 @@ struct HelpOverlay {
       Entry(keys: "y", action: "loss axis: linear / log", control: nil),
       Entry(keys: "p", action: "next parameter pair on the bowl", control: nil),
       Entry(keys: "x", action: "next sample in the diagram", control: nil),
-      Entry(keys: "Tab  S-Tab", action: "focus the next / previous pane", control: nil),
+      Entry(keys: "Tab  Shift-Tab", action: "focus the next / previous pane", control: nil),
       Entry(keys: "Enter", action: "maximise / restore the pane", control: nil),
       Entry(keys: "Esc", action: "restore", control: nil),
       Entry(keys: "?", action: "this help", control: nil),

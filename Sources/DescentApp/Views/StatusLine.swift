@@ -18,7 +18,12 @@ struct StatusLine {
   private struct Field {
     var spans: [Span]
     var priority: Int
-    var width: Int { spans.reduce(0) { $0 + $1.width } }
+    /// A flexible field (the notice) counts at most 20 columns and is cut at the edge.
+    var flexible = false
+    var width: Int {
+      let full = spans.reduce(0) { $0 + $1.width }
+      return flexible ? min(full, 20) : full
+    }
   }
 
   // MARK: - Drawing
@@ -30,13 +35,19 @@ struct StatusLine {
     buffer.fill(barRow, with: Cell(" ", style: theme.statusBar))
     var fields = statusFields(theme: theme)
     if area.height < 2, let notice = noticeSpan(theme: theme, onBar: true) {
-      fields.append(Field(spans: [notice], priority: 9))
+      fields.append(Field(spans: [notice], priority: 9, flexible: true))
+      if playground.notice?.kind == .info, let reason = divergenceSpan(theme: theme, onBar: true) {
+        fields.append(Field(spans: [reason], priority: 9, flexible: true))
+      }
     }
     drawFields(fields, in: Rect(x: barRow.x + 1, y: barRow.y, width: barRow.width - 2, height: 1), buffer: &buffer, theme: theme)
     guard area.height >= 2 else { return }
     let noticeRow = Rect(x: area.x, y: area.y + 1, width: area.width, height: 1)
-    let span = noticeSpan(theme: theme, onBar: false) ?? hintSpan(theme: theme)
-    buffer.write(Line([span]), x: noticeRow.x + 1, y: noticeRow.y, clip: noticeRow)
+    var spans = [noticeSpan(theme: theme, onBar: false) ?? hintSpan(theme: theme)]
+    if playground.notice?.kind == .info, let reason = divergenceSpan(theme: theme, onBar: false) {
+      spans += [Span("  "), reason]
+    }
+    buffer.write(Line(spans), x: noticeRow.x + 1, y: noticeRow.y, clip: noticeRow)
   }
 
   /// Fields that fit in `row`, in their order, two spaces apart.
@@ -114,11 +125,14 @@ struct StatusLine {
       let style = notice.kind == .warning ? theme.warning : theme.label
       return Span(symbols.displayable(notice.text), style: bar ? onBar(style, theme) : style)
     }
-    if case .diverged(let reason) = playground.session.state {
-      let text = symbols.displayable("diverged: \(reason) — press r to reset")
-      return Span(text, style: bar ? onBar(theme.warning, theme) : theme.warning)
-    }
-    return nil
+    return divergenceSpan(theme: theme, onBar: bar)
+  }
+
+  /// Why the run stopped, when it diverged.
+  private func divergenceSpan(theme: Theme, onBar bar: Bool) -> Span? {
+    guard case .diverged(let reason) = playground.session.state else { return nil }
+    let text = theme.symbols.displayable("diverged: \(reason) — press r to reset")
+    return Span(text, style: bar ? onBar(theme.warning, theme) : theme.warning)
   }
 
   private func hintSpan(theme: Theme) -> Span {

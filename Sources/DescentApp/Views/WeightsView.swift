@@ -21,7 +21,7 @@ struct WeightsView {
   /// Columns of a change: `↑2.1e-3`.
   private static let changeWidth = 7
   /// Most columns of a name; longer names are cut.
-  private static let nameWidth = 14
+  private static let nameWidth = 15
 
   // MARK: - Drawing
 
