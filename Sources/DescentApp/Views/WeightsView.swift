@@ -72,8 +72,9 @@ struct WeightsView {
         x += Self.changeWidth + 1
       }
       if showsChange, showsBar, historyWidth >= 4 {
-        let history = playground.session.parameterHistory(parameter).suffix(historyWidth)
-        drawSparkline(Array(history), at: x, y: y, width: historyWidth, buffer: &buffer, theme: theme)
+        let history = Array(playground.session.parameterHistory(parameter).suffix(historyWidth))
+        Sparkline(values: history, style: theme.dim, symbols: symbols)
+          .render(in: Rect(x: x, y: y, width: historyWidth, height: 1).intersection(area), buffer: &buffer)
       }
     }
   }
@@ -122,22 +123,6 @@ struct WeightsView {
       let fill = fraction < 0 ? symbols.negativeBarFill : symbols.positiveBarFill
       let cells = (eighths + 4) / 8
       for cell in 0..<cells { buffer[x + cell, y] = Cell(fill, style: style) }
-    }
-  }
-
-  /// Eighth-block heights of `values`, scaled from their lowest to their highest (flat: middle).
-  private func drawSparkline(_ values: [Double], at x: Int, y: Int, width: Int, buffer: inout Buffer, theme: Theme) {
-    guard !values.isEmpty else { return }
-    let ramp = theme.symbols.verticalEighths
-    var low = Double.infinity, high = -Double.infinity
-    for value in values where value.isFinite {
-      low = min(low, value)
-      high = max(high, value)
-    }
-    guard low <= high else { return }
-    for (offset, value) in values.prefix(width).enumerated() where value.isFinite {
-      let level = high > low ? 1 + Int(((value - low) / (high - low) * Double(ramp.count - 2)).rounded()) : (ramp.count - 1) / 2
-      buffer[x + offset, y] = Cell(ramp[min(ramp.count - 1, max(1, level))], style: theme.dim)
     }
   }
 
