@@ -18,8 +18,12 @@ struct DescentBinary {
   }
 
   static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+    try runProgram(path, arguments, environment: environment)
+  }
+
+  static func runProgram(_ program: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
+    process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
     process.currentDirectoryURL = packageRoot
     if let environment { process.environment = environment }

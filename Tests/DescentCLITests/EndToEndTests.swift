@@ -1,0 +1,21 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): the scripts under `Tests/EndToEnd/`.
+@Suite(.serialized) struct EndToEndTests {
+  @Test func harnessWorks() throws {
+    try runScript("harness-selftest.sh", arguments: [])
+  }
+
+  @Test func playgroundInTmux() throws {
+    try runScript("playground-e2e.sh", arguments: [DescentBinary.path])
+  }
+
+  private func runScript(_ name: String, arguments: [String]) throws {
+    let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
+    try #require(tmux.contains { FileManager.default.isExecutableFile(atPath: $0) }, "tmux is needed for the end-to-end tests (apt-get install tmux)")
+    let script = DescentBinary.packageRoot.appendingPathComponent("Tests/EndToEnd/\(name)").path
+    let result = try DescentBinary.runProgram("/bin/bash", [script] + arguments)
+    #expect(result.status == 0, "\(name) failed:\n\(result.standardOutput)\n\(result.standardError)")
+  }
+}
