@@ -3,15 +3,29 @@
 enum DenseKernels {
   typealias Lanes = SIMD8<Double>
 
-  /// `c[m×n] += a[m×k] · b[k×n]`, all row-major; `m` a multiple of 4, `n` a multiple of 8.
+  /// `c[m×n] += a[m×k] · b[k×n]`, all row-major; `m` a multiple of 4, `n` a multiple of 16.
   ///
-  /// Register-blocked: four rows of `c` by eight columns stay in registers while the whole
-  /// `k` dimension streams past (one broadcast of `a` times one vector of `b` per row).
+  /// Register-blocked: a tile of four rows of `c` stays in registers while the whole `k`
+  /// dimension streams past (one broadcast of `a` times one row piece of `b` per row). The tile
+  /// is 4×16 where the build targets AVX-512 (32 vector registers), 4×8 otherwise.
   @inline(__always)
   static func multiplyAdd(
     _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
     rows m: Int, inner k: Int, columns n: Int
   ) {
+    #if DESCENT_AVX512
+      tile(a, b, into: c, rows: m, inner: k, columns: n, width: SIMD16<Double>.self)
+    #else
+      tile(a, b, into: c, rows: m, inner: k, columns: n, width: SIMD8<Double>.self)
+    #endif
+  }
+
+  /// `multiplyAdd` with tiles of four rows by one `Vector` of columns.
+  @inline(__always)
+  private static func tile<Vector: SIMD>(
+    _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
+    rows m: Int, inner k: Int, columns n: Int, width: Vector.Type
+  ) where Vector.Scalar == Double {
     let bRaw = UnsafeRawPointer(b)
     let cRaw = UnsafeMutableRawPointer(c)
     let stride = MemoryLayout<Double>.stride
@@ -24,25 +38,25 @@ enum DenseKernels {
         let offset1 = offset0 &+ n &* stride
         let offset2 = offset1 &+ n &* stride
         let offset3 = offset2 &+ n &* stride
-        var c0 = cRaw.loadUnaligned(fromByteOffset: offset0, as: Lanes.self)
-        var c1 = cRaw.loadUnaligned(fromByteOffset: offset1, as: Lanes.self)
-        var c2 = cRaw.loadUnaligned(fromByteOffset: offset2, as: Lanes.self)
-        var c3 = cRaw.loadUnaligned(fromByteOffset: offset3, as: Lanes.self)
+        var c0 = cRaw.loadUnaligned(fromByteOffset: offset0, as: Vector.self)
+        var c1 = cRaw.loadUnaligned(fromByteOffset: offset1, as: Vector.self)
+        var c2 = cRaw.loadUnaligned(fromByteOffset: offset2, as: Vector.self)
+        var c3 = cRaw.loadUnaligned(fromByteOffset: offset3, as: Vector.self)
         var inner = 0
         while inner < k {
           let vector = bRaw.loadUnaligned(
-            fromByteOffset: (inner &* n &+ column) &* stride, as: Lanes.self)
-          c0 = multiplyAdd(c0, Lanes(repeating: a0[inner]), vector)
-          c1 = multiplyAdd(c1, Lanes(repeating: a1[inner]), vector)
-          c2 = multiplyAdd(c2, Lanes(repeating: a2[inner]), vector)
-          c3 = multiplyAdd(c3, Lanes(repeating: a3[inner]), vector)
+            fromByteOffset: (inner &* n &+ column) &* stride, as: Vector.self)
+          c0 = multiplyAdd(c0, Vector(repeating: a0[inner]), vector)
+          c1 = multiplyAdd(c1, Vector(repeating: a1[inner]), vector)
+          c2 = multiplyAdd(c2, Vector(repeating: a2[inner]), vector)
+          c3 = multiplyAdd(c3, Vector(repeating: a3[inner]), vector)
           inner &+= 1
         }
-        cRaw.storeBytes(of: c0, toByteOffset: offset0, as: Lanes.self)
-        cRaw.storeBytes(of: c1, toByteOffset: offset1, as: Lanes.self)
-        cRaw.storeBytes(of: c2, toByteOffset: offset2, as: Lanes.self)
-        cRaw.storeBytes(of: c3, toByteOffset: offset3, as: Lanes.self)
-        column &+= 8
+        cRaw.storeBytes(of: c0, toByteOffset: offset0, as: Vector.self)
+        cRaw.storeBytes(of: c1, toByteOffset: offset1, as: Vector.self)
+        cRaw.storeBytes(of: c2, toByteOffset: offset2, as: Vector.self)
+        cRaw.storeBytes(of: c3, toByteOffset: offset3, as: Vector.self)
+        column &+= Vector.scalarCount
       }
       row &+= 4
     }
