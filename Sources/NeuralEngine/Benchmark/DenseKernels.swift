@@ -2,6 +2,13 @@
 /// unsafe pointers, eight columns per SIMD vector, no allocation.
 enum DenseKernels {
   typealias Lanes = SIMD8<Double>
+  #if DESCENT_AVX512
+    /// One row piece of a matrix tile: 16 doubles (two 512-bit registers).
+    typealias Vector = SIMD16<Double>
+  #else
+    /// One row piece of a matrix tile: 8 doubles.
+    typealias Vector = SIMD8<Double>
+  #endif
 
   /// `c[m×n] += a[m×k] · b[k×n]`, all row-major; `m` a multiple of 4, `n` a multiple of 16.
   ///
@@ -13,19 +20,6 @@ enum DenseKernels {
     _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
     rows m: Int, inner k: Int, columns n: Int
   ) {
-    #if DESCENT_AVX512
-      tile(a, b, into: c, rows: m, inner: k, columns: n, width: SIMD16<Double>.self)
-    #else
-      tile(a, b, into: c, rows: m, inner: k, columns: n, width: SIMD8<Double>.self)
-    #endif
-  }
-
-  /// `multiplyAdd` with tiles of four rows by one `Vector` of columns.
-  @inline(__always)
-  private static func tile<Vector: SIMD>(
-    _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
-    rows m: Int, inner k: Int, columns n: Int, width: Vector.Type
-  ) where Vector.Scalar == Double {
     let bRaw = UnsafeRawPointer(b)
     let cRaw = UnsafeMutableRawPointer(c)
     let stride = MemoryLayout<Double>.stride

@@ -53,7 +53,7 @@ struct HouseWorkload {
 
   /// Trains repeatedly for at least `minimumSeconds` and reports the `WORKLOADS.md` line.
   func run(minimumSeconds: Double) -> BenchmarkResult {
-    let timing = timeRepeatedly(minimumSeconds: minimumSeconds, prepare: { Parameters() }) {
+    let timing = BenchmarkTimer.repeatTraining(minimumSeconds: minimumSeconds, prepare: { Parameters() }) {
       train(&$0)
     }
     let epochsPerSecond = Double(Self.epochs * timing.repetitions) / timing.seconds

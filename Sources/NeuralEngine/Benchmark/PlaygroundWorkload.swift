@@ -71,7 +71,7 @@ struct PlaygroundWorkload {
 
   /// Trains repeatedly for at least `minimumSeconds` and reports the `WORKLOADS.md` line.
   func run(minimumSeconds: Double) -> BenchmarkResult {
-    let timing = timeRepeatedly(
+    let timing = BenchmarkTimer.repeatTraining(
       minimumSeconds: minimumSeconds, prepare: { Self.initialParameters() }
     ) { train(&$0) }
     let samples = Double(Self.epochs * Self.pointCount * timing.repetitions)
