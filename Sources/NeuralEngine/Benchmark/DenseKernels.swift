@@ -10,51 +10,83 @@ enum DenseKernels {
     typealias Vector = SIMD8<Double>
   #endif
 
-  /// `c[m×n] += a[m×k] · b[k×n]`, all row-major; `m` a multiple of 4, `n` a multiple of 16.
+  /// `c[m×n] = a[m×k] · b[k×n]` (or `+=` when `accumulate`), all row-major; `m` a multiple of
+  /// `tileRows`, `n` a multiple of `Vector.scalarCount`.
   ///
-  /// Register-blocked: a tile of four rows of `c` stays in registers while the whole `k`
-  /// dimension streams past (one broadcast of `a` times one row piece of `b` per row). The tile
-  /// is 4×16 where the build targets AVX-512 (32 vector registers), 4×8 otherwise.
+  /// Register-blocked: a tile of `tileRows` rows of `c` by one `Vector` of columns stays in
+  /// registers while the whole `k` dimension streams past (one broadcast of `a` times one row
+  /// piece of `b` per row and step). The tile is 8×16 where the build targets AVX-512 (32
+  /// vector registers), 4×8 otherwise (16 registers).
   @inline(__always)
-  static func multiplyAdd(
+  static func multiply(
     _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
-    rows m: Int, inner k: Int, columns n: Int
+    rows m: Int, inner k: Int, columns n: Int, accumulate: Bool
   ) {
     let bRaw = UnsafeRawPointer(b)
     let cRaw = UnsafeMutableRawPointer(c)
     let stride = MemoryLayout<Double>.stride
     var row = 0
     while row < m {
-      let a0 = a + row &* k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k
       var column = 0
       while column < n {
-        let offset0 = (row &* n &+ column) &* stride
-        let offset1 = offset0 &+ n &* stride
-        let offset2 = offset1 &+ n &* stride
-        let offset3 = offset2 &+ n &* stride
-        var c0 = cRaw.loadUnaligned(fromByteOffset: offset0, as: Vector.self)
-        var c1 = cRaw.loadUnaligned(fromByteOffset: offset1, as: Vector.self)
-        var c2 = cRaw.loadUnaligned(fromByteOffset: offset2, as: Vector.self)
-        var c3 = cRaw.loadUnaligned(fromByteOffset: offset3, as: Vector.self)
+        var sums = Tile()
+        if accumulate {
+          for tileRow in 0..<tileRows {
+            sums[tileRow] = cRaw.loadUnaligned(
+              fromByteOffset: ((row &+ tileRow) &* n &+ column) &* stride, as: Vector.self)
+          }
+        }
         var inner = 0
         while inner < k {
           let vector = bRaw.loadUnaligned(
             fromByteOffset: (inner &* n &+ column) &* stride, as: Vector.self)
-          c0 = multiplyAdd(c0, Vector(repeating: a0[inner]), vector)
-          c1 = multiplyAdd(c1, Vector(repeating: a1[inner]), vector)
-          c2 = multiplyAdd(c2, Vector(repeating: a2[inner]), vector)
-          c3 = multiplyAdd(c3, Vector(repeating: a3[inner]), vector)
+          for tileRow in 0..<tileRows {
+            sums[tileRow] = multiplyAdd(
+              sums[tileRow], Vector(repeating: a[(row &+ tileRow) &* k &+ inner]), vector)
+          }
           inner &+= 1
         }
-        cRaw.storeBytes(of: c0, toByteOffset: offset0, as: Vector.self)
-        cRaw.storeBytes(of: c1, toByteOffset: offset1, as: Vector.self)
-        cRaw.storeBytes(of: c2, toByteOffset: offset2, as: Vector.self)
-        cRaw.storeBytes(of: c3, toByteOffset: offset3, as: Vector.self)
+        for tileRow in 0..<tileRows {
+          cRaw.storeBytes(
+            of: sums[tileRow], toByteOffset: ((row &+ tileRow) &* n &+ column) &* stride,
+            as: Vector.self)
+        }
         column &+= Vector.scalarCount
       }
-      row &+= 4
+      row &+= tileRows
     }
   }
+
+  /// The accumulators of one tile, one `Vector` per row.
+  private struct Tile {
+    #if DESCENT_AVX512
+      var rows = (Vector(), Vector(), Vector(), Vector(), Vector(), Vector(), Vector(), Vector())
+    #else
+      var rows = (Vector(), Vector(), Vector(), Vector())
+    #endif
+
+    @inline(__always)
+    subscript(index: Int) -> Vector {
+      get {
+        withUnsafeBytes(of: rows) {
+          $0.load(fromByteOffset: index &* MemoryLayout<Vector>.stride, as: Vector.self)
+        }
+      }
+      set {
+        withUnsafeMutableBytes(of: &rows) {
+          $0.storeBytes(
+            of: newValue, toByteOffset: index &* MemoryLayout<Vector>.stride, as: Vector.self)
+        }
+      }
+    }
+  }
+
+  #if DESCENT_AVX512
+    /// Rows of `c` per register tile.
+    static let tileRows = 8
+  #else
+    static let tileRows = 4
+  #endif
 
   /// `sum + x·y`, fused into one rounding where the build targets a CPU with FMA.
   @inline(__always)

@@ -68,8 +68,8 @@ enum FastTanh {
     let rr = r * r
     let p = r * ((expP0 * rr + expP1) * rr + expP2)
     let q = ((expQ0 * rr + expQ1) * rr + expQ2) * rr + expQ3
-    let exponent = unsafeBitCast(shifted, to: Bits.self) &- unsafeBitCast(
-      SIMD8<Double>(repeating: roundingShift), to: Bits.self)
+    let shiftBits = unsafeBitCast(SIMD8<Double>(repeating: roundingShift), to: Bits.self)
+    let exponent = unsafeBitCast(shifted, to: Bits.self) &- shiftBits
     let power = unsafeBitCast((exponent &+ 1023) &<< 52, to: SIMD8<Double>.self)
     // 2 / (e^{2|x|} + 1) = 2(q − p) / (2ⁿ(q + p) + (q − p)).
     let largeNumerator = 2 * (q - p)
