@@ -14,9 +14,9 @@ enum DenseKernels {
   /// `tileRows`, `n` a multiple of `Vector.scalarCount`.
   ///
   /// Register-blocked: a tile of `tileRows` rows of `c` by one `Vector` of columns stays in
-  /// registers while the whole `k` dimension streams past (one broadcast of `a` times one row
-  /// piece of `b` per row and step). The tile is 8×16 where the build targets AVX-512 (32
-  /// vector registers), 4×8 otherwise (16 registers).
+  /// registers while the whole `k` dimension streams past: per step, one row piece of `b` times
+  /// a broadcast of each tile row's `a` value. The tile is 8×16 with AVX-512 (16 of its 32
+  /// vector registers), 4×8 otherwise (8 of 16).
   @inline(__always)
   static func multiply(
     _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
@@ -24,60 +24,70 @@ enum DenseKernels {
   ) {
     let bRaw = UnsafeRawPointer(b)
     let cRaw = UnsafeMutableRawPointer(c)
-    let stride = MemoryLayout<Double>.stride
+    let rowBytes = n &* MemoryLayout<Double>.stride
     var row = 0
     while row < m {
+      let a0 = a + row &* k
+      let a1 = a0 + k
+      let a2 = a1 + k
+      let a3 = a2 + k
+      #if DESCENT_AVX512
+        let a4 = a3 + k
+        let a5 = a4 + k
+        let a6 = a5 + k
+        let a7 = a6 + k
+      #endif
       var column = 0
       while column < n {
-        var sums = Tile()
-        if accumulate {
-          for tileRow in 0..<tileRows {
-            sums[tileRow] = cRaw.loadUnaligned(
-              fromByteOffset: ((row &+ tileRow) &* n &+ column) &* stride, as: Vector.self)
-          }
+        let offset = row &* rowBytes &+ column &* MemoryLayout<Double>.stride
+        @inline(__always) func initial(_ tileRow: Int) -> Vector {
+          guard accumulate else { return Vector() }
+          return cRaw.loadUnaligned(
+            fromByteOffset: offset &+ tileRow &* rowBytes, as: Vector.self)
         }
+        var c0 = initial(0)
+        var c1 = initial(1)
+        var c2 = initial(2)
+        var c3 = initial(3)
+        #if DESCENT_AVX512
+          var c4 = initial(4)
+          var c5 = initial(5)
+          var c6 = initial(6)
+          var c7 = initial(7)
+        #endif
         var inner = 0
+        var bOffset = column &* MemoryLayout<Double>.stride
         while inner < k {
-          let vector = bRaw.loadUnaligned(
-            fromByteOffset: (inner &* n &+ column) &* stride, as: Vector.self)
-          for tileRow in 0..<tileRows {
-            sums[tileRow] = multiplyAdd(
-              sums[tileRow], Vector(repeating: a[(row &+ tileRow) &* k &+ inner]), vector)
-          }
+          let piece = bRaw.loadUnaligned(fromByteOffset: bOffset, as: Vector.self)
+          c0 = multiplyAdd(c0, Vector(repeating: a0[inner]), piece)
+          c1 = multiplyAdd(c1, Vector(repeating: a1[inner]), piece)
+          c2 = multiplyAdd(c2, Vector(repeating: a2[inner]), piece)
+          c3 = multiplyAdd(c3, Vector(repeating: a3[inner]), piece)
+          #if DESCENT_AVX512
+            c4 = multiplyAdd(c4, Vector(repeating: a4[inner]), piece)
+            c5 = multiplyAdd(c5, Vector(repeating: a5[inner]), piece)
+            c6 = multiplyAdd(c6, Vector(repeating: a6[inner]), piece)
+            c7 = multiplyAdd(c7, Vector(repeating: a7[inner]), piece)
+          #endif
           inner &+= 1
+          bOffset &+= rowBytes
         }
-        for tileRow in 0..<tileRows {
-          cRaw.storeBytes(
-            of: sums[tileRow], toByteOffset: ((row &+ tileRow) &* n &+ column) &* stride,
-            as: Vector.self)
+        @inline(__always) func store(_ sums: Vector, _ tileRow: Int) {
+          cRaw.storeBytes(of: sums, toByteOffset: offset &+ tileRow &* rowBytes, as: Vector.self)
         }
+        store(c0, 0)
+        store(c1, 1)
+        store(c2, 2)
+        store(c3, 3)
+        #if DESCENT_AVX512
+          store(c4, 4)
+          store(c5, 5)
+          store(c6, 6)
+          store(c7, 7)
+        #endif
         column &+= Vector.scalarCount
       }
       row &+= tileRows
-    }
-  }
-
-  /// The accumulators of one tile, one `Vector` per row.
-  private struct Tile {
-    #if DESCENT_AVX512
-      var rows = (Vector(), Vector(), Vector(), Vector(), Vector(), Vector(), Vector(), Vector())
-    #else
-      var rows = (Vector(), Vector(), Vector(), Vector())
-    #endif
-
-    @inline(__always)
-    subscript(index: Int) -> Vector {
-      get {
-        withUnsafeBytes(of: rows) {
-          $0.load(fromByteOffset: index &* MemoryLayout<Vector>.stride, as: Vector.self)
-        }
-      }
-      set {
-        withUnsafeMutableBytes(of: &rows) {
-          $0.storeBytes(
-            of: newValue, toByteOffset: index &* MemoryLayout<Vector>.stride, as: Vector.self)
-        }
-      }
     }
   }
 
@@ -85,6 +95,7 @@ enum DenseKernels {
     /// Rows of `c` per register tile.
     static let tileRows = 8
   #else
+    /// Rows of `c` per register tile.
     static let tileRows = 4
   #endif
 
