@@ -4,14 +4,14 @@ import PackageDescription
 
 // MARK: - Host CPU features for the NeuralEngine kernels
 
-/// Compiler settings that let the benchmark kernels use AVX2 and FMA, only where that is safe.
+/// Compiler settings that let the benchmark kernels use AVX-512 or AVX2 + FMA, only where safe.
 ///
-/// Swift on Linux targets baseline x86-64 (SSE2) by default; `-target-cpu haswell` roughly
-/// doubles to triples the throughput of the float64 kernels (see docs/DECISIONS.md). A binary
-/// built with it crashes on a CPU without those instructions, so it is added only when the
-/// manifest runs on an x86-64 Linux host whose /proc/cpuinfo lists every Haswell feature, and
-/// never when `DESCENT_PORTABLE=1` is set (for binaries built to run elsewhere).
-/// `DESCENT_FMA` tells the kernels they may use fused multiply-add.
+/// Swift on Linux targets baseline x86-64 (SSE2) by default; targeting the host's vector units
+/// makes the float64 kernels 2–4× faster (see docs/DECISIONS.md). A binary built so crashes on
+/// a CPU without those instructions, so the flags are added only when the manifest runs on an
+/// x86-64 Linux host whose /proc/cpuinfo lists every feature of the chosen level, and never when
+/// `DESCENT_PORTABLE=1` is set (for binaries built to run elsewhere). `DESCENT_FMA` and
+/// `DESCENT_AVX512` tell the kernels which instructions they may count on.
 func hostTunedSwiftSettings() -> [SwiftSetting] {
   #if arch(x86_64) && os(Linux)
     if ProcessInfo.processInfo.environment["DESCENT_PORTABLE"] == "1" { return [] }
@@ -20,6 +20,14 @@ func hostTunedSwiftSettings() -> [SwiftSetting] {
     else { return [] }
     let flags = Set(flagsLine.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init))
     let haswell = ["avx", "avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "popcnt", "sse4_2", "abm"]
+    let skylakeServer =
+      haswell + ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
+    if skylakeServer.allSatisfy(flags.contains) {
+      return [
+        .unsafeFlags(["-target-cpu", "skylake-avx512"]), .define("DESCENT_FMA"),
+        .define("DESCENT_AVX512"),
+      ]
+    }
     guard haswell.allSatisfy(flags.contains) else { return [] }
     return [.unsafeFlags(["-target-cpu", "haswell"]), .define("DESCENT_FMA")]
   #else

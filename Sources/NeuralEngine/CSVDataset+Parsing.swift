@@ -19,7 +19,9 @@ extension CSVDataset {
   static func records(in text: String) -> (records: [CSVRecord], unterminatedQuoteLine: Int?) {
     var bytes = Array(text.utf8)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+    let quote = UInt8(ascii: "\"")
+    let comma = UInt8(ascii: ",")
+    let newline = UInt8(ascii: "\n")
     let carriageReturn = UInt8(ascii: "\r")
 
     var records: [CSVRecord] = []
@@ -53,7 +55,9 @@ extension CSVDataset {
             inQuotes = false
           }
         } else {
-          if byte == newline || (byte == carriageReturn && !(index < bytes.count && bytes[index] == newline)) {
+          if byte == newline
+            || (byte == carriageReturn && !(index < bytes.count && bytes[index] == newline))
+          {
             line += 1
           }
           field.append(byte)

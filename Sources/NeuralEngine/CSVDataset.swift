@@ -142,11 +142,13 @@ public struct CSVDataset: Sendable {
     var generator = SplitMix64(seed: seed)
     generator.shuffle(&order)
     let testCount = min(Int((Double(rowCount) * testFraction).rounded()), rowCount - 1)
-    let trainOrder = order.prefix(rowCount - testCount), testOrder = order.suffix(testCount)
+    let trainOrder = order.prefix(rowCount - testCount)
+    let testOrder = order.suffix(testCount)
     func pick(_ samples: Samples, _ rows: ArraySlice<Int>) -> Samples {
       Samples(width: samples.width, values: rows.flatMap { samples[$0] })
     }
-    var trainInputs = pick(inputs, trainOrder), testInputs = pick(inputs, testOrder)
+    var trainInputs = pick(inputs, trainOrder)
+    var testInputs = pick(inputs, testOrder)
     var scaling: FeatureScaling?
     if scaleFeatures {
       let fitted = FeatureScaling(fitting: trainInputs)

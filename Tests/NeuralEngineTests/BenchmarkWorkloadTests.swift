@@ -22,7 +22,8 @@ import Testing
     #expect(house.locations.reduce(0, +) == 485.66925902377625)
     // The reference sums pairwise (numpy); a running sum differs in the last bit.
     #expect(agrees(house.prices.reduce(0, +), 486.37366438026766, digits: 15))
-    let counts = [0, 0.25, 0.5, 0.75, 1].map { level in house.bedrooms.filter { $0 == level }.count }
+    let counts = [0, 0.25, 0.5, 0.75, 1].map { level in house.bedrooms.filter { $0 == level }.count
+    }
     #expect(counts == [215, 198, 202, 203, 182])
     #expect(agrees(house.meanSquaredError(.init()), 0.2692278127018145, digits: 15))
   }

@@ -58,7 +58,8 @@ import Testing
   // MARK: - Accepted variations
 
   @Test func handlesQuotesLineEndingsBOMAndWhitespace() throws {
-    let text = "\u{FEFF}\"size, m2\",rooms,\"price\"\r\n 10 ,\"2\",\" 100\"\r\n\"20\",3,200\r\n30,4,300\r\n\r\n\n"
+    let text =
+      "\u{FEFF}\"size, m2\",rooms,\"price\"\r\n 10 ,\"2\",\" 100\"\r\n\"20\",3,200\r\n30,4,300\r\n\r\n\n"
     let loaded = try CSVDataset.parse(
       text: text, fileName: "data.csv", target: "price", testFraction: 0, scaleFeatures: false)
     #expect(loaded.dataset.featureNames == ["size, m2", "rooms"])
@@ -180,7 +181,9 @@ import Testing
       var bytes: [UInt8] = []
       for _ in 0..<length {
         let draw = generator.next()
-        bytes.append(round % 2 == 0 ? UInt8(truncatingIfNeeded: draw) : alphabet[Int(draw % UInt64(alphabet.count))])
+        bytes.append(
+          round % 2 == 0
+            ? UInt8(truncatingIfNeeded: draw) : alphabet[Int(draw % UInt64(alphabet.count))])
       }
       let text = String(decoding: bytes, as: UTF8.self)
       for target in ["x", "y", ""] {

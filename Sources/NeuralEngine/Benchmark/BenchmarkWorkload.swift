@@ -40,34 +40,10 @@ public enum BenchmarkWorkload: String, CaseIterable, Sendable {
     }
   }
 
-  /// Runs `workload` timed: `Benchmark.run(.w2)` reads like the API.
+  /// Runs `workload` timed, e.g. `BenchmarkWorkload.run(.w2)`.
   public static func run(_ workload: BenchmarkWorkload, minimumSeconds: Double = 1.0)
     -> BenchmarkResult
   {
     workload.run(minimumSeconds: minimumSeconds)
   }
-}
-
-// MARK: - Timing
-
-/// Repeats `train` on fresh state from `prepare` until `minimumSeconds` of training were timed.
-///
-/// Only `train` is inside the monotonic clock; `prepare` (initial parameters) is not.
-/// Returns the last trained state, the timed seconds and the number of repetitions.
-func timeRepeatedly<State>(
-  minimumSeconds: Double, prepare: () -> State, train: (inout State) -> Void
-) -> (state: State, seconds: Double, repetitions: Int) {
-  let clock = ContinuousClock()
-  var seconds = 0.0
-  var repetitions = 0
-  var state = prepare()
-  repeat {
-    state = prepare()
-    let start = clock.now
-    train(&state)
-    let elapsed = start.duration(to: clock.now).components
-    seconds += Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
-    repetitions += 1
-  } while seconds < minimumSeconds
-  return (state, seconds, repetitions)
 }

@@ -31,7 +31,10 @@ struct HouseWorkload {
   /// Generates the data from seed 1, in the draw order of `WORKLOADS.md`.
   init() {
     var generator = SplitMix64(seed: 1)
-    var sizes = [Double](), bedrooms = [Double](), locations = [Double](), prices = [Double]()
+    var sizes = [Double]()
+    var bedrooms = [Double]()
+    var locations = [Double]()
+    var prices = [Double]()
     for _ in 0..<Self.sampleCount {
       let size = generator.uniform()
       let bedroom = Foundation.floor(5 * generator.uniform()) / 4
@@ -53,7 +56,9 @@ struct HouseWorkload {
 
   /// Trains repeatedly for at least `minimumSeconds` and reports the `WORKLOADS.md` line.
   func run(minimumSeconds: Double) -> BenchmarkResult {
-    let timing = timeRepeatedly(minimumSeconds: minimumSeconds, prepare: { Parameters() }) {
+    let timing = BenchmarkTimer.repeatTraining(
+      minimumSeconds: minimumSeconds, prepare: { Parameters() }
+    ) {
       train(&$0)
     }
     let epochsPerSecond = Double(Self.epochs * timing.repetitions) / timing.seconds
@@ -108,7 +113,8 @@ struct HouseWorkload {
             else { return }
             for _ in 0..<Self.epochs {
               let sums = Self.gradientSums(
-                parameters, size: size, bedroom: bedroom, location: location, price: price, count: Self.sampleCount)
+                parameters, size: size, bedroom: bedroom, location: location, price: price,
+                count: Self.sampleCount)
               let scale = 2.0 / Double(Self.sampleCount)
               for feature in 0..<3 {
                 parameters.weights[feature] -= Self.learningRate * (scale * sums[feature])
@@ -136,8 +142,14 @@ struct HouseWorkload {
     let w1 = Lanes(repeating: parameters.weights[1])
     let w2 = Lanes(repeating: parameters.weights[2])
     let b = Lanes(repeating: parameters.bias)
-    var sumSizeA = Lanes(), sumBedroomA = Lanes(), sumLocationA = Lanes(), sumErrorA = Lanes()
-    var sumSizeB = Lanes(), sumBedroomB = Lanes(), sumLocationB = Lanes(), sumErrorB = Lanes()
+    var sumSizeA = Lanes()
+    var sumBedroomA = Lanes()
+    var sumLocationA = Lanes()
+    var sumErrorA = Lanes()
+    var sumSizeB = Lanes()
+    var sumBedroomB = Lanes()
+    var sumLocationB = Lanes()
+    var sumErrorB = Lanes()
     @inline(__always) func load(_ pointer: UnsafePointer<Double>, _ index: Int) -> Lanes {
       UnsafeRawPointer(pointer + index).loadUnaligned(as: Lanes.self)
     }
@@ -148,13 +160,16 @@ struct HouseWorkload {
     }
     var index = 0
     while index < count {
-      let x0 = load(size, index), x1 = load(bedroom, index), x2 = load(location, index)
+      let x0 = load(size, index)
+      let x1 = load(bedroom, index)
+      let x2 = load(location, index)
       let error = forward(x0, x1, x2, load(price, index))
       sumErrorA += error
       sumSizeA = DenseKernels.multiplyAdd(sumSizeA, error, x0)
       sumBedroomA = DenseKernels.multiplyAdd(sumBedroomA, error, x1)
       sumLocationA = DenseKernels.multiplyAdd(sumLocationA, error, x2)
-      let y0 = load(size, index &+ 4), y1 = load(bedroom, index &+ 4)
+      let y0 = load(size, index &+ 4)
+      let y1 = load(bedroom, index &+ 4)
       let y2 = load(location, index &+ 4)
       let errorB = forward(y0, y1, y2, load(price, index &+ 4))
       sumErrorB += errorB

@@ -71,7 +71,7 @@ struct PlaygroundWorkload {
 
   /// Trains repeatedly for at least `minimumSeconds` and reports the `WORKLOADS.md` line.
   func run(minimumSeconds: Double) -> BenchmarkResult {
-    let timing = timeRepeatedly(
+    let timing = BenchmarkTimer.repeatTraining(
       minimumSeconds: minimumSeconds, prepare: { Self.initialParameters() }
     ) { train(&$0) }
     let samples = Double(Self.epochs * Self.pointCount * timing.repetitions)
@@ -188,12 +188,16 @@ struct PlaygroundWorkload {
     _ x2: UnsafePointer<Double>, _ t: UnsafePointer<Double>, _ workspace: Workspace
   ) {
     let n = batchSize
-    let a1 = workspace.hidden1, a2 = workspace.hidden2, o = workspace.output
-    let g = workspace.gradient, d2 = workspace.delta2
+    let a1 = workspace.hidden1
+    let a2 = workspace.hidden2
+    let o = workspace.output
+    let g = workspace.gradient
+    let d2 = workspace.delta2
 
     // Forward: z = b + Σ w·a (TF Playground's order), then tanh on whole layers.
     for node in 0..<4 {
-      let w0 = p[Layout.weights1 + 2 * node], w1 = p[Layout.weights1 + 2 * node + 1]
+      let w0 = p[Layout.weights1 + 2 * node]
+      let w1 = p[Layout.weights1 + 2 * node + 1]
       let b = p[Layout.biases1 + node]
       for s in 0..<n { a1[node * n + s] = b + w0 * x1[s] + w1 * x2[s] }
     }
@@ -202,24 +206,30 @@ struct PlaygroundWorkload {
       let w = p + Layout.weights2 + 4 * node
       let b = p[Layout.biases2 + node]
       for s in 0..<n {
-        a2[node * n + s] = b + w[0] * a1[s] + w[1] * a1[n + s] + w[2] * a1[2 * n + s]
+        a2[node * n + s] =
+          b + w[0] * a1[s] + w[1] * a1[n + s] + w[2] * a1[2 * n + s]
           + w[3] * a1[3 * n + s]
       }
     }
     FastTanh.apply(to: a2, count: 24)
-    let v0 = p[Layout.weights3], v1 = p[Layout.weights3 + 1], c = p[Layout.bias3]
+    let v0 = p[Layout.weights3]
+    let v1 = p[Layout.weights3 + 1]
+    let c = p[Layout.bias3]
     for s in 0..<n { o[s] = c + v0 * a2[s] + v1 * a2[n + s] }
     FastTanh.apply(to: o, count: 16)
 
     // Backward, summing gradients over the ten samples.
-    var gv0 = 0.0, gv1 = 0.0, gc = 0.0
+    var gv0 = 0.0
+    var gv1 = 0.0
+    var gc = 0.0
     for s in 0..<n {
       let output = o[s]
       let d3 = (output - t[s]) * (1 - output * output)
       gc += d3
       gv0 += d3 * a2[s]
       gv1 += d3 * a2[n + s]
-      let h0 = a2[s], h1 = a2[n + s]
+      let h0 = a2[s]
+      let h1 = a2[n + s]
       d2[s] = (v0 * d3) * (1 - h0 * h0)
       d2[n + s] = (v1 * d3) * (1 - h1 * h1)
     }
@@ -227,7 +237,11 @@ struct PlaygroundWorkload {
     g[Layout.weights3 + 1] = gv1
     g[Layout.bias3] = gc
     for node in 0..<2 {
-      var gb = 0.0, gw0 = 0.0, gw1 = 0.0, gw2 = 0.0, gw3 = 0.0
+      var gb = 0.0
+      var gw0 = 0.0
+      var gw1 = 0.0
+      var gw2 = 0.0
+      var gw3 = 0.0
       for s in 0..<n {
         let d = d2[node * n + s]
         gb += d
@@ -244,8 +258,11 @@ struct PlaygroundWorkload {
       row[3] = gw3
     }
     for node in 0..<4 {
-      let u0 = p[Layout.weights2 + node], u1 = p[Layout.weights2 + 4 + node]
-      var gb = 0.0, gw0 = 0.0, gw1 = 0.0
+      let u0 = p[Layout.weights2 + node]
+      let u1 = p[Layout.weights2 + 4 + node]
+      var gb = 0.0
+      var gw0 = 0.0
+      var gw1 = 0.0
       for s in 0..<n {
         let h = a1[node * n + s]
         let d1 = (u0 * d2[s] + u1 * d2[n + s]) * (1 - h * h)

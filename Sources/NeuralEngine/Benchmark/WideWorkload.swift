@@ -47,7 +47,9 @@ struct WideWorkload {
 
   /// Generates `classifySpiralData(1000, noise = 0)` and the epoch orders from seed 3003.
   init() {
-    var first = [Double](), second = [Double](), labels = [Double]()
+    var first = [Double]()
+    var second = [Double]()
+    var labels = [Double]()
     let n = Self.pointCount / 2
     for (label, delta) in [(1.0, 0.0), (-1.0, Double.pi)] {
       for i in 0..<n {
@@ -104,7 +106,7 @@ struct WideWorkload {
 
   /// Trains repeatedly for at least `minimumSeconds` and reports the `WORKLOADS.md` line.
   func run(minimumSeconds: Double) -> BenchmarkResult {
-    let timing = timeRepeatedly(
+    let timing = BenchmarkTimer.repeatTraining(
       minimumSeconds: minimumSeconds, prepare: { Self.initialParameters() }
     ) { train(&$0) }
     let samples = Double(Self.epochs * Self.pointCount * timing.repetitions)
@@ -217,7 +219,8 @@ struct WideWorkload {
         pointer.initialize(repeating: 0, count: count)
         return pointer
       }
-      let batch = WideWorkload.batchSize, hidden = WideWorkload.hidden
+      let batch = WideWorkload.batchSize
+      let hidden = WideWorkload.hidden
       input0 = zeroed(batch)
       input1 = zeroed(batch)
       target = zeroed(batch)
@@ -244,16 +247,27 @@ struct WideWorkload {
   @inline(__always)
   private static func step(_ p: UnsafeMutablePointer<Double>, count: Int, _ workspace: Workspace) {
     typealias Lanes = SIMD8<Double>
-    let batch = batchSize, width = hidden, vectors = hidden / 8
-    let a1 = workspace.hidden1, a1t = workspace.hidden1Transposed, a2 = workspace.hidden2
-    let o = workspace.output, d3 = workspace.delta3, d2 = workspace.delta2
-    let d1 = workspace.delta1, g = workspace.gradient
-    let x0 = workspace.input0, x1 = workspace.input1, t = workspace.target
-    let load = DenseKernels.load, store = DenseKernels.store
+    let batch = batchSize
+    let width = hidden
+    let vectors = hidden / 8
+    let a1 = workspace.hidden1
+    let a1t = workspace.hidden1Transposed
+    let a2 = workspace.hidden2
+    let o = workspace.output
+    let d3 = workspace.delta3
+    let d2 = workspace.delta2
+    let d1 = workspace.delta1
+    let g = workspace.gradient
+    let x0 = workspace.input0
+    let x1 = workspace.input1
+    let t = workspace.target
+    let load = DenseKernels.load
+    let store = DenseKernels.store
 
     // Layer 1: z = b + W1[·][0]·x0 + W1[·][1]·x1, eight nodes per vector.
     for s in 0..<batch {
-      let u = Lanes(repeating: x0[s]), v = Lanes(repeating: x1[s])
+      let u = Lanes(repeating: x0[s])
+      let v = Lanes(repeating: x1[s])
       for block in 0..<vectors {
         let node = block * 8
         let z =
@@ -270,8 +284,9 @@ struct WideWorkload {
         store(load(p + Layout.biases2 + block * 8), a2 + s * width + block * 8)
       }
     }
-    DenseKernels.multiplyAdd(
-      a1, p + Layout.weights2Transposed, into: a2, rows: batch, inner: width, columns: width)
+    DenseKernels.multiply(
+      a1, p + Layout.weights2Transposed, into: a2, rows: batch, inner: width, columns: width,
+      accumulate: true)
     FastTanh.apply(to: a2, count: batch * width)
 
     // Output: o = tanh(b3 + W3 · a2), then d3 = (o − t)(1 − o²), zero beyond `count`.
@@ -293,7 +308,8 @@ struct WideWorkload {
     for block in 0..<vectors {
       let node = block * 8
       let w3 = load(p + Layout.weights3 + node)
-      var weightGradient = Lanes(), biasGradient = Lanes()
+      var weightGradient = Lanes()
+      var biasGradient = Lanes()
       for s in 0..<batch {
         let delta = Lanes(repeating: d3[s])
         let activation = load(a2 + s * width + node)
@@ -311,15 +327,18 @@ struct WideWorkload {
     // ∂W2ᵀ = A1ᵀ · D2.
     DenseKernels.transpose(a1, into: a1t, rows: batch, columns: width)
     let gradient2 = g + Layout.weights2Transposed
-    gradient2.update(repeating: 0, count: width * width)
-    DenseKernels.multiplyAdd(a1t, d2, into: gradient2, rows: width, inner: batch, columns: width)
+    DenseKernels.multiply(
+      a1t, d2, into: gradient2, rows: width, inner: batch, columns: width, accumulate: false)
 
     // D1 = (D2 · W2) ∘ (1 − A1²), then layer-1 gradients.
-    d1.update(repeating: 0, count: batch * width)
-    DenseKernels.multiplyAdd(d2, p + Layout.weights2, into: d1, rows: batch, inner: width, columns: width)
+    DenseKernels.multiply(
+      d2, p + Layout.weights2, into: d1, rows: batch, inner: width, columns: width,
+      accumulate: false)
     for block in 0..<vectors {
       let node = block * 8
-      var biasGradient = Lanes(), gradient0 = Lanes(), gradient1 = Lanes()
+      var biasGradient = Lanes()
+      var gradient0 = Lanes()
+      var gradient1 = Lanes()
       for s in 0..<batch {
         let activation = load(a1 + s * width + node)
         let d = load(d1 + s * width + node) * (1 - activation * activation)
