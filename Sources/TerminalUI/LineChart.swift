@@ -3,8 +3,8 @@ import Foundation
 /// Curves against x in braille resolution, with axes, labels, markers and a legend.
 ///
 /// The loss chart: train and test loss against steps, linear or log10 y, a dashed mark where the
-/// learning rate changed, and the latest values in the legend. In tiny areas it drops the legend,
-/// then the axes, and never draws outside its rect.
+/// learning rate changed, and the latest values in the legend. The chart owns its rect (it is
+/// cleared first). In tiny areas it drops the legend, then the axes, and never draws outside.
 ///
 /// ```swift
 /// let chart = LineChart(
@@ -164,6 +164,7 @@ public struct LineChart: Widget, Sendable {
   public func render(in area: Rect, buffer: inout Buffer) {
     let area = area.intersection(buffer.area)
     guard !area.isEmpty else { return }
+    buffer.fill(area, with: .blank)
     var chart = area
     if showsLegend, !series.isEmpty, area.height >= 5 {
       drawLegend(in: Rect(x: area.x, y: area.y, width: area.width, height: 1), buffer: &buffer)
