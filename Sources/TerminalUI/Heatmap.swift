@@ -69,6 +69,20 @@ public struct Heatmap: Widget, Sendable {
   public func render(in area: Rect, buffer: inout Buffer) {
     let area = area.intersection(buffer.area)
     guard !area.isEmpty else { return }
+    renderGrid(in: area, buffer: &buffer)
+    renderOverlays(in: area, buffer: &buffer)
+  }
+
+  /// Draws the path and the points over whatever is in `area` (clipped to the buffer).
+  func renderOverlays(in area: Rect, buffer: inout Buffer) {
+    drawPath(in: area, buffer: &buffer)
+    for point in points {
+      draw(symbol: point.symbol, style: point.style, at: (point.x, point.y), in: area, buffer: &buffer)
+    }
+  }
+
+  /// Draws the coloured grid only; `area` must already lie inside the buffer.
+  func renderGrid(in area: Rect, buffer: inout Buffer) {
     let pixelRows = usesHalfBlocks ? area.height * 2 : area.height
     for row in 0..<area.height {
       for column in 0..<area.width {
@@ -85,10 +99,6 @@ public struct Heatmap: Widget, Sendable {
         buffer[area.x + column, area.y + row] = cell
       }
     }
-    drawPath(in: area, buffer: &buffer)
-    for point in points {
-      draw(symbol: point.symbol, style: point.style, at: (point.x, point.y), in: area, buffer: &buffer)
-    }
   }
 
   /// The cell (column, row) inside a `width`×`height` rect showing data position (`x`, `y`),
@@ -104,8 +114,8 @@ public struct Heatmap: Widget, Sendable {
 
   // MARK: - Private
 
-  /// The grid value nearest to pixel (`column`, `pixelRow`).
-  private func sample(column: Int, width: Int, pixelRow: Int, pixelRows: Int) -> Double {
+  /// The grid value nearest to pixel (`column`, `pixelRow`) of a `width`-wide, `pixelRows`-high image.
+  func sample(column: Int, width: Int, pixelRow: Int, pixelRows: Int) -> Double {
     guard rows > 0, columns > 0 else { return .nan }
     let gridColumn = Swift.min(columns - 1, (2 * column + 1) * columns / (2 * width))
     let gridRow = Swift.min(rows - 1, (2 * pixelRow + 1) * rows / (2 * pixelRows))
