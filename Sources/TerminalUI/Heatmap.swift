@@ -84,17 +84,28 @@ public struct Heatmap: Widget, Sendable {
   /// Draws the coloured grid only; `area` must already lie inside the buffer.
   func renderGrid(in area: Rect, buffer: inout Buffer) {
     let pixelRows = usesHalfBlocks ? area.height * 2 : area.height
+    // Map each grid value once, then only look up per pixel (the grid is usually smaller).
+    let count = rows * columns
+    let colors = (0..<count).map { scale.color($0 < values.count ? values[$0] : .nan) }
+    let shades = usesHalfBlocks ? [] : (0..<count).map { scale.shade($0 < values.count ? values[$0] : .nan, symbols: symbols) }
+    let gridColumns = (0..<area.width).map { column in Swift.min(columns - 1, (2 * column + 1) * columns / (2 * area.width)) }
+    func gridIndex(column: Int, pixelRow: Int) -> Int? {
+      guard count > 0 else { return nil }
+      return Swift.min(rows - 1, (2 * pixelRow + 1) * rows / (2 * pixelRows)) * columns + gridColumns[column]
+    }
+    let halfBlocks = usesHalfBlocks
+    let upperHalf = symbols.upperHalf
     for row in 0..<area.height {
       for column in 0..<area.width {
         let cell: Cell
-        if usesHalfBlocks {
-          let upper = sample(column: column, width: area.width, pixelRow: 2 * row, pixelRows: pixelRows)
-          let lower = sample(column: column, width: area.width, pixelRow: 2 * row + 1, pixelRows: pixelRows)
-          cell = Cell(
-            symbols.upperHalf, style: Style(foreground: scale.color(upper), background: scale.color(lower)))
+        if halfBlocks {
+          let upper = gridIndex(column: column, pixelRow: 2 * row).map { colors[$0] } ?? .default
+          let lower = gridIndex(column: column, pixelRow: 2 * row + 1).map { colors[$0] } ?? .default
+          cell = Cell(upperHalf, style: Style(foreground: upper, background: lower))
+        } else if let index = gridIndex(column: column, pixelRow: row) {
+          cell = Cell(shades[index], style: Style(foreground: colors[index]))
         } else {
-          let value = sample(column: column, width: area.width, pixelRow: row, pixelRows: pixelRows)
-          cell = Cell(scale.shade(value, symbols: symbols), style: Style(foreground: scale.color(value)))
+          cell = Cell(" ")
         }
         buffer[area.x + column, area.y + row] = cell
       }

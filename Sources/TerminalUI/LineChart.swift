@@ -188,10 +188,11 @@ public struct LineChart: Widget, Sendable {
       return ((point.x - xLow) * xScale, (yHigh - value) * yScaleFactor)
     }
     // Markers first, so curves draw over them.
+    let dashed = symbols.dashedVertical
     for marker in markers where marker.x.isFinite && marker.x >= xLow && marker.x <= xHigh {
       let column = plot.x + Int(((marker.x - xLow) * xScale).rounded()) / (canvas.usesBraille ? 2 : 1)
       for row in plot.y..<plot.maxY where column < plot.maxX {
-        buffer[column, row] = Cell(symbols.dashedVertical, style: marker.style)
+        buffer[column, row] = Cell(dashed, style: marker.style)
       }
       if hasAxes, !marker.label.isEmpty { drawMarkerLabel(marker, column: column, plot: plot, buffer: &buffer) }
     }
@@ -239,12 +240,14 @@ public struct LineChart: Widget, Sendable {
     plot: Rect, labelWidth: Int, labels: [AxisLabel], xLow: Double, xHigh: Double, buffer: inout Buffer
   ) {
     let axisColumn = plot.x - 1
+    let vertical = Cell(symbols.axisVertical, style: axisStyle)
+    let horizontal = Cell(symbols.axisHorizontal, style: axisStyle)
     for row in plot.y..<plot.maxY {
-      buffer[axisColumn, row] = Cell(symbols.axisVertical, style: axisStyle)
+      buffer[axisColumn, row] = vertical
     }
     buffer[axisColumn, plot.maxY] = Cell(symbols.axisCorner, style: axisStyle)
     for column in plot.x..<plot.maxX {
-      buffer[column, plot.maxY] = Cell(symbols.axisHorizontal, style: axisStyle)
+      buffer[column, plot.maxY] = horizontal
     }
     let labelClip = Rect(x: plot.x - 1 - labelWidth, y: plot.y, width: labelWidth, height: plot.height)
     for label in labels {

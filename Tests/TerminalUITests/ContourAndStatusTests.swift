@@ -81,21 +81,34 @@ import Testing
       return (x: Double(step), y: decay + 0.01)
     }
     let grid = (0..<1600).map { Double($0 % 40) / 20 - 1 }
-    let start = ContinuousClock.now
     let frames = 50
+    var timings: [String: Duration] = [:]
+    func measure(_ name: String, _ work: () -> Void) {
+      let start = ContinuousClock.now
+      work()
+      timings[name, default: .zero] += ContinuousClock.now - start
+    }
     for _ in 0..<frames {
       var buffer = Buffer(width: 200, height: 60)
-      let halves = Layout.horizontal([.fill(1), .fill(1)]).split(buffer.area)
-      let chartArea = Block(title: "Loss", theme: theme).draw(in: halves[0], buffer: &buffer)
-      LineChart(
-        series: [.init(name: "train", style: theme.trainSeries, points: points)], yScale: .logarithmic, theme: theme
-      ).render(in: chartArea, buffer: &buffer)
-      let mapArea = Block(title: "Boundary", theme: theme).draw(in: halves[1], buffer: &buffer)
-      Heatmap(rows: 40, columns: 40, values: grid, scale: theme.signedScale(limit: 1), symbols: theme.symbols)
-        .render(in: mapArea, buffer: &buffer)
-      _ = BufferDiff.changes(from: nil, to: buffer)
+      var halves: [Rect] = []
+      measure("layout+blocks") {
+        halves = Layout.horizontal([.fill(1), .fill(1)]).split(buffer.area)
+        halves[0] = Block(title: "Loss", theme: theme).draw(in: halves[0], buffer: &buffer)
+        halves[1] = Block(title: "Boundary", theme: theme).draw(in: halves[1], buffer: &buffer)
+      }
+      measure("chart") {
+        LineChart(
+          series: [.init(name: "train", style: theme.trainSeries, points: points)], yScale: .logarithmic, theme: theme
+        ).render(in: halves[0], buffer: &buffer)
+      }
+      measure("heatmap") {
+        Heatmap(rows: 40, columns: 40, values: grid, scale: theme.signedScale(limit: 1), symbols: theme.symbols)
+          .render(in: halves[1], buffer: &buffer)
+      }
+      measure("diff") { _ = BufferDiff.changes(from: nil, to: buffer) }
     }
-    let elapsed = ContinuousClock.now - start
-    print("200x60 frame: \(elapsed / frames) per frame")
+    for (name, total) in timings.sorted(by: { $0.key < $1.key }) {
+      print("200x60 frame, \(name): \(total / frames) per frame")
+    }
   }
 }
