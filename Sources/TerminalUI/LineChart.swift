@@ -25,6 +25,13 @@ public struct LineChart: Widget, Sendable {
       self.style = style
       self.points = points
     }
+
+    /// A curve from equally spaced values: the i-th value is at `startX + i × stepX`.
+    public init(name: String, style: Style = .plain, values: [Double], startX: Double = 0, stepX: Double = 1) {
+      self.init(
+        name: name, style: style,
+        points: values.enumerated().map { (x: startX + Double($0.offset) * stepX, y: $0.element) })
+    }
   }
 
   /// A dashed vertical line at `x` with a short label under the axis.

@@ -58,6 +58,12 @@ import Testing
     #expect(LineChart(series: [.init(name: "l", points: [(5, 1)])]).xBounds() == (4.5, 5.5))
   }
 
+  @Test func seriesFromEquallySpacedValues() {
+    let series = LineChart.Series(name: "loss", values: [3, 2, 1], startX: 10, stepX: 5)
+    #expect(series.points.map(\.x) == [10, 15, 20])
+    #expect(series.points.map(\.y) == [3, 2, 1])
+  }
+
   @Test func fixedRangeClipsOutliers() {
     var buffer = sentinelBuffer(20, 6)
     let chart = LineChart(
