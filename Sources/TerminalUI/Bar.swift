@@ -55,13 +55,14 @@ public struct Bar: Widget, Equatable, Sendable {
 
   private func drawBlocks(eighths: Int, centre: Int, row: Int, buffer: inout Buffer) {
     let full = eighths / 8, partial = eighths % 8
+    let block = symbols.fullBlock
     if value > 0 {
-      for step in 0..<full { buffer[centre + step, row] = Cell(symbols.fullBlock, style: positiveStyle) }
+      for step in 0..<full { buffer[centre + step, row] = Cell(block, style: positiveStyle) }
       if partial > 0 {
         buffer[centre + full, row] = Cell(symbols.horizontalEighths[partial], style: positiveStyle)
       }
     } else {
-      for step in 0..<full { buffer[centre - 1 - step, row] = Cell(symbols.fullBlock, style: negativeStyle) }
+      for step in 0..<full { buffer[centre - 1 - step, row] = Cell(block, style: negativeStyle) }
       if partial > 0 {
         // The left-growing glyph for the empty part, reversed: the filled part hugs the centre.
         var reversed = negativeStyle

@@ -21,6 +21,7 @@ public struct Buffer: Equatable, Sendable {
 
   /// Writes `text` from (`x`, `y`) on one line, clipped to `clip` (default: the whole buffer).
   /// Wide characters take two cells; one that would straddle the clip edge is left out.
+  /// Control characters are skipped (defence in depth: text should pass `TextSanitizer` first).
   /// Returns the column after the last character written.
   @discardableResult
   public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
@@ -28,6 +29,10 @@ public struct Buffer: Equatable, Sendable {
     guard y >= bounds.y, y < bounds.maxY else { return x }
     var column = x
     for character in text {
+      // Control characters (C0, DEL, C1) never reach the terminal, whatever a caller passes.
+      if let first = character.unicodeScalars.first, first.value < 0x20 || (0x7F...0x9F).contains(first.value) {
+        continue
+      }
       let width = DisplayWidth.of(character)
       if width == 0 { continue }
       if column >= bounds.maxX { break }

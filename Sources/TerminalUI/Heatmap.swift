@@ -69,25 +69,46 @@ public struct Heatmap: Widget, Sendable {
   public func render(in area: Rect, buffer: inout Buffer) {
     let area = area.intersection(buffer.area)
     guard !area.isEmpty else { return }
-    let pixelRows = usesHalfBlocks ? area.height * 2 : area.height
-    for row in 0..<area.height {
-      for column in 0..<area.width {
-        let cell: Cell
-        if usesHalfBlocks {
-          let upper = sample(column: column, width: area.width, pixelRow: 2 * row, pixelRows: pixelRows)
-          let lower = sample(column: column, width: area.width, pixelRow: 2 * row + 1, pixelRows: pixelRows)
-          cell = Cell(
-            symbols.upperHalf, style: Style(foreground: scale.color(upper), background: scale.color(lower)))
-        } else {
-          let value = sample(column: column, width: area.width, pixelRow: row, pixelRows: pixelRows)
-          cell = Cell(scale.shade(value, symbols: symbols), style: Style(foreground: scale.color(value)))
-        }
-        buffer[area.x + column, area.y + row] = cell
-      }
-    }
+    renderGrid(in: area, buffer: &buffer)
+    renderOverlays(in: area, buffer: &buffer)
+  }
+
+  /// Draws the path and the points over whatever is in `area` (clipped to the buffer).
+  func renderOverlays(in area: Rect, buffer: inout Buffer) {
     drawPath(in: area, buffer: &buffer)
     for point in points {
       draw(symbol: point.symbol, style: point.style, at: (point.x, point.y), in: area, buffer: &buffer)
+    }
+  }
+
+  /// Draws the coloured grid only; `area` must already lie inside the buffer.
+  func renderGrid(in area: Rect, buffer: inout Buffer) {
+    let pixelRows = usesHalfBlocks ? area.height * 2 : area.height
+    // Map each grid value once, then only look up per pixel (the grid is usually smaller).
+    let count = rows * columns
+    let colors = (0..<count).map { scale.color($0 < values.count ? values[$0] : .nan) }
+    let shades = usesHalfBlocks ? [] : (0..<count).map { scale.shade($0 < values.count ? values[$0] : .nan, symbols: symbols) }
+    let gridColumns = (0..<area.width).map { column in Swift.min(columns - 1, (2 * column + 1) * columns / (2 * area.width)) }
+    func gridIndex(column: Int, pixelRow: Int) -> Int? {
+      guard count > 0 else { return nil }
+      return Swift.min(rows - 1, (2 * pixelRow + 1) * rows / (2 * pixelRows)) * columns + gridColumns[column]
+    }
+    let halfBlocks = usesHalfBlocks
+    let upperHalf = symbols.upperHalf
+    for row in 0..<area.height {
+      for column in 0..<area.width {
+        let cell: Cell
+        if halfBlocks {
+          let upper = gridIndex(column: column, pixelRow: 2 * row).map { colors[$0] } ?? .default
+          let lower = gridIndex(column: column, pixelRow: 2 * row + 1).map { colors[$0] } ?? .default
+          cell = Cell(upperHalf, style: Style(foreground: upper, background: lower))
+        } else if let index = gridIndex(column: column, pixelRow: row) {
+          cell = Cell(shades[index], style: Style(foreground: colors[index]))
+        } else {
+          cell = Cell(" ")
+        }
+        buffer[area.x + column, area.y + row] = cell
+      }
     }
   }
 
@@ -104,8 +125,8 @@ public struct Heatmap: Widget, Sendable {
 
   // MARK: - Private
 
-  /// The grid value nearest to pixel (`column`, `pixelRow`).
-  private func sample(column: Int, width: Int, pixelRow: Int, pixelRows: Int) -> Double {
+  /// The grid value nearest to pixel (`column`, `pixelRow`) of a `width`-wide, `pixelRows`-high image.
+  func sample(column: Int, width: Int, pixelRow: Int, pixelRows: Int) -> Double {
     guard rows > 0, columns > 0 else { return .nan }
     let gridColumn = Swift.min(columns - 1, (2 * column + 1) * columns / (2 * width))
     let gridRow = Swift.min(rows - 1, (2 * pixelRow + 1) * rows / (2 * pixelRows))

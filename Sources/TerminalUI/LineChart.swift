@@ -3,8 +3,8 @@ import Foundation
 /// Curves against x in braille resolution, with axes, labels, markers and a legend.
 ///
 /// The loss chart: train and test loss against steps, linear or log10 y, a dashed mark where the
-/// learning rate changed, and the latest values in the legend. In tiny areas it drops the legend,
-/// then the axes, and never draws outside its rect.
+/// learning rate changed, and the latest values in the legend. The chart owns its rect (it is
+/// cleared first). In tiny areas it drops the legend, then the axes, and never draws outside.
 ///
 /// ```swift
 /// let chart = LineChart(
@@ -24,6 +24,13 @@ public struct LineChart: Widget, Sendable {
       self.name = name
       self.style = style
       self.points = points
+    }
+
+    /// A curve from equally spaced values: the i-th value is at `startX + i × stepX`.
+    public init(name: String, style: Style = .plain, values: [Double], startX: Double = 0, stepX: Double = 1) {
+      self.init(
+        name: name, style: style,
+        points: values.enumerated().map { (x: startX + Double($0.offset) * stepX, y: $0.element) })
     }
   }
 
@@ -164,6 +171,7 @@ public struct LineChart: Widget, Sendable {
   public func render(in area: Rect, buffer: inout Buffer) {
     let area = area.intersection(buffer.area)
     guard !area.isEmpty else { return }
+    buffer.fill(area, with: .blank)
     var chart = area
     if showsLegend, !series.isEmpty, area.height >= 5 {
       drawLegend(in: Rect(x: area.x, y: area.y, width: area.width, height: 1), buffer: &buffer)
@@ -187,10 +195,11 @@ public struct LineChart: Widget, Sendable {
       return ((point.x - xLow) * xScale, (yHigh - value) * yScaleFactor)
     }
     // Markers first, so curves draw over them.
+    let dashed = symbols.dashedVertical
     for marker in markers where marker.x.isFinite && marker.x >= xLow && marker.x <= xHigh {
       let column = plot.x + Int(((marker.x - xLow) * xScale).rounded()) / (canvas.usesBraille ? 2 : 1)
       for row in plot.y..<plot.maxY where column < plot.maxX {
-        buffer[column, row] = Cell(symbols.dashedVertical, style: marker.style)
+        buffer[column, row] = Cell(dashed, style: marker.style)
       }
       if hasAxes, !marker.label.isEmpty { drawMarkerLabel(marker, column: column, plot: plot, buffer: &buffer) }
     }
@@ -238,12 +247,14 @@ public struct LineChart: Widget, Sendable {
     plot: Rect, labelWidth: Int, labels: [AxisLabel], xLow: Double, xHigh: Double, buffer: inout Buffer
   ) {
     let axisColumn = plot.x - 1
+    let vertical = Cell(symbols.axisVertical, style: axisStyle)
+    let horizontal = Cell(symbols.axisHorizontal, style: axisStyle)
     for row in plot.y..<plot.maxY {
-      buffer[axisColumn, row] = Cell(symbols.axisVertical, style: axisStyle)
+      buffer[axisColumn, row] = vertical
     }
     buffer[axisColumn, plot.maxY] = Cell(symbols.axisCorner, style: axisStyle)
     for column in plot.x..<plot.maxX {
-      buffer[column, plot.maxY] = Cell(symbols.axisHorizontal, style: axisStyle)
+      buffer[column, plot.maxY] = horizontal
     }
     let labelClip = Rect(x: plot.x - 1 - labelWidth, y: plot.y, width: labelWidth, height: plot.height)
     for label in labels {

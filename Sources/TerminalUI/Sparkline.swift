@@ -36,6 +36,7 @@ public struct Sparkline: Widget, Equatable, Sendable {
       }
     }
     let levels = area.height * 8
+    let eighths = symbols.verticalEighths
     for (offset, value) in shown.enumerated() {
       guard value.isFinite, lower <= upper else { continue }
       let level: Int
@@ -49,7 +50,7 @@ public struct Sparkline: Widget, Equatable, Sendable {
       for row in 0..<area.height {
         let filled = Swift.min(8, Swift.max(0, level - row * 8))
         guard filled > 0 else { break }
-        buffer[column, area.maxY - 1 - row] = Cell(symbols.verticalEighths[filled], style: style)
+        buffer[column, area.maxY - 1 - row] = Cell(eighths[filled], style: style)
       }
     }
   }
