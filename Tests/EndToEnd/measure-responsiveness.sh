@@ -12,21 +12,22 @@ send_keys s s            # speed ×10 → ×100 → max
 wait_for 'speed max' || exit 1
 send_keys Space
 wait_for 'playing' || exit 1
+steps_before=$(capture | grep -oE 'step [0-9]+' | tail -1 | awk '{print $2}')
+sleep 2
+steps_after=$(capture | grep -oE 'step [0-9]+' | tail -1 | awk '{print $2}')
+echo "training speed at max: $(( (steps_after - steps_before) / 2 )) steps/s (spiral 2-16-16-1, batch 10)"
 latencies=()
-for _ in $(seq 20); do
+for i in $(seq 20); do
+  key=$([[ $((i % 2)) == 1 ]] && echo + || echo -)   # alternate so the run never diverges
   before=$(capture | grep -oE 'lr [0-9.e-]+' | tail -1)
   start=$(now_us)
-  send_keys +
+  send_keys "$key"
   while [[ $(capture | grep -oE 'lr [0-9.e-]+' | tail -1) == "$before" ]]; do :; done
   latencies+=($(( ($(now_us) - start) / 1000 )))
   sleep 0.2
 done
 sorted=$(printf '%s\n' "${latencies[@]}" | sort -n)
-echo "key → screen while training at max speed (20 presses of +, ms incl. tmux round trip): median $(echo "$sorted" | sed -n 10p), max $(echo "$sorted" | tail -1)"
-steps_before=$(capture | grep -oE 'step [0-9]+' | tail -1 | awk '{print $2}')
-sleep 2
-steps_after=$(capture | grep -oE 'step [0-9]+' | tail -1 | awk '{print $2}')
-echo "training speed at max: $(( (steps_after - steps_before) / 2 )) steps/s (spiral 2-16-16-1, batch 10)"
+echo "key → screen while training at max speed (20 presses of +/-, ms incl. tmux round trip): median $(echo "$sorted" | sed -n 10p), max $(echo "$sorted" | tail -1)"
 
 send_keys Space
 wait_for 'paused' || exit 1
