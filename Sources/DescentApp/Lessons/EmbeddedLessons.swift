@@ -1403,8 +1403,8 @@ dataset: spiral
 layers: [8, 8]
 activation: tanh
 loss: bce
-optimizer: sgd
-learning-rate: 0.03
+optimizer: adam
+learning-rate: 0.01
 batch: full
 seed: 1
 views: [boundary, loss]
@@ -1414,7 +1414,7 @@ controls: [play, step, learning-rate, activation, speed, reset, seed]
 ```goal
 accuracy-above: 0.9
 hint-after-steps: 5000
-hint: Press s for more speed, or o to switch to the adam optimizer, which often gets there sooner.
+hint: Press s to train faster; if the curls stop appearing, R starts again from new random weights.
 message: The boundary follows both arms of the spiral.
 ```
 
