@@ -1,0 +1,102 @@
+import LessonKit
+import TerminalUI
+
+/// Drawing the playground: panes in a grid and the status line, from the model alone.
+extension Playground {
+  /// Narrowest pane area that is split into two columns.
+  static let twoColumnWidth = 60
+  /// Shortest pane area that is split into two rows beside another column.
+  static let twoRowHeight = 14
+  /// Shortest pane area that stacks two panes in a single column.
+  static let stackedHeight = 20
+
+  // MARK: - Drawing
+
+  /// Draws the panes and, at the bottom, the status line inside `area` (no title bar).
+  ///
+  /// Shows as many panes as fit: four in a 2×2 grid, three as one large beside two stacked,
+  /// two side by side, or only the focused one in a small area; Enter's maximised pane alone.
+  public func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
+    guard !area.isEmpty else { return }
+    buffer.fill(area, with: .blank)
+    let statusHeight = area.height >= 12 ? 2 : 1
+    let rows = Layout.vertical([.fill(1), .length(statusHeight)]).split(area)
+    let paneArea = rows[0], statusArea = rows[1]
+    let shown = shownPaneIndices(in: paneArea)
+    let rects = Self.paneRects(count: shown.count, in: paneArea)
+    for (pane, rect) in zip(shown, rects) {
+      renderPane(at: pane, in: rect, hidden: panes.count - shown.count, buffer: &buffer, theme: theme)
+    }
+    if panes.isEmpty, !paneArea.isEmpty {
+      let middle = Rect(x: paneArea.x, y: paneArea.y + paneArea.height / 2, width: paneArea.width, height: 1)
+      Paragraph([Line("no views on this page", style: theme.dim)], alignment: .center).render(in: middle, buffer: &buffer)
+    }
+    StatusLine(playground: self).render(in: statusArea, buffer: &buffer, theme: theme)
+  }
+
+  /// Indices into `panes` drawn in `area`: the maximised pane, or as many as fit, always
+  /// including the focused one.
+  func shownPaneIndices(in area: Rect) -> [Int] {
+    guard !panes.isEmpty, !area.isEmpty else { return [] }
+    let focused = min(focusedPaneIndex, panes.count - 1)
+    if let maximisedPane, let index = panes.firstIndex(of: maximisedPane) { return [index] }
+    let capacity: Int
+    if area.width >= Self.twoColumnWidth {
+      capacity = area.height >= Self.twoRowHeight ? 4 : 2
+    } else {
+      capacity = area.height >= Self.stackedHeight ? 2 : 1
+    }
+    let count = min(capacity, panes.count)
+    let start = focused < count ? 0 : focused - count + 1
+    return Array(start..<(start + count))
+  }
+
+  /// Rects for `count` panes: one full; two side by side (stacked when narrow); three as one
+  /// large on the left and two stacked on the right; four (or more) in two rows.
+  static func paneRects(count: Int, in area: Rect) -> [Rect] {
+    switch count {
+    case ...0:
+      return []
+    case 1:
+      return [area]
+    case 2:
+      let layout = area.width >= twoColumnWidth ? Layout.horizontal([.fill(1), .fill(1)]) : Layout.vertical([.fill(1), .fill(1)])
+      return layout.split(area)
+    case 3:
+      let columns = Layout.horizontal([.percentage(area.width >= 100 ? 55 : 50), .fill(1)]).split(area)
+      return [columns[0]] + Layout.vertical([.fill(1), .fill(1)]).split(columns[1])
+    default:
+      let rows = Layout.vertical([.fill(1), .fill(1)]).split(area)
+      let top = (count + 1) / 2
+      let topRects = Layout.horizontal(Array(repeating: .fill(1), count: top)).split(rows[0])
+      let bottomRects = Layout.horizontal(Array(repeating: .fill(1), count: count - top)).split(rows[1])
+      return topRects + bottomRects
+    }
+  }
+
+  /// One pane: its bordered block (highlighted when focused) and its view inside.
+  private func renderPane(at index: Int, in rect: Rect, hidden: Int, buffer: inout Buffer, theme: Theme) {
+    let pane = panes[index]
+    let focused = index == min(focusedPaneIndex, panes.count - 1)
+    var rightTitle: String?
+    if maximisedPane != nil {
+      rightTitle = "Esc restore"
+    } else if hidden > 0, focused {
+      rightTitle = "\(index + 1)/\(panes.count) Tab"
+    } else if pane == .loss {
+      rightTitle = usesLogScale ? "log y" : nil
+    }
+    let block = Block(title: pane.title, rightTitle: rightTitle, focused: focused && panes.count > 1, theme: theme)
+    let inner = block.draw(in: rect, buffer: &buffer)
+    guard !inner.isEmpty else { return }
+    let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
+    guard !content.isEmpty else { return }
+    switch pane {
+    case .loss: LossChartView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .weights: WeightsView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .network: NetworkDiagramView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .bowl: LossBowlView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .boundary: DecisionBoundaryView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    }
+  }
+}

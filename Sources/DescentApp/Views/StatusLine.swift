@@ -1,0 +1,166 @@
+import NeuralEngine
+import TerminalUI
+
+/// The bar at the bottom of the playground: where the run stands and what just happened.
+///
+/// The first row holds the fields (state, step, epoch, losses, accuracy, learning rate, batch
+/// mode, optimizer, speed); fields of lower priority are dropped until the rest fit. A second
+/// row, when there is one, holds the notice (or a short key hint when there is none); with one
+/// row the notice competes for space as a field.
+struct StatusLine {
+  let playground: Playground
+
+  init(playground: Playground) {
+    self.playground = playground
+  }
+
+  /// One piece of the status bar with how much it matters (higher is kept longer).
+  private struct Field {
+    var spans: [Span]
+    var priority: Int
+    /// A flexible field (the notice) counts at most 20 columns and is cut at the edge.
+    var flexible = false
+    var width: Int {
+      let full = spans.reduce(0) { $0 + $1.width }
+      return flexible ? min(full, 20) : full
+    }
+  }
+
+  // MARK: - Drawing
+
+  /// Draws the status bar in the first row of `area` and the notice in the second, if any.
+  func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
+    guard !area.isEmpty else { return }
+    let barRow = Rect(x: area.x, y: area.y, width: area.width, height: 1)
+    buffer.fill(barRow, with: Cell(" ", style: theme.statusBar))
+    var fields = statusFields(theme: theme)
+    if area.height < 2, let notice = noticeSpan(theme: theme, onBar: true) {
+      fields.append(Field(spans: [notice], priority: 9, flexible: true))
+      if playground.notice?.kind == .info, let reason = divergenceSpan(theme: theme, onBar: true) {
+        fields.append(Field(spans: [reason], priority: 9, flexible: true))
+      }
+    }
+    drawFields(fields, in: Rect(x: barRow.x + 1, y: barRow.y, width: barRow.width - 2, height: 1), buffer: &buffer, theme: theme)
+    guard area.height >= 2 else { return }
+    let noticeRow = Rect(x: area.x, y: area.y + 1, width: area.width, height: 1)
+    var spans = [noticeSpan(theme: theme, onBar: false) ?? hintSpan(theme: theme)]
+    if playground.notice?.kind == .info, let reason = divergenceSpan(theme: theme, onBar: false) {
+      spans += [Span("  "), reason]
+    }
+    buffer.write(Line(spans), x: noticeRow.x + 1, y: noticeRow.y, clip: noticeRow)
+  }
+
+  /// Fields that fit in `row`, in their order, two spaces apart.
+  private func drawFields(_ fields: [Field], in row: Rect, buffer: inout Buffer, theme: Theme) {
+    guard row.width > 0 else { return }
+    var kept = fields
+    func totalWidth(_ fields: [Field]) -> Int {
+      fields.reduce(0) { $0 + $1.width } + 2 * max(0, fields.count - 1)
+    }
+    while totalWidth(kept) > row.width, kept.count > 1,
+      let lowest = kept.indices.min(by: { kept[$0].priority < kept[$1].priority })
+    {
+      kept.remove(at: lowest)
+    }
+    var x = row.x
+    for (index, field) in kept.enumerated() {
+      if index > 0 { x += 2 }
+      x = buffer.write(Line(field.spans), x: x, y: row.y, clip: row)
+    }
+  }
+
+  // MARK: - Fields
+
+  private func statusFields(theme: Theme) -> [Field] {
+    let session = playground.session
+    let symbols = theme.symbols
+    let label = onBar(theme.label, theme)
+    let value = onBar(theme.value, theme)
+    var fields: [Field] = []
+    fields.append(Field(spans: [stateSpan(theme: theme)], priority: 10))
+    fields.append(Field(spans: [Span("step ", style: label), Span(String(session.stepCount), style: value)], priority: 7))
+    fields.append(Field(spans: [Span("epoch ", style: label), Span(String(session.epochCount), style: value)], priority: 4))
+    fields.append(Field(spans: [Span("loss ", style: label), Span(Self.number(session.trainLoss), style: value)], priority: 8))
+    if let testLoss = session.testLoss {
+      fields.append(Field(spans: [Span("test ", style: label), Span(Self.number(testLoss), style: value)], priority: 6))
+    }
+    if let accuracy = session.trainAccuracy {
+      var spans = [Span("acc ", style: label), Span(Self.percent(accuracy), style: value)]
+      if let testAccuracy = session.testAccuracy {
+        spans += [Span(" / ", style: label), Span(Self.percent(testAccuracy), style: value)]
+      }
+      fields.append(Field(spans: spans, priority: 5))
+    }
+    if let entry = playground.learningRateEntry {
+      let typing = onBar(theme.highlight, theme)
+      fields.append(Field(spans: [Span("lr: ", style: typing), Span(symbols.displayable(entry) + symbols.cursor, style: typing)], priority: 10))
+    } else {
+      fields.append(Field(spans: [Span("lr ", style: label), Span(formatLearningRate(session.learningRate), style: value)], priority: 8))
+    }
+    fields.append(Field(spans: [Span(session.batchMode.label, style: label)], priority: 3))
+    fields.append(Field(spans: [Span(session.optimizerKind.rawValue, style: label)], priority: 2))
+    let speed = playground.speed == .maximum ? "max" : symbols.times + String(playground.speed.rawValue)
+    fields.append(Field(spans: [Span("speed ", style: label), Span(speed, style: value)], priority: 1))
+    return fields
+  }
+
+  private func stateSpan(theme: Theme) -> Span {
+    let symbols = theme.symbols
+    switch playground.session.state {
+    case .diverged:
+      return Span(symbols.markers.cross + " diverged", style: onBar(theme.warning, theme))
+    case .converged:
+      return Span(symbols.paused + " converged", style: onBar(theme.positive, theme))
+    case .running:
+      return playground.isPlaying
+        ? Span(symbols.playing + " playing", style: onBar(theme.value, theme))
+        : Span(symbols.paused + " paused", style: onBar(theme.label, theme))
+    }
+  }
+
+  /// The notice, or the divergence reason when the run stopped and nothing newer was said.
+  private func noticeSpan(theme: Theme, onBar bar: Bool) -> Span? {
+    let symbols = theme.symbols
+    if let notice = playground.notice {
+      let style = notice.kind == .warning ? theme.warning : theme.label
+      return Span(symbols.displayable(notice.text), style: bar ? onBar(style, theme) : style)
+    }
+    return divergenceSpan(theme: theme, onBar: bar)
+  }
+
+  /// Why the run stopped, when it diverged.
+  private func divergenceSpan(theme: Theme, onBar bar: Bool) -> Span? {
+    guard case .diverged(let reason) = playground.session.state else { return nil }
+    let text = theme.symbols.displayable("diverged: \(reason) — press r to reset")
+    return Span(text, style: bar ? onBar(theme.warning, theme) : theme.warning)
+  }
+
+  private func hintSpan(theme: Theme) -> Span {
+    let separator = " \(theme.symbols.separator) "
+    let keys = ["space play", "n step", "+/- rate", "Tab focus", "? help", "q quit"]
+    return Span(keys.joined(separator: separator), style: theme.dim)
+  }
+
+  // MARK: - Formatting
+
+  /// `style`'s colours and attributes over the status bar's background.
+  private func onBar(_ style: Style, _ theme: Theme) -> Style {
+    let bar = theme.statusBar
+    var result = style
+    if result.background == .default { result.background = bar.background }
+    if result.foreground == .default { result.foreground = bar.foreground }
+    result.reverse = style.reverse != bar.reverse
+    return result
+  }
+
+  /// A loss: three significant digits, never "nan" or "inf".
+  static func number(_ value: Double) -> String {
+    NumberFormat.value(value)
+  }
+
+  /// An accuracy as a whole percentage: `93%`.
+  static func percent(_ fraction: Double) -> String {
+    guard fraction.isFinite else { return NumberFormat.notANumber }
+    return "\(Int((fraction * 100).rounded()))%"
+  }
+}

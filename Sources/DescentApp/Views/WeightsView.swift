@@ -1,0 +1,183 @@
+import NeuralEngine
+import TerminalUI
+
+/// Every weight and bias: its value, a bar, its last change and a sparkline of its history,
+/// named by feature in the first layer (`size→price  0.300 ████▌   ↑2.1e-3 ▁▂▃▅▆▇`).
+///
+/// When the rows do not fit, each layer is shown instead as a heatmap of its weight matrix
+/// (rows are nodes, columns are inputs, the last column the bias) on a signed colour scale,
+/// under its description `Dense(2→8, tanh)`; layers that do not fit are counted, not drawn.
+struct WeightsView {
+  let playground: Playground
+
+  init(playground: Playground) {
+    self.playground = playground
+  }
+
+  /// Most columns of the bar.
+  private static let barWidth = 8
+  /// Columns of a value: `-0.300`, `1.20e-5`.
+  private static let valueWidth = 7
+  /// Columns of a change: `↑2.1e-3`.
+  private static let changeWidth = 7
+  /// Most columns of a name; longer names are cut.
+  private static let nameWidth = 15
+
+  // MARK: - Drawing
+
+  /// Rows when every parameter fits, heatmaps otherwise.
+  func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
+    guard !area.isEmpty else { return }
+    let parameters = playground.session.network.parameterIDs
+    if parameters.count <= area.height {
+      drawRows(parameters, in: area, buffer: &buffer, theme: theme)
+    } else {
+      drawHeatmaps(in: area, buffer: &buffer, theme: theme)
+    }
+  }
+
+  // MARK: - Rows
+
+  private func drawRows(_ parameters: [ParameterID], in area: Rect, buffer: inout Buffer, theme: Theme) {
+    let network = playground.session.network
+    let symbols = theme.symbols
+    let names = parameters.map { name(of: $0, symbols: symbols) }
+    let nameWidth = min(Self.nameWidth, names.map { DisplayWidth.of($0) }.max() ?? 0)
+    // Beyond name and value: the change, then the bar (3…8 columns), then the sparkline.
+    let rest = area.width - nameWidth - 1 - Self.valueWidth
+    let showsChange = rest >= 1 + 3 + 1 + Self.changeWidth
+    let barWidth = min(Self.barWidth, rest - 1 - (showsChange ? 1 + Self.changeWidth : 0))
+    let showsBar = barWidth >= 3
+    let historyWidth = min(32, rest - 1 - barWidth - 1 - Self.changeWidth - 1)
+    var limits: [Double] = network.layers.map { layer in
+      (layer.weights + layer.biases).reduce(0) { max($0, abs($1)) }
+    }
+    limits = limits.map { $0 > 0 && $0.isFinite ? $0 : 1 }
+    for (row, parameter) in parameters.enumerated() where row < area.height {
+      let y = area.y + row
+      let value = network[parameter]
+      var x = area.x
+      buffer.write(String(names[row].prefix(nameWidth)), x: x, y: y, style: theme.label, clip: area)
+      x += nameWidth + 1
+      buffer.write(NumberFormat.value(value, width: Self.valueWidth), x: x, y: y, style: theme.signed(value), clip: area)
+      x += Self.valueWidth + 1
+      if showsBar {
+        drawBar(value / limits[parameter.layer], width: barWidth, at: x, y: y, buffer: &buffer, theme: theme, style: theme.signed(value))
+        x += barWidth + 1
+      }
+      if showsChange {
+        let change = playground.session.lastUpdate(parameter)
+        let text = Self.changeText(change, symbols: symbols)
+        buffer.write(text, x: x, y: y, style: change == 0 ? theme.dim : theme.signed(change), clip: area)
+        x += Self.changeWidth + 1
+      }
+      if showsChange, showsBar, historyWidth >= 4 {
+        let history = Array(playground.session.parameterHistory(parameter).suffix(historyWidth))
+        Sparkline(values: history, style: theme.dim, symbols: symbols)
+          .render(in: Rect(x: x, y: y, width: historyWidth, height: 1).intersection(area), buffer: &buffer)
+      }
+    }
+  }
+
+  /// The parameter's name: `size→price` and `bias→price` in the first layer, `w2[0,3]` beyond.
+  private func name(of parameter: ParameterID, symbols: SymbolSet) -> String {
+    let session = playground.session
+    guard parameter.layer == 0 else { return parameter.description }
+    let layerCount = session.network.layers.count
+    func node(_ output: Int) -> String {
+      if layerCount == 1 {
+        let outputs = session.outputNames
+        if session.network.outputCount == 1, let only = outputs.first { return only }
+        return outputs.count == session.network.outputCount ? outputs[output] : "out\(output + 1)"
+      }
+      return "h\(output + 1)"
+    }
+    let arrow = symbols.isUnicode ? symbols.markers.arrowRight : "->"
+    switch parameter.kind {
+    case .weight(let output, let input):
+      let feature = session.featureNames.indices.contains(input) ? session.featureNames[input] : "x\(input + 1)"
+      return symbols.displayable(feature) + arrow + symbols.displayable(node(output))
+    case .bias(let output):
+      return "bias" + arrow + symbols.displayable(node(output))
+    }
+  }
+
+  /// `↑2.1e-3`, `↓0.012`, or `0` before the first step.
+  static func changeText(_ change: Double, symbols: SymbolSet) -> String {
+    guard change != 0, change.isFinite else { return "0" }
+    let arrow = change > 0 ? symbols.markers.arrowUp : symbols.markers.arrowDown
+    return arrow + NumberFormat.compact(abs(change))
+  }
+
+  /// A bar of `fraction` of `width` (sign ignored) in eighth blocks, or in `+`/`-` in ASCII.
+  private func drawBar(_ fraction: Double, width: Int, at x: Int, y: Int, buffer: inout Buffer, theme: Theme, style: Style) {
+    let symbols = theme.symbols
+    guard fraction.isFinite else { return }
+    let eighths = Int((min(1, abs(fraction)) * Double(width * 8)).rounded())
+    if symbols.isUnicode {
+      for cell in 0..<width {
+        let filled = min(8, max(0, eighths - cell * 8))
+        if filled > 0 { buffer[x + cell, y] = Cell(symbols.horizontalEighths[filled], style: style) }
+      }
+    } else {
+      let fill = fraction < 0 ? symbols.negativeBarFill : symbols.positiveBarFill
+      let cells = (eighths + 4) / 8
+      for cell in 0..<cells { buffer[x + cell, y] = Cell(fill, style: style) }
+    }
+  }
+
+  // MARK: - Heatmaps
+
+  /// One heatmap per layer under its description; in colour with Unicode two matrix rows share
+  /// a cell (upper and lower half block), otherwise one row per cell in shade characters.
+  private func drawHeatmaps(in area: Rect, buffer: inout Buffer, theme: Theme) {
+    let layers = playground.session.network.layers
+    let halfBlocks = theme.symbols.isUnicode && theme.colorCount >= 8
+    var y = area.y
+    for (index, layer) in layers.enumerated() {
+      let matrixRows = layer.outputCount
+      let cellRows = halfBlocks ? (matrixRows + 1) / 2 : matrixRows
+      let remainingLayers = layers.count - index
+      if y + 1 + cellRows > area.maxY {
+        let note = "\(remainingLayers) more layer\(remainingLayers == 1 ? "" : "s") (maximise with Enter)"
+        if y < area.maxY { buffer.write(theme.symbols.displayable(note), x: area.x, y: y, style: theme.dim, clip: area) }
+        return
+      }
+      let limit = (layer.weights + layer.biases).reduce(0) { max($0, abs($1)) }
+      let scale = theme.signedScale(limit: limit > 0 && limit.isFinite ? limit : 1)
+      let title = theme.symbols.displayable(layer.description) + "  " + NumberFormat.compact(-limit) + ".." + NumberFormat.compact(limit)
+      buffer.write(title, x: area.x, y: y, style: theme.label, clip: area)
+      y += 1
+      // Columns: each input, a gap, the bias; two cells per column when there is room.
+      let columnCount = layer.inputCount + 1
+      let cellWidth = area.width >= 2 * (columnCount + 1) ? 2 : 1
+      for cellRow in 0..<cellRows {
+        for column in 0..<columnCount {
+          let x = area.x + column * cellWidth + (column == layer.inputCount ? cellWidth : 0)
+          guard x + cellWidth <= area.maxX else { break }
+          let cell: Cell
+          if halfBlocks {
+            let top = value(layer, row: 2 * cellRow, column: column)
+            let bottom = 2 * cellRow + 1 < matrixRows ? value(layer, row: 2 * cellRow + 1, column: column) : nil
+            if let bottom {
+              cell = Cell(theme.symbols.upperHalf, style: Style(foreground: scale.color(top), background: scale.color(bottom)))
+            } else {
+              cell = Cell(theme.symbols.upperHalf, style: Style(foreground: scale.color(top)))
+            }
+          } else {
+            let weight = value(layer, row: cellRow, column: column)
+            let style = theme.colorCount >= 8 ? Style(foreground: scale.color(weight)) : theme.label
+            cell = Cell(scale.shade(weight, symbols: theme.symbols), style: style)
+          }
+          for offset in 0..<cellWidth { buffer[x + offset, y + cellRow] = cell }
+        }
+      }
+      y += cellRows
+    }
+  }
+
+  /// Weight (`column` < inputs) or bias (the last column) of node `row`.
+  private func value(_ layer: DenseLayer, row: Int, column: Int) -> Double {
+    column < layer.inputCount ? layer.weight(output: row, input: column) : layer.biases[row]
+  }
+}
