@@ -38,6 +38,10 @@ public struct LessonPlayer {
   public private(set) var hintRequested = false
   /// Frames ticked on this page while training, to turn `hint-after-seconds` into time.
   public private(set) var ticksOnPage = 0
+  /// The screen area the lesson is drawn in, for scrolling limits (set on resize).
+  var viewport = Rect(x: 0, y: 0, width: 80, height: 24)
+  /// The styles text is laid out with (they decide line counts, so scrolling needs them).
+  var styles = LessonStyles.standard
   /// Playgrounds of pages already opened, so going back keeps their training.
   private var playgrounds: [Int: Playground] = [:]
 
@@ -45,8 +49,10 @@ public struct LessonPlayer {
   static let secondsPerTick = 0.033
 
   /// Opens `lesson` at `page` (clamped) and records the visit in `progress`.
-  public init(lesson: Lesson, page: Int, progress: inout Progress) {
+  public init(lesson: Lesson, page: Int, progress: inout Progress, viewport: Size = Size(width: 80, height: 24), styles: LessonStyles = .standard) {
     self.lesson = lesson
+    self.viewport = Rect(x: 0, y: 0, width: viewport.width, height: viewport.height)
+    self.styles = styles
     pageIndex = min(max(0, page), max(0, lesson.pages.count - 1))
     _ = enterPage(pageIndex, progress: &progress)
   }
@@ -62,8 +68,9 @@ public struct LessonPlayer {
   public mutating func update(_ message: Message, progress: inout Progress) -> Outcome {
     var changed = false
     switch message {
-    case .resize:
-      break
+    case .resize(let size):
+      viewport = Rect(x: 0, y: 0, width: size.width, height: size.height)
+      scroll = min(scroll, maximumScroll(in: viewport, styles: styles))
     case .tick(let stepBudget):
       if var lab = playground {
         if lab.isAnimating { ticksOnPage += 1 }
@@ -112,7 +119,9 @@ public struct LessonPlayer {
     case .up:
       scroll = max(0, scroll - 1)
     case .down:
-      scroll += 1
+      scroll = min(scroll + 1, maximumScroll(in: viewport, styles: styles))
+    case .end:
+      scroll = maximumScroll(in: viewport, styles: styles)
     case .home:
       scroll = 0
     default:

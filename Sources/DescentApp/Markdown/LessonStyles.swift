@@ -66,3 +66,19 @@ public struct LessonStyles: Equatable, Sendable {
     return style
   }
 }
+
+extension LessonStyles {
+  /// The lesson styles for a terminal's theme: its symbols and colours.
+  public init(theme: Theme) {
+    var heading = theme.title
+    heading.underline = true
+    var success = theme.positive
+    success.bold = true
+    let code = theme.colorCount > 0 ? Style(foreground: theme.trainSeries.foreground) : Style(underline: true)
+    self.init(
+      symbols: theme.symbols, text: .plain, heading: heading, strong: Style(bold: true),
+      emphasis: Style(italic: true), link: Style(underline: true), code: code, codeBlock: code,
+      decoration: theme.border, dim: theme.dim, highlight: theme.highlight, success: success,
+      warning: theme.warning, bar: theme.statusBar)
+  }
+}
