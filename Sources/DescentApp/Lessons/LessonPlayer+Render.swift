@@ -44,7 +44,7 @@ extension LessonPlayer {
     }
     var text = Rect(x: textColumn.x + 1, y: textColumn.y, width: max(0, textColumn.width - 3), height: textColumn.height)
     var checkpointBox: Rect?
-    let boxLines = checkpointLines(width: max(1, textColumn.width - 4), styles: styles)
+    let boxLines = checkpointLines(width: max(1, textColumn.width - 5), styles: styles)
     if !boxLines.isEmpty, !tooSmall {
       let height = min(boxLines.count + 2, max(3, textColumn.height - 4))
       checkpointBox = Rect(x: textColumn.x, y: textColumn.maxY - height, width: textColumn.width - 1, height: height)
@@ -83,7 +83,7 @@ extension LessonPlayer {
     renderText(in: layout, buffer: &buffer, styles: styles)
     if let box = layout.checkpointBox {
       let inner = Block(title: checkpointTitle, theme: theme).draw(in: box, buffer: &buffer)
-      let lines = checkpointLines(width: max(1, inner.width - 1), styles: styles)
+      let lines = checkpointLines(width: max(1, inner.width - 2), styles: styles)
       for (row, line) in lines.prefix(inner.height).enumerated() {
         buffer.write(line, x: inner.x + 1, y: inner.y + row, clip: inner)
       }
@@ -209,17 +209,19 @@ extension LessonPlayer {
     let isActive = activeQuizIndex == index
     var lines = renderer.wrap(quiz.questionInlines, base: styles.strong)
     for (choice, inlines) in quiz.choiceInlines.enumerated() {
-      var marker = "\(choice + 1). "
+      let pointer = isActive && state.selected == choice && state.answered != choice
+        ? (styles.symbols.isUnicode ? "▶ " : "> ") : "  "
+      var marker = pointer + "\(choice + 1). "
       var base = styles.text
       if let answered = state.answered, answered == choice {
-        marker = quiz.isCorrect(choice) ? (styles.symbols.isUnicode ? "✓  " : "+  ") : (styles.symbols.isUnicode ? "✗  " : "x  ")
+        marker = quiz.isCorrect(choice) ? (styles.symbols.isUnicode ? "  ✓  " : "  +  ") : (styles.symbols.isUnicode ? "  ✗  " : "  x  ")
         base = quiz.isCorrect(choice) ? styles.success : styles.warning
       } else if isActive, state.selected == choice {
         base = styles.highlight
       }
-      let wrapped = MarkdownRenderer(width: max(1, renderer.width - 3), styles: styles).wrap(inlines, base: base)
+      let wrapped = MarkdownRenderer(width: max(1, renderer.width - 5), styles: styles).wrap(inlines, base: base)
       for (row, line) in wrapped.enumerated() {
-        let prefix = row == 0 ? Span(marker, style: base == styles.highlight ? styles.highlight : styles.decoration) : Span("   ")
+        let prefix = row == 0 ? Span(marker, style: base == styles.highlight ? styles.highlight : styles.decoration) : Span("     ")
         lines.append(Line([prefix] + line.spans))
       }
     }
@@ -236,7 +238,7 @@ extension LessonPlayer {
 
   private func goalLines(_ goal: GoalSpec, at index: Int, renderer: MarkdownRenderer) -> [Line] {
     let styles = renderer.styles
-    var lines = renderer.wrap([Inline("Goal: ", style: .bold), Inline(Self.describe(goal))], base: styles.text)
+    var lines = renderer.wrap([Inline(Self.describe(goal, featureNames: singleNeuronFeatures))], base: styles.strong)
     let status = goalStatus(at: index)
     switch status {
     case .met:
@@ -267,7 +269,7 @@ extension LessonPlayer {
   }
 
   /// The goal's conditions in words, e.g. `train loss < 0.01 within 50 steps`.
-  static func describe(_ goal: GoalSpec) -> String {
+  static func describe(_ goal: GoalSpec, featureNames: [String]? = nil) -> String {
     var parts: [String] = []
     if let value = goal.trainLossBelow { parts.append("train loss < \(number(value))") }
     if let value = goal.testLossBelow { parts.append("test loss < \(number(value))") }
@@ -275,12 +277,31 @@ extension LessonPlayer {
     if goal.diverged == true { parts.append("make training blow up") }
     if goal.diverged == false { parts.append("training does not blow up") }
     if !goal.weightTargets.isEmpty {
-      let targets = goal.weightTargets.map { "\($0.parameter) ≈ \(number($0.value))" }
+      let targets = goal.weightTargets.map { "\(name($0.parameter, featureNames: featureNames)) ≈ \(number($0.value))" }
       parts.append(targets.joined(separator: ", ") + " (±\(number(goal.tolerance)))")
     }
     var text = parts.joined(separator: ", ")
     if let limit = goal.withinSteps { text += " within \(limit) steps" }
     return text
+  }
+
+  /// The feature names when the lab is a single neuron, whose weights read best as `w.size`.
+  private var singleNeuronFeatures: [String]? {
+    guard let lab = page?.lab, lab.hiddenLayers.isEmpty else { return nil }
+    return playground?.session.featureNames
+  }
+
+  /// `w.size` for a single neuron's weight from a named feature, `b` for its bias, else as written.
+  static func name(_ parameter: ParameterReference, featureNames: [String]?) -> String {
+    guard let featureNames, parameter.layer == 1 else { return parameter.description }
+    switch parameter.kind {
+    case .weight(output: 0, let input) where featureNames.indices.contains(input):
+      return featureNames.count == 1 ? "w" : "w.\(featureNames[input])"
+    case .bias(output: 0):
+      return "b"
+    default:
+      return parameter.description
+    }
   }
 
   /// A number as a lesson writes it: `0.05`, `95`, `1e-05`.

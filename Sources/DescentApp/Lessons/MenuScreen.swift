@@ -22,7 +22,7 @@ struct MenuScreen {
     var bottom: [Line] = []
     if let warning {
       let renderer = MarkdownRenderer(width: max(1, area.width - 2), styles: styles)
-      bottom += renderer.wrap([Inline("! " + warning)], base: styles.warning).prefix(3)
+      bottom += renderer.wrap([Inline("! " + warning)], base: styles.warning).prefix(4)
     }
     if !catalog.problems.isEmpty {
       bottom.append(
