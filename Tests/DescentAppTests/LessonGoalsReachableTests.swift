@@ -21,10 +21,12 @@ import Testing
 
   /// What the page text tells the learner to do before training, applied to the fresh session.
   static let learnerActions: [String: @Sendable (inout TrainingSession) -> Void] = [
-    // "Press l and type a bigger learning rate": 0.5 is on the ladder + reaches from 0.01.
-    "learning-rate/1": { $0.learningRate = 0.5 },
-    // "Make it blow up": raise the learning rate well past the stable range.
-    "learning-rate/2": { $0.learningRate = 3 },
+    // "Press l and type a larger rate … then r": the hint suggests typing 0.3.
+    "learning-rate/1": { $0.learningRate = 0.3 },
+    // "Keep pressing +": five presses up the playground's ladder from 0.3 (0.33 … 1.5).
+    "learning-rate/2": { session in
+      for _ in 0..<5 { session.learningRate = LearningRateLadder.above(session.learningRate) }
+    },
   ]
 
   struct Outcome: CustomStringConvertible {
@@ -68,11 +70,25 @@ import Testing
     #expect(Self.goals.count >= 8)
   }
 
+  /// The pages with a learner action really need it: the lab's own settings do not meet them.
+  @Test func learnerActionsAreNeeded() {
+    for (lesson, page, lab, goal) in Self.goals where Self.learnerActions["\(lesson.id)/\(page.index)"] != nil {
+      var session = TrainingSession(configuration: lab.trainingConfiguration)
+      let budget = goal.withinSteps ?? Self.defaultStepBudget
+      while session.stepCount < budget, session.state == .running {
+        session.step(count: 1)
+        #expect(goal.evaluate(SessionGoalContext(session: session)) != .met, "\(lesson.id)/\(page.index)")
+        if goal.evaluate(SessionGoalContext(session: session)) == .met { break }
+      }
+    }
+  }
+
   @Test(arguments: 0..<24) func goalIsReachable(index: Int) {
     let goals = Self.goals
     guard index < goals.count else { return }
     let (lesson, page, lab, goal) = goals[index]
     let outcome = Self.run(lesson: lesson, page: page, lab: lab, goal: goal)
     #expect(outcome.status == .met, "\(outcome)")
+    if ProcessInfo.processInfo.environment["GOAL_REPORT"] == "1" { print("GOAL \(outcome)") }
   }
 }

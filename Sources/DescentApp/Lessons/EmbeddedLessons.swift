@@ -224,9 +224,9 @@ controls: [play, step, learning-rate, reset, seed]
 
 ```goal
 weights: {w.size: 0.3, w.bedrooms: 0.2, w.location: 0.5}
-tolerance: 0.02
-hint-after-steps: 300
-hint: Press space and let it run; the weights need a few hundred steps.
+tolerance: 0.01
+hint-after-steps: 100
+hint: Press space and let it run; the weights need about a hundred steps to settle.
 message: The weights settled on 0.3, 0.2 and 0.5, the rule behind the prices.
 ```
 
@@ -928,8 +928,8 @@ controls: [play, step, batch, learning-rate, reset]
 
 ```goal
 weights: {w.size: 0.3, w.bedrooms: 0.2, w.location: 0.5}
-tolerance: 0.05
-hint-after-steps: 1500
+tolerance: 0.02
+hint-after-steps: 300
 hint: Let it run with space; noisy steps still get there, just not in a straight line.
 message: Mini-batches found the same weights, with far less work per step.
 ```
@@ -1539,7 +1539,7 @@ controls: [play, step, learning-rate, speed, reset]
 ```
 
 ```goal
-test-loss-below: 0.15
+test-loss-below: 0.01
 hint-after-steps: 2000
 hint: Keep training with space; the test curve should level off instead of climbing.
 message: The penalty kept the curve smooth, and the test loss stays low.
@@ -1680,6 +1680,7 @@ controls: all
 
 ```goal
 accuracy-above: 0.95
+train-loss-below: 0.1
 hint-after-steps: 500
 hint: Press space and let it train.
 message: "Labelled data in, a working classifier out: supervised learning end to end."
