@@ -1,0 +1,109 @@
+import LessonKit
+import TerminalUI
+
+/// The whole app: the lesson menu and the lesson being read, with its labs.
+///
+/// `descent` starts on the menu; `descent learn <id>` starts in that lesson. Progress lives in
+/// `progress`; whenever it changes `update` returns `.saveProgress`, and the program loop saves
+/// `progress` (reporting a failed save back through `showWarning(_:)`).
+public struct DescentModel: App {
+  /// What fills the screen.
+  public enum Screen: Equatable {
+    case menu
+    case lesson(id: String)
+  }
+
+  public let catalog: LessonCatalog
+  /// The learner's progress: save this on `.saveProgress`.
+  public private(set) var progress: Progress
+  /// A warning for the menu (corrupt progress file, failed save), shown until the menu is left.
+  public private(set) var warning: String?
+  public private(set) var menu = LessonMenu()
+  /// The open lesson, when the screen is a lesson.
+  public private(set) var player: LessonPlayer?
+  public private(set) var size = Size(width: 80, height: 24)
+  public let theme: Theme
+  let styles: LessonStyles
+
+  /// Opens on the menu, or on lesson `startLesson` at its resume page when that id exists.
+  ///
+  /// `warning` (e.g. from `ProgressStore.load`) is shown on the menu screen.
+  public init(
+    catalog: LessonCatalog, progress: Progress, theme: Theme, startLesson: String? = nil, warning: String? = nil
+  ) {
+    self.catalog = catalog
+    self.progress = progress
+    self.theme = theme
+    self.warning = warning
+    styles = LessonStyles(theme: theme)
+    if let resume = catalog.lessons.firstIndex(where: { !progress.isCompleted($0) }) {
+      menu.select(resume)
+    }
+    if let startLesson, let index = catalog.lessons.firstIndex(where: { $0.id == startLesson }) {
+      open(lessonAt: index)
+    }
+  }
+
+  public var screen: Screen { player.map { .lesson(id: $0.lesson.id) } ?? .menu }
+
+  /// Shows `text` as a warning on the menu (e.g. a failed save); nil clears it.
+  public mutating func showWarning(_ text: String?) {
+    warning = text
+  }
+
+  // MARK: - App
+
+  public var wantsFrames: Bool { player?.isAnimating ?? false }
+
+  public var completedSteps: Int { player?.playground?.session.stepCount ?? 0 }
+
+  public mutating func update(_ message: Message) -> Command {
+    if case .resize(let newSize) = message { size = newSize }
+    guard var current = player else { return updateMenu(message) }
+    let outcome = current.update(message, progress: &progress)
+    switch outcome {
+    case .leave:
+      player = nil
+      if let index = catalog.lessons.firstIndex(where: { $0.id == current.lesson.id }) { menu.select(index) }
+      return .none
+    case .stay(let command):
+      player = current
+      return command
+    }
+  }
+
+  private mutating func updateMenu(_ message: Message) -> Command {
+    guard case .key(let key) = message else { return .none }
+    switch menu.handle(key, lessonCount: catalog.lessons.count) {
+    case .none:
+      return .none
+    case .quit:
+      return .quit
+    case .open(let index):
+      let before = progress
+      open(lessonAt: index)
+      return progress == before ? .none : .saveProgress
+    }
+  }
+
+  private mutating func open(lessonAt index: Int) {
+    guard catalog.lessons.indices.contains(index) else { return }
+    let lesson = catalog.lessons[index]
+    menu.select(index)
+    warning = nil
+    player = LessonPlayer(
+      lesson: lesson, page: progress.resumePage(for: lesson), progress: &progress, viewport: size, styles: styles)
+  }
+
+  // MARK: - Render
+
+  public func render(into buffer: inout Buffer) {
+    let area = buffer.area
+    if let player {
+      player.render(in: area, buffer: &buffer, styles: styles, theme: theme, progress: progress)
+    } else {
+      MenuScreen(catalog: catalog, progress: progress, menu: menu, warning: warning, styles: styles)
+        .render(in: area, buffer: &buffer)
+    }
+  }
+}

@@ -1,0 +1,206 @@
+import LessonKit
+import TerminalUI
+
+/// Lays LessonKit's Markdown blocks out as terminal lines of a given width.
+///
+/// Pure: the same blocks, width and styles always give the same lines. No line is wider than
+/// `width` (code blocks are clipped, everything else is wrapped), and every character comes from
+/// sanitised lesson text or from the symbol set, so no control character reaches the screen.
+public struct MarkdownRenderer: Sendable {
+  public var width: Int
+  public var styles: LessonStyles
+
+  public init(width: Int, styles: LessonStyles) {
+    self.width = max(1, width)
+    self.styles = styles
+  }
+
+  /// The blocks as lines, one blank line between blocks.
+  public func lines(for blocks: [MarkdownBlock]) -> [Line] {
+    var result: [Line] = []
+    for (index, block) in blocks.enumerated() {
+      if index > 0 { result.append(Line()) }
+      result.append(contentsOf: lines(for: block))
+    }
+    return result
+  }
+
+  /// One block as lines.
+  public func lines(for block: MarkdownBlock) -> [Line] {
+    switch block {
+    case .heading(let level, let content):
+      var style = styles.heading
+      if level >= 3 { style.underline = false }
+      var lines = wrap(content, base: style)
+      if level == 1 { lines.append(Line(String(repeating: styles.symbols.lightBorder.horizontal, count: width), style: styles.decoration)) }
+      return lines
+    case .paragraph(let content):
+      return wrap(content, base: styles.text)
+    case .bulletList(let items):
+      return listLines(items, markers: items.map { _ in styles.symbols.bullet + " " })
+    case .numberedList(let start, let items):
+      let markers = items.indices.map { "\(start + $0). " }
+      let markerWidth = markers.map(DisplayWidth.of).max() ?? 0
+      return listLines(items, markers: markers.map { String(repeating: " ", count: markerWidth - DisplayWidth.of($0)) + $0 })
+    case .table(let header, let rows, let alignments):
+      return TableLayout(header: header, rows: rows, alignments: alignments, renderer: self).lines()
+    case .codeBlock(_, let lines):
+      return codeLines(lines)
+    case .blockQuote(let blocks):
+      let bar = Span(styles.symbols.lightBorder.vertical + " ", style: styles.decoration)
+      return indented(blocks, first: [bar], rest: [bar], styleOverride: styles.dim)
+    case .rule:
+      return [Line(String(repeating: styles.symbols.lightBorder.horizontal, count: width), style: styles.decoration)]
+    }
+  }
+
+  // MARK: - Inline text
+
+  /// Wraps styled runs to `width` (less any prefix), breaking at spaces; words longer than a
+  /// line are broken between characters. Hard line breaks start a new line.
+  func wrap(_ inlines: [Inline], base: Style, width: Int? = nil) -> [Line] {
+    let limit = max(1, width ?? self.width)
+    var lines: [Line] = []
+    var current: [Span] = []
+    var currentWidth = 0
+    var pendingSpace = false
+    func finishLine() {
+      lines.append(Line(current))
+      current = []
+      currentWidth = 0
+      pendingSpace = false
+    }
+    for word in Self.words(inlines) {
+      switch word {
+      case .lineBreak:
+        finishLine()
+      case .space:
+        pendingSpace = currentWidth > 0
+      case .text(let pieces):
+        let wordWidth = pieces.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let spaceWidth = pendingSpace ? 1 : 0
+        if currentWidth > 0, currentWidth + spaceWidth + wordWidth > limit {
+          finishLine()
+        } else if pendingSpace {
+          current.append(Span(" ", style: base))
+          currentWidth += 1
+        }
+        pendingSpace = false
+        for piece in pieces {
+          let style = styles.style(for: piece.style, base: base)
+          for character in piece.text {
+            let characterWidth = DisplayWidth.of(character)
+            if currentWidth > 0, currentWidth + characterWidth > limit { finishLine() }
+            if let last = current.last, last.style == style {
+              current[current.count - 1].text.append(character)
+            } else {
+              current.append(Span(String(character), style: style))
+            }
+            currentWidth += characterWidth
+          }
+        }
+      }
+    }
+    if !current.isEmpty || lines.isEmpty { finishLine() }
+    return lines
+  }
+
+  /// A piece of inline text between spaces: the unit of wrapping.
+  enum Word {
+    case text([Inline])
+    case space
+    case lineBreak
+  }
+
+  /// Splits runs into words, keeping a word's differently styled parts together (`**w**,`).
+  static func words(_ inlines: [Inline]) -> [Word] {
+    var words: [Word] = []
+    var pieces: [Inline] = []
+    func finishWord() {
+      if !pieces.isEmpty { words.append(.text(pieces)) }
+      pieces = []
+    }
+    for inline in inlines {
+      if inline.text == "\n" {
+        finishWord()
+        words.append(.lineBreak)
+        continue
+      }
+      var piece = ""
+      for character in inline.text {
+        if character == " " || character == "\t" || character == "\n" {
+          if !piece.isEmpty { pieces.append(Inline(piece, style: inline.style)) }
+          piece = ""
+          finishWord()
+          if case .space = words.last {} else { words.append(.space) }
+        } else {
+          piece.append(character)
+        }
+      }
+      if !piece.isEmpty { pieces.append(Inline(piece, style: inline.style)) }
+    }
+    finishWord()
+    return words
+  }
+
+  // MARK: - Lists, quotes, code
+
+  private func listLines(_ items: [ListItem], markers: [String]) -> [Line] {
+    var result: [Line] = []
+    for (item, marker) in zip(items, markers) {
+      let markerSpan = Span(marker, style: styles.decoration)
+      let hanging = Span(String(repeating: " ", count: DisplayWidth.of(marker)))
+      let blocks = [MarkdownBlock.paragraph(item.content)] + item.children
+      result.append(contentsOf: indented(blocks, first: [markerSpan], rest: [hanging], separated: false))
+    }
+    return result
+  }
+
+  /// Renders `blocks` narrower and puts `first` before the first line, `rest` before the others.
+  private func indented(
+    _ blocks: [MarkdownBlock], first: [Span], rest: [Span], separated: Bool = true, styleOverride: Style? = nil
+  ) -> [Line] {
+    let prefixWidth = max(Line(first).width, Line(rest).width)
+    var inner = MarkdownRenderer(width: max(1, width - prefixWidth), styles: styles)
+    if let styleOverride { inner.styles.text = styleOverride }
+    var body: [Line] = []
+    for (index, block) in blocks.enumerated() {
+      if index > 0, separated || !Self.isList(block) { body.append(Line()) }
+      body.append(contentsOf: inner.lines(for: block))
+    }
+    return body.enumerated().map { index, line in Line((index == 0 ? first : rest) + line.spans) }
+  }
+
+  private static func isList(_ block: MarkdownBlock) -> Bool {
+    switch block {
+    case .bulletList, .numberedList: true
+    default: false
+    }
+  }
+
+  /// Code lines verbatim behind a bar, clipped (not wrapped) to the width.
+  private func codeLines(_ lines: [String]) -> [Line] {
+    let bar = Span(styles.symbols.thickBorder.vertical + " ", style: styles.decoration)
+    let room = max(0, width - 2)
+    return lines.map { text in
+      let clipped = Self.clip(text.replacingOccurrences(of: "\t", with: "    "), to: room, ellipsis: styles.symbols.ellipsis)
+      return Line([bar, Span(clipped, style: styles.codeBlock)])
+    }
+  }
+
+  /// `text` cut to `width` columns, ending in `ellipsis` when something was cut.
+  static func clip(_ text: String, to width: Int, ellipsis: String) -> String {
+    guard DisplayWidth.of(text) > width else { return text }
+    guard width > 0 else { return "" }
+    var result = ""
+    var used = 0
+    let room = width - DisplayWidth.of(ellipsis)
+    for character in text {
+      let characterWidth = DisplayWidth.of(character)
+      if used + characterWidth > room { break }
+      result.append(character)
+      used += characterWidth
+    }
+    return result + ellipsis
+  }
+}

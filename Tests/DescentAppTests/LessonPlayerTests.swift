@@ -1,0 +1,152 @@
+import LessonKit
+import TerminalUI
+import Testing
+
+@testable import DescentApp
+
+@Suite struct LessonPlayerTests {
+  static let housePrices = LessonFixture.catalog.lesson(id: "house-prices")
+  /// The house-prices page whose lab has the weights goal.
+  static let houseLabPage = 3
+  /// The house-prices page with the first quiz.
+  static let houseQuizPage = 5
+
+  @Test func learnStartsInTheLessonAtItsResumePage() {
+    let model = LessonFixture.model(progress: LessonFixture.progress(["coffee": ([], 2)]), startLesson: "coffee")
+    #expect(model.screen == .lesson(id: "coffee"))
+    #expect(model.player?.pageIndex == 2)
+  }
+
+  @Test func pagingKeysStopAtTheEnds() throws {
+    var model = LessonFixture.model(startLesson: "neuron")
+    let count = try #require(LessonFixture.catalog.lesson(id: "neuron")).pages.count
+    #expect(model.update(.key(.left)) == .none)
+    #expect(model.player?.pageIndex == 0)
+    #expect(model.update(.key(.right)) == .saveProgress)
+    #expect(model.player?.pageIndex == 1)
+    #expect(model.update(.key(.pageDown)) == .saveProgress)
+    #expect(model.player?.pageIndex == 2)
+    _ = model.update(.key(.pageUp))
+    #expect(model.player?.pageIndex == 1)
+    LessonFixture.press(Array(repeating: .right, count: count + 3), on: &model)
+    #expect(model.player?.pageIndex == count - 1)
+    #expect(model.update(.key(.right)) == .none)
+  }
+
+  @Test func visitingATextPageCompletesItAndRemembersIt() {
+    var model = LessonFixture.model(startLesson: "neuron")
+    #expect(model.progress.isCompleted(lessonID: "neuron", page: 0))
+    #expect(model.update(.key(.right)) == .saveProgress)
+    #expect(model.progress.isCompleted(lessonID: "neuron", page: 1))
+    #expect(model.progress.lessons["neuron"]?.lastPage == 1)
+  }
+
+  @Test func skippingPastAGoalLeavesThePageUndone() {
+    var model = LessonFixture.model(progress: LessonFixture.progress(["house-prices": ([], Self.houseLabPage)]), startLesson: "house-prices")
+    #expect(model.player?.pageIndex == Self.houseLabPage)
+    _ = model.update(.key(.right))
+    #expect(model.player?.pageIndex == Self.houseLabPage + 1)
+    #expect(!model.progress.isCompleted(lessonID: "house-prices", page: Self.houseLabPage))
+  }
+
+  @Test func rightArrowPagesInALabAndNSteps() {
+    var model = LessonFixture.model(progress: LessonFixture.progress(["house-prices": ([], Self.houseLabPage)]), startLesson: "house-prices")
+    _ = model.update(.key(.character("n")))
+    _ = model.update(.key(.character("n")))
+    #expect(model.player?.playground?.session.stepCount == 2)
+    #expect(model.player?.pageIndex == Self.houseLabPage)
+    _ = model.update(.key(.right))
+    #expect(model.player?.pageIndex == Self.houseLabPage + 1)
+  }
+
+  @Test func housePricesGoalIsMetByTrainingAndThePageIsDone() throws {
+    var model = LessonFixture.model(progress: LessonFixture.progress(["house-prices": ([], Self.houseLabPage)]), startLesson: "house-prices")
+    #expect(model.update(.key(.character(" "))) == .none)
+    #expect(model.wantsFrames)
+    var saved = false
+    for _ in 0..<200 where !model.progress.isCompleted(lessonID: "house-prices", page: Self.houseLabPage) {
+      if model.update(.tick(stepBudget: 50)) == .saveProgress { saved = true }
+    }
+    #expect(saved)
+    #expect(model.progress.isCompleted(lessonID: "house-prices", page: Self.houseLabPage))
+    let player = try #require(model.player)
+    #expect(player.goalStatus(at: 1) == .met || player.goalStatus(at: 0) == .met)
+    let text = LessonFixture.screen(model).lines.joined(separator: "\n")
+    #expect(text.contains("settled on 0.3"))
+  }
+
+  @Test func hShowsAndHidesTheHint() {
+    var model = LessonFixture.model(progress: LessonFixture.progress(["house-prices": ([], Self.houseLabPage)]), startLesson: "house-prices")
+    #expect(!LessonFixture.screen(model).lines.joined().contains("Hint:"))
+    _ = model.update(.key(.character("h")))
+    #expect(model.player?.hintRequested == true)
+    #expect(LessonFixture.screen(model).lines.joined().contains("Hint:"))
+    _ = model.update(.key(.character("h")))
+    #expect(!LessonFixture.screen(model).lines.joined().contains("Hint:"))
+  }
+
+  @Test func quizWrongThenRightWithNumbers() {
+    var model = LessonFixture.model(progress: LessonFixture.progress(["house-prices": ([], Self.houseQuizPage)]), startLesson: "house-prices")
+    #expect(model.update(.key(.character("1"))) == .none)
+    #expect(!model.progress.isCompleted(lessonID: "house-prices", page: Self.houseQuizPage))
+    #expect(LessonFixture.screen(model).lines.joined().contains("Not quite"))
+    #expect(model.update(.key(.character("9"))) == .none)
+    #expect(model.update(.key(.character("3"))) == .saveProgress)
+    #expect(model.progress.isCompleted(lessonID: "house-prices", page: Self.houseQuizPage))
+    #expect(LessonFixture.screen(model).lines.joined().contains("Right."))
+  }
+
+  @Test func quizWithArrowsAndEnter() {
+    var model = LessonFixture.model(progress: LessonFixture.progress(["house-prices": ([], Self.houseQuizPage)]), startLesson: "house-prices")
+    LessonFixture.press([.down, .down, .down, .up], on: &model)
+    #expect(model.player?.quizzes[0]?.selected == 1)
+    _ = model.update(.key(.down))
+    #expect(model.update(.key(.enter)) == .saveProgress)
+    #expect(model.player?.quizzes[0]?.answered == 2)
+  }
+
+  @Test func longPagesScrollWithinBounds() throws {
+    var model = LessonFixture.model(startLesson: "neuron", size: Size(width: 80, height: 12))
+    LessonFixture.press(Array(repeating: .down, count: 200), on: &model)
+    let player = try #require(model.player)
+    #expect(player.scroll > 0)
+    #expect(player.scroll == player.maximumScroll(in: Rect(x: 0, y: 0, width: 80, height: 12), styles: player.styles))
+    _ = model.update(.key(.up))
+    #expect(model.player?.scroll == player.scroll - 1)
+  }
+
+  // MARK: - Golden screens
+
+  @Test func textPage80x24() {
+    let model = LessonFixture.model(progress: LessonFixture.progress(["house-prices": ([0], 1)]), startLesson: "house-prices")
+    assertSnapshot(LessonFixture.screen(model), named: "lesson-text-80x24")
+  }
+
+  @Test func labPageAfterTwentySteps80x24() {
+    var model = LessonFixture.model(progress: LessonFixture.progress(["house-prices": ([], Self.houseLabPage)]), startLesson: "house-prices")
+    LessonFixture.press(Array(repeating: .character("n"), count: 20), on: &model)
+    assertSnapshot(LessonFixture.screen(model), named: "lesson-lab-80x24")
+  }
+
+  @Test func labPageAfterTwentySteps120x40() {
+    let size = Size(width: 120, height: 40)
+    var model = LessonFixture.model(progress: LessonFixture.progress(["house-prices": ([], Self.houseLabPage)]), startLesson: "house-prices", size: size)
+    LessonFixture.press(Array(repeating: .character("n"), count: 20), on: &model)
+    assertSnapshot(LessonFixture.screen(model, size: size), named: "lesson-lab-120x40")
+  }
+
+  @Test func labPageTooSmallRecoversOnResize() {
+    let small = Size(width: 60, height: 20)
+    var model = LessonFixture.model(progress: LessonFixture.progress(["house-prices": ([], Self.houseLabPage)]), startLesson: "house-prices", size: small)
+    assertSnapshot(LessonFixture.screen(model, size: small), named: "lesson-lab-too-small-60x20")
+    _ = model.update(.resize(Size(width: 80, height: 24)))
+    #expect(!LessonFixture.screen(model).lines.joined().contains("Make the terminal"))
+  }
+
+  @Test func quizBeforeAndAfterAnswering() {
+    var model = LessonFixture.model(progress: LessonFixture.progress(["house-prices": ([], Self.houseQuizPage)]), startLesson: "house-prices")
+    assertSnapshot(LessonFixture.screen(model), named: "lesson-quiz-before-80x24")
+    _ = model.update(.key(.character("3")))
+    assertSnapshot(LessonFixture.screen(model), named: "lesson-quiz-after-80x24")
+  }
+}
