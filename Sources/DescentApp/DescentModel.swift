@@ -59,6 +59,7 @@ public struct DescentModel: App {
 
   public mutating func update(_ message: Message) -> Command {
     if case .resize(let newSize) = message { size = newSize }
+    if case .warning(let text) = message { warning = text }
     guard var current = player else { return updateMenu(message) }
     let outcome = current.update(message, progress: &progress)
     switch outcome {

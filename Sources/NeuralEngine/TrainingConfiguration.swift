@@ -19,9 +19,8 @@ public struct TrainingConfiguration: Equatable, Sendable {
   public var regularization: Regularization
   /// Fraction of hidden nodes dropped per training sample (0 = off).
   public var dropoutRate: Double
-  /// `nil` derives it: no hidden layers → every weight 0 (the single neuron starts at w = 0,
-  /// b = 0, as in the loss-bowl lessons and WORKLOADS W1); ReLU or leaky ReLU → He; otherwise
-  /// Xavier.
+  /// `nil` derives it: no hidden layers → uniform U(−0.5, 0.5), so even one neuron starts from
+  /// random weights that the seed decides; ReLU or leaky ReLU → He; otherwise Xavier.
   public var initialisation: WeightInitialisation?
   /// Seeds the session's generator: initial weights, epoch shuffles, dropout masks.
   public var seed: UInt64
@@ -80,10 +79,19 @@ public struct TrainingConfiguration: Equatable, Sendable {
     }
   }
 
-  /// The initialisation actually used; `nil` means all weights zero.
-  public var resolvedInitialisation: WeightInitialisation? {
+  /// The network before the first step, drawn from `generator` (seeded with `seed` by the
+  /// session, so the same configuration always starts from the same weights).
+  public func initialNetwork(using generator: inout SplitMix64) -> Network {
+    Network(
+      inputCount: dataset.trainInputs.width, layerSizes: hiddenLayers + [outputCount],
+      hiddenActivation: activation, outputActivation: resolvedOutputActivation,
+      initialisation: resolvedInitialisation, using: &generator)
+  }
+
+  /// The initialisation actually used.
+  public var resolvedInitialisation: WeightInitialisation {
     if let initialisation { return initialisation }
-    if hiddenLayers.isEmpty { return nil }
+    if hiddenLayers.isEmpty { return .uniform }
     return activation == .relu || activation == .leakyRelu ? .he : .xavier
   }
 }

@@ -89,19 +89,8 @@ public struct TrainingSession: Sendable {
     lossFunction = configuration.resolvedLoss
     var generator = SplitMix64(seed: configuration.seed)
     let outputCount = configuration.outputCount
-    let layerSizes = configuration.hiddenLayers + [outputCount]
-    if let initialisation = configuration.resolvedInitialisation {
-      network = Network(
-        inputCount: dataset.trainInputs.width, layerSizes: layerSizes,
-        hiddenActivation: configuration.activation,
-        outputActivation: configuration.resolvedOutputActivation,
-        initialisation: initialisation, using: &generator)
-    } else {
-      network = Network(
-        inputCount: dataset.trainInputs.width, layerSizes: layerSizes,
-        hiddenActivation: configuration.activation,
-        outputActivation: configuration.resolvedOutputActivation)
-    }
+    network = configuration.initialNetwork(using: &generator)
+
     self.generator = generator
     optimizer = Optimizer(kind: configuration.optimizer, learningRate: configuration.learningRate)
     batchMode = configuration.batchMode

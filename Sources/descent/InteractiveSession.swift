@@ -7,10 +7,11 @@ import TerminalUI
 /// Runs an app full-screen in the learner's terminal and always gives the terminal back.
 enum InteractiveSession {
   /// Checks the terminal, starts curses, runs `makeApp`'s app until it quits, restores the terminal.
+  /// `onCommand` performs the app's side effects; `afterStart` those due before the first frame.
   /// A terminal that cannot host the UI is one line on stderr and exit code 2.
   static func run<Model: App>(
     ascii: Bool, makeApp: (Theme) -> Model, onCommand: (Command, Model) -> Message? = { _, _ in nil },
-    afterQuit: (Model) -> Void = { _ in }
+    afterStart: (Model) -> Message? = { _ in nil }
   ) throws {
     do {
       try CursesBackend.preflight()
@@ -26,10 +27,10 @@ enum InteractiveSession {
       throw ExitCode(2)
     }
     var model = makeApp(Theme(capabilities: backend.capabilities))
+    if let message = afterStart(model) { _ = model.update(message) }
     var running = backend
     ProgramLoop.run(&model, on: &running, onCommand: onCommand)
     backend.shutdown()
-    afterQuit(model)
   }
 
   /// Where stderr goes while curses owns the screen: `$XDG_STATE_HOME/descent/descent.log`.

@@ -19,6 +19,11 @@ enum LessonRunner {
       onCommand: { command, model in
         guard command == .saveProgress, store != nil else { return nil }
         return store?.save(model.progress).map { Message.warning($0) }
+      },
+      afterStart: { model in
+        // Opening a lesson records the visit before the loop runs; save it now.
+        guard startLesson != nil else { return nil }
+        return store?.save(model.progress).map { Message.warning($0) }
       })
   }
 }

@@ -77,6 +77,11 @@ public struct LessonPlayer {
         _ = lab.update(.tick(stepBudget: stepBudget))
         playground = lab
       }
+    case .warning:
+      if var lab = playground {
+        _ = lab.update(message)
+        playground = lab
+      }
     case .key(let key):
       switch handle(key, progress: &progress, changed: &changed) {
       case .leave: return .leave

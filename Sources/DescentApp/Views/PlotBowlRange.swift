@@ -34,14 +34,8 @@ enum PlotBowlRange {
 
   /// The pair's values before the first step (the engine draws them from the seed).
   private static func initialValues(session: TrainingSession, pair: (ParameterID, ParameterID)) -> (Double, Double) {
-    let configuration = session.configuration
-    guard let initialisation = configuration.resolvedInitialisation else { return (0, 0) }
-    var generator = SplitMix64(seed: configuration.seed)
-    let network = Network(
-      inputCount: configuration.dataset.trainInputs.width,
-      layerSizes: configuration.hiddenLayers + [configuration.outputCount],
-      hiddenActivation: configuration.activation, outputActivation: configuration.resolvedOutputActivation,
-      initialisation: initialisation, using: &generator)
+    var generator = SplitMix64(seed: session.configuration.seed)
+    let network = session.configuration.initialNetwork(using: &generator)
     return (network[pair.0], network[pair.1])
   }
 
