@@ -21,22 +21,32 @@ struct DescentBinary {
     try runProgram(path, arguments, environment: environment)
   }
 
+  /// Runs `program` to completion. Output goes through temporary files, not pipes, so a
+  /// process that outlives it (such as a tmux server it started) cannot hold the test open.
   static func runProgram(_ program: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("descent-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let outputURL = directory.appendingPathComponent("stdout"), errorURL = directory.appendingPathComponent("stderr")
+    _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+    let output = try FileHandle(forWritingTo: outputURL), error = try FileHandle(forWritingTo: errorURL)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
     process.currentDirectoryURL = packageRoot
     if let environment { process.environment = environment }
-    let output = Pipe(), error = Pipe()
     process.standardOutput = output
     process.standardError = error
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    try output.close()
+    try error.close()
     return Result(
-      status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-      standardError: String(decoding: errorData, as: UTF8.self))
+      status: process.terminationStatus,
+      standardOutput: (try? String(contentsOf: outputURL, encoding: .utf8)) ?? "",
+      standardError: (try? String(contentsOf: errorURL, encoding: .utf8)) ?? "")
   }
+
 }

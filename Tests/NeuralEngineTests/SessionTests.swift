@@ -98,7 +98,9 @@ import Testing
     let house = TrainingSession(configuration: TrainingConfiguration(dataset: .builtIn(.house, seed: 1)))
     #expect(house.network.description == "Dense(3→1, linear)")
     #expect(house.lossFunction == .meanSquaredError)
-    #expect(house.network.parameters.allSatisfy { $0 == 0 })
+    // One neuron starts from U(-0.5, 0.5) weights; biases start at 0.
+    #expect(house.network.layers[0].weights.allSatisfy { $0 != 0 && abs($0) < 0.5 })
+    #expect(house.network.layers[0].biases == [0])
     #expect(house.featureNames == ["size", "bedrooms", "location"])
     #expect(house.outputNames == ["price"])
     let circle = TrainingSession(configuration: TrainingConfiguration(

@@ -29,12 +29,15 @@ public struct Playground {
   public private(set) var bowlPairIndex = 0
   /// Training sample whose activations the network diagram shows.
   public private(set) var shownSampleIndex = 0
+  /// The loss surface under the bowl, when the bowl is shown.
+  public private(set) var bowlSurface: BowlSurface?
 
   public init(configuration: TrainingConfiguration, panes: [LabView]? = nil, unlockedControls: Set<LabControl> = Set(LabControl.allCases)) {
     self.configuration = configuration
     session = TrainingSession(configuration: configuration)
     self.panes = panes ?? Playground.defaultPanes(for: configuration)
     self.unlockedControls = unlockedControls
+    refreshBowl()
   }
 
   /// The views that teach most for this kind of problem.
@@ -98,7 +101,17 @@ extension Playground {
   private mutating func advance(stepBudget: Int) {
     guard isAnimating else { return }
     session.step(count: speed.steps(within: stepBudget))
+    refreshBowl()
     noteStateChange()
+  }
+
+  /// Brings the bowl's surface up to date with the session; nothing when no bowl is shown.
+  private mutating func refreshBowl() {
+    guard panes.contains(.bowl), let pair = bowlPair else {
+      bowlSurface = nil
+      return
+    }
+    bowlSurface = BowlSurface.refreshed(bowlSurface, session: session, pair: pair)
   }
 
   /// Pauses and explains when the run has converged or diverged.
@@ -169,6 +182,7 @@ extension Playground {
       return
     }
     session.step(count: 1)
+    refreshBowl()
     notice = nil
     noteStateChange()
   }
@@ -237,6 +251,7 @@ extension Playground {
     let count = bowlPairs.count
     guard count > 1 else { return }
     bowlPairIndex = (bowlPairIndex + 1) % count
+    refreshBowl()
     if let pair = bowlPair { notice = Notice("bowl shows \(pair.0) and \(pair.1)") }
   }
 
@@ -244,6 +259,8 @@ extension Playground {
     configuration.seed = seed
     session = TrainingSession(configuration: configuration)
     isPlaying = false
+    bowlSurface = nil
+    refreshBowl()
     notice = Notice(text)
   }
 }

@@ -4,10 +4,9 @@ import TerminalUI
 /// The loss over two parameters as a heatmap (log scale; shade rings in monochrome), with the
 /// path gradient descent took, the grid's lowest point (`×`) and the current point (`●`).
 ///
-/// The two parameters are `playground.bowlPair` (w and b of the first neuron by default). Ranges
-/// come from `PlotBowlRange`, so the picture holds still while the point moves. The surface is
-/// sampled inside `render`: a single linear neuron costs O(1) per grid point, so the grid matches
-/// the pane's pixels; other networks are sampled on a coarser grid bounded by the data size.
+/// The two parameters are `playground.bowlPair` (w and b of the first neuron by default). The
+/// surface and its ranges are `playground.bowlSurface`, computed in `update`; this view only
+/// resamples the grid to the pane's pixels and draws.
 public struct LossBowlView {
   private let playground: Playground
 
@@ -21,14 +20,14 @@ public struct LossBowlView {
     guard !area.isEmpty else { return }
     buffer.fill(area, with: .blank)
     let symbols = theme.symbols
-    guard let pair = playground.bowlPair else {
+    guard let pair = playground.bowlPair, let surface = playground.bowlSurface else {
       buffer.write(PlotText.fit("no parameters to show", width: area.width, ellipsis: symbols.ellipsis), x: area.x, y: area.y, style: theme.dim, clip: area)
       return
     }
     let session = playground.session
     let path = zip(session.parameterHistory(pair.0), session.parameterHistory(pair.1)).map { ($0, $1) }
     let current = (session.network[pair.0], session.network[pair.1])
-    let ranges = PlotBowlRange.choose(session: session, pair: pair, path: path + [current])
+    let ranges = surface.ranges
     let layout = Layout(area: area, ranges: ranges, symbols: symbols)
     let names = Self.names(pair, network: session.network, featureNames: session.featureNames)
     drawLabels(layout, names: names, current: current, loss: session.trainLoss, buffer: &buffer, theme: theme)
@@ -37,16 +36,8 @@ public struct LossBowlView {
 
     // The surface, one value per half-block pixel (or per cell without half blocks).
     let pixelRows = plot.height * 2
-    let linear = PlotBowlRange.isLinearUnit(session)
-    let budget = linear ? 120 * 80 : max(16, 20_000 / max(1, session.trainCount))
-    var columns = min(plot.width, linear ? 120 : 60), rows = min(pixelRows, linear ? 80 : 40)
-    while columns * rows > budget, columns > 2 || rows > 2 {
-      columns = max(2, columns * 3 / 4)
-      rows = max(2, rows * 3 / 4)
-    }
-    columns = max(2, columns)
-    rows = max(2, rows)
-    let grid = session.lossSurface(parameters: pair, ranges: ranges, columns: columns, rows: rows)
+    let grid = surface.grid
+    let columns = grid.columns, rows = grid.rows
     let scale = theme.lossScale(fitting: grid.values, logarithmic: true)
     func value(pixelX: Int, pixelY: Int) -> Double {
       let column = plot.width > 1 ? (pixelX * (columns - 1) + (plot.width - 1) / 2) / (plot.width - 1) : 0

@@ -1,0 +1,44 @@
+import NeuralEngine
+
+/// The loss surface the bowl view draws: computed in `update`, at most once per frame, never in
+/// `render`.
+///
+/// A single linear neuron's surface depends only on its ranges, so it is kept until they change;
+/// any other network's surface moves with the parameters not shown, so it follows every step.
+public struct BowlSurface: Sendable {
+  public let first: ParameterID
+  public let second: ParameterID
+  public let ranges: (ClosedRange<Double>, ClosedRange<Double>)
+  public let grid: LossGrid
+
+  /// Grid points sampled per frame for networks whose surface needs a forward pass per sample.
+  static let forwardPassBudget = 20_000
+
+  /// The surface for `pair` after the session's latest step, reusing `previous` when it still holds.
+  static func refreshed(_ previous: BowlSurface?, session: TrainingSession, pair: (ParameterID, ParameterID)) -> BowlSurface {
+    let path = zip(session.parameterHistory(pair.0), session.parameterHistory(pair.1)).map { ($0, $1) }
+    let current = (session.network[pair.0], session.network[pair.1])
+    let ranges = PlotBowlRange.choose(session: session, pair: pair, path: path + [current])
+    let linear = PlotBowlRange.isLinearUnit(session)
+    if linear, let previous, previous.first == pair.0, previous.second == pair.1,
+      previous.ranges == ranges
+    {
+      return previous
+    }
+    let (columns, rows) = resolution(linear: linear, trainCount: session.trainCount)
+    let grid = session.lossSurface(parameters: pair, ranges: ranges, columns: columns, rows: rows)
+    return BowlSurface(first: pair.0, second: pair.1, ranges: ranges, grid: grid)
+  }
+
+  /// Grid size: pixel-fine for the linear unit (O(1) per point), else within the forward-pass budget.
+  private static func resolution(linear: Bool, trainCount: Int) -> (columns: Int, rows: Int) {
+    if linear { return (120, 80) }
+    let points = max(16, forwardPassBudget / max(1, trainCount))
+    var columns = 60, rows = 40
+    while columns * rows > points, columns > 4 {
+      columns = columns * 3 / 4
+      rows = max(4, rows * 3 / 4)
+    }
+    return (columns, rows)
+  }
+}
