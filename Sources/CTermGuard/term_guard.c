@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,5 +186,12 @@ void tg_install_handlers(void) {
   for (size_t i = 0; i < sizeof tg_crash_signals / sizeof *tg_crash_signals; i++) {
     sigaction(tg_crash_signals[i], &action, &tg_previous[tg_crash_signals[i]]);
   }
+  /* A parent may have started us with these blocked (test runners do); then Ctrl-C, SIGTERM and
+     SIGHUP would never reach the handlers above and the terminal could not be given back. */
+  sigset_t handled;
+  sigemptyset(&handled);
+  for (size_t i = 0; i < sizeof tg_quit_signals / sizeof *tg_quit_signals; i++) sigaddset(&handled, tg_quit_signals[i]);
+  for (size_t i = 0; i < sizeof tg_crash_signals / sizeof *tg_crash_signals; i++) sigaddset(&handled, tg_crash_signals[i]);
+  pthread_sigmask(SIG_UNBLOCK, &handled, NULL);
   atexit(tg_on_exit);
 }

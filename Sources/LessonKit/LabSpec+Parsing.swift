@@ -6,7 +6,7 @@ extension LabSpec {
   static let knownKeys = [
     "dataset", "layers", "activation", "output-activation", "loss", "optimizer", "learning-rate",
     "batch", "seed", "views", "controls", "regularization", "dropout", "initialisation",
-    "steps-per-tick", "speed", "bowl-parameters",
+    "steps-per-tick", "speed", "bowl-parameters", "train-samples", "noise",
   ]
 
   /// Reads a lab from its YAML root; nil if it is unusable (problems say why).
@@ -39,6 +39,7 @@ extension LabSpec {
     var spec = LabSpec(dataset: .line, line: fenceLine)
     var bowlEntry: YAMLBlock.Entry?
     var speedEntry: YAMLBlock.Entry?
+    var noiseEntry: YAMLBlock.Entry?
     for entry in entries {
       switch entry.key {
       case "dataset":
@@ -111,6 +112,19 @@ extension LabSpec {
         }
       case "bowl-parameters":
         bowlEntry = entry
+      case "train-samples":
+        if let count = entry.value.integer, (2...100_000).contains(count) {
+          spec.trainSamples = count
+        } else {
+          report(entry, "`train-samples` must be a whole number of training rows, 2 or more")
+        }
+      case "noise":
+        if let level = entry.value.finiteNumber, level >= 0, level <= 10 {
+          spec.noise = level
+          noiseEntry = entry
+        } else {
+          report(entry, "`noise` must be a number from 0 to 10 (the standard deviation of the target noise)")
+        }
       default:
         report(entry, "unknown key `\(entry.key)` in lab (known: \(knownKeys.joined(separator: ", ")))")
       }
@@ -124,6 +138,10 @@ extension LabSpec {
     }
     guard let dataset else { return nil }
     spec.dataset = dataset
+    if let noiseEntry, NetworkShape.isClassification(dataset) {
+      report(noiseEntry, "`noise` applies to regression datasets (house, coffee, line, sine), not `\(dataset.rawValue)`")
+      spec.noise = nil
+    }
     let shape = spec.shape
     if let bowlEntry {
       spec.bowlParameters = bowlParameters(bowlEntry, shape: shape, yaml: yaml, problems: &problems)

@@ -20,6 +20,10 @@ public struct LabSpec: Equatable, Sendable {
   /// Probability of dropping a hidden unit during training, in `0 ..< 1`.
   public var dropout: Double?
   public var initialisation: WeightInitialisation?
+  /// Keep only this many training rows (`train-samples`); the test rows stay as they are.
+  public var trainSamples: Int?
+  /// Standard deviation of the noise on a regression target (`noise`), replacing the dataset's own.
+  public var noise: Double?
   /// Training steps per screen tick (`steps-per-tick`, or its synonym `speed`).
   public var stepsPerTick: Int?
   /// Views shown beside the text, in the order given. Default: `[.loss]`.

@@ -9,9 +9,13 @@ extension Dataset {
   /// classification sets the last 30 % (spiral rows are shuffled first, since its arms are drawn
   /// one after the other). Default sizes: house 1000, coffee 500, line 100, sine 200, xor 200,
   /// circle 400, gaussians 200, spiral 400.
-  public static func builtIn(_ name: DatasetName, seed: UInt64, sampleCount: Int? = nil) -> Dataset {
+  ///
+  /// `noise` replaces the standard deviation of the noise added to a regression target (house
+  /// and coffee 0.01, line 0.1, sine 0.05); classification sets ignore it.
+  public static func builtIn(_ name: DatasetName, seed: UInt64, sampleCount: Int? = nil, noise: Double? = nil) -> Dataset {
     var generator = SplitMix64(seed: seed)
     let count = Swift.max(2, sampleCount ?? defaultSampleCount(name))
+    func noiseScale(_ standard: Double) -> Double { noise ?? standard }
     switch name {
     case .house:
       return regression(
@@ -21,7 +25,7 @@ extension Dataset {
         let size = generator.uniform()
         let bedrooms = Foundation.floor(5 * generator.uniform()) / 4
         let location = generator.uniform()
-        let noise = 0.01 * generator.normal()
+        let noise = noiseScale(0.01) * generator.normal()
         return ([size, bedrooms, location], 0.3 * size + 0.2 * bedrooms + 0.5 * location + noise)
       }
     case .coffee:
@@ -30,7 +34,7 @@ extension Dataset {
         let coffee = generator.uniform()
         let water = generator.uniform()
         let sugar = generator.uniform()
-        let noise = 0.01 * generator.normal()
+        let noise = noiseScale(0.01) * generator.normal()
         let distance =
           1.0 * (coffee - 0.6) * (coffee - 0.6) + 0.5 * (water - 0.8) * (water - 0.8)
           + 2.0 * (sugar - 0.2) * (sugar - 0.2)
@@ -39,12 +43,12 @@ extension Dataset {
     case .line:
       return regression(name: name, features: ["x"], target: "y", count: count) {
         let x = generator.uniform(-1, 1)
-        return ([x], 2 * x + 1 + 0.1 * generator.normal())
+        return ([x], 2 * x + 1 + noiseScale(0.1) * generator.normal())
       }
     case .sine:
       return regression(name: name, features: ["x"], target: "y", count: count) {
         let x = generator.uniform(-Double.pi, Double.pi)
-        return ([x], Foundation.sin(x) + 0.05 * generator.normal())
+        return ([x], Foundation.sin(x) + noiseScale(0.05) * generator.normal())
       }
     case .xor:
       return classification(name: name, count: count) { _ in

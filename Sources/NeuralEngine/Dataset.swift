@@ -34,3 +34,15 @@ public struct Dataset: Equatable, Sendable {
     self.testTargets = testTargets
   }
 }
+
+extension Dataset {
+  /// The same data with only the first `count` training rows; the test split is unchanged, so
+  /// a small training set is still judged on plenty of unseen rows.
+  public func limitingTraining(to count: Int) -> Dataset {
+    let kept = Swift.max(1, Swift.min(count, trainInputs.count))
+    var limited = self
+    limited.trainInputs = Samples(width: trainInputs.width, values: Array(trainInputs.values.prefix(kept * trainInputs.width)))
+    limited.trainTargets = Samples(width: trainTargets.width, values: Array(trainTargets.values.prefix(kept * trainTargets.width)))
+    return limited
+  }
+}

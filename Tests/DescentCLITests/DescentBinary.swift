@@ -39,7 +39,7 @@ struct DescentBinary {
     process.standardOutput = output
     process.standardError = error
     process.standardInput = FileHandle.nullDevice
-    try process.run()
+    try runWithDefaultSignalMask(process)
     process.waitUntilExit()
     try output.close()
     try error.close()
@@ -49,4 +49,16 @@ struct DescentBinary {
       standardError: (try? String(contentsOf: errorURL, encoding: .utf8)) ?? "")
   }
 
+
+  /// Starts `process` with no signals blocked. Test-runner threads block SIGHUP, SIGINT and
+  /// SIGTERM, a child inherits that mask, and a tmux server started under it can then never
+  /// stop its panes.
+  private static func runWithDefaultSignalMask(_ process: Process) throws {
+    var everything = sigset_t()
+    var previous = sigset_t()
+    sigfillset(&everything)
+    pthread_sigmask(SIG_UNBLOCK, &everything, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    try process.run()
+  }
 }

@@ -5,7 +5,9 @@ extension LabSpec {
   /// The engine configuration this lab trains, with the playground's defaults where it is silent.
   public var trainingConfiguration: TrainingConfiguration {
     let seed = seed ?? 1
-    var configuration = TrainingConfiguration(dataset: Dataset.builtIn(dataset, seed: seed), hiddenLayers: hiddenLayers)
+    var data = Dataset.builtIn(dataset, seed: seed, noise: noise)
+    if let trainSamples { data = data.limitingTraining(to: trainSamples) }
+    var configuration = TrainingConfiguration(dataset: data, hiddenLayers: hiddenLayers)
     configuration.seed = seed
     if let activation { configuration.activation = activation }
     configuration.outputActivation = outputActivation
