@@ -1505,8 +1505,17 @@ optimizer: adam
 learning-rate: 0.01
 batch: full
 seed: 1
+train-samples: 20
+noise: 0.3
 views: [loss, boundary]
 controls: [play, step, learning-rate, speed, reset]
+```
+
+```goal
+train-loss-below: 0.01
+hint-after-steps: 600
+hint: Keep it running (space); switch speed with s if it feels slow.
+message: The training loss is almost zero, yet the test loss is far above its best. The network has memorised the noise.
 ```
 
 +++
@@ -1533,16 +1542,21 @@ optimizer: adam
 learning-rate: 0.01
 batch: full
 seed: 1
+train-samples: 20
+noise: 0.3
 regularization: {l2: 0.001}
 views: [loss, boundary]
 controls: [play, step, learning-rate, speed, reset]
 ```
 
-```goal
-test-loss-below: 0.01
-hint-after-steps: 2000
-hint: Keep training with space; the test curve should level off instead of climbing.
-message: The penalty kept the curve smooth, and the test loss stays low.
+```quiz
+question: Train this one for a couple of thousand steps. What does its test loss do, compared with the first lab?
+choices:
+  - It climbs just as before
+  - It settles near its best value and stays there
+  - It falls to zero along with the training loss
+answer: 2
+explain: The penalty keeps the weights small, so the curve cannot bend through every noisy point; the test loss levels off instead of climbing.
 ```
 
 +++
@@ -1566,6 +1580,8 @@ optimizer: adam
 learning-rate: 0.01
 batch: full
 seed: 1
+train-samples: 20
+noise: 0.3
 dropout: 0.2
 views: [loss, boundary]
 controls: [play, step, learning-rate, speed, reset]
@@ -1588,6 +1604,8 @@ optimizer: adam
 learning-rate: 0.01
 batch: full
 seed: 1
+train-samples: 300
+noise: 0.3
 views: [loss, boundary]
 controls: [play, step, learning-rate, speed, reset]
 ```

@@ -6,7 +6,14 @@ extension LabSpec {
   public var trainingConfiguration: TrainingConfiguration {
     let seed = seed ?? 1
     var data = Dataset.builtIn(dataset, seed: seed, noise: noise)
-    if let trainSamples { data = data.limitingTraining(to: trainSamples) }
+    if let trainSamples {
+      if trainSamples > data.trainInputs.count {
+        // Draw enough rows for the training split to hold them all.
+        let scale = (trainSamples + data.trainInputs.count - 1) / data.trainInputs.count
+        data = Dataset.builtIn(dataset, seed: seed, sampleCount: Dataset.defaultSampleCount(dataset) * scale, noise: noise)
+      }
+      data = data.limitingTraining(to: trainSamples)
+    }
     var configuration = TrainingConfiguration(dataset: data, hiddenLayers: hiddenLayers)
     configuration.seed = seed
     if let activation { configuration.activation = activation }
