@@ -11,6 +11,10 @@ import Testing
     try runScript("playground-e2e.sh", arguments: [DescentBinary.path])
   }
 
+  @Test func lessonsInTmux() throws {
+    try runScript("lessons-e2e.sh", arguments: [DescentBinary.path])
+  }
+
   private func runScript(_ name: String, arguments: [String]) throws {
     let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
     try #require(tmux.contains { FileManager.default.isExecutableFile(atPath: $0) }, "tmux is needed for the end-to-end tests (apt-get install tmux)")
