@@ -103,6 +103,31 @@ import Testing
     #expect(lab.outputActivation == .sigmoid)
   }
 
+  @Test func smallNoisyTrainingSets() {
+    let text = lessonText("""
+      ```lab
+      dataset: sine
+      train-samples: 20
+      noise: 0.3
+      ```
+      """)
+    #expect(problems(in: text).isEmpty)
+    let lab = Lesson.parse(text: text, fileName: "t.md").lesson?.pages.first?.lab
+    #expect(lab?.trainSamples == 20)
+    #expect(lab?.noise == 0.3)
+    let wrong = lessonText("""
+      ```lab
+      dataset: circle
+      train-samples: 1
+      noise: 0.3
+      ```
+      """)
+    #expect(problems(in: wrong) == [
+      "t.md:10: `train-samples` must be a whole number of training rows, 2 or more",
+      "t.md:11: `noise` applies to regression datasets (house, coffee, line, sine), not `circle`",
+    ])
+  }
+
   @Test func labProblemsPointAtTheKeyLineInTheFile() {
     // Body starts at file line 8, so the fence is line 8 and `dataset` line 9.
     let body = """
@@ -124,7 +149,7 @@ import Testing
       "t.md:12: unknown control `rewind` (allowed: play, step, learning-rate, batch, optimizer, activation, speed, reset, seed, or `all` instead of a list)",
       "t.md:13: `learning-rate` must be a number above 0 (at most 100)",
       "t.md:14: `batch` must be `full`, `1` (one sample per step) or a batch size above 1",
-      "t.md:15: unknown key `colour` in lab (known: dataset, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, steps-per-tick, speed, bowl-parameters)",
+      "t.md:15: unknown key `colour` in lab (known: dataset, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, steps-per-tick, speed, bowl-parameters, train-samples, noise)",
       "t.md:16: unknown regularization `l3` (allowed: l1, l2)",
     ])
   }

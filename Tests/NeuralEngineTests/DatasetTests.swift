@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NeuralEngine
 
@@ -38,5 +39,26 @@ import Testing
   @Test func sampleCountOverridesTheDefault() {
     let line = Dataset.builtIn(.line, seed: 1, sampleCount: 50)
     #expect(line.trainInputs.count + line.testInputs.count == 50)
+  }
+
+  @Test func noiseReplacesTheTargetNoiseOfRegressionSets() {
+    let quiet = Dataset.builtIn(.sine, seed: 3, noise: 0)
+    for row in 0..<quiet.trainInputs.count {
+      #expect(abs(quiet.trainTargets[row].first! - Foundation.sin(quiet.trainInputs[row].first!)) < 1e-12)
+    }
+    let noisy = Dataset.builtIn(.sine, seed: 3, noise: 0.3)
+    let residuals = (0..<noisy.trainInputs.count).map { noisy.trainTargets[$0].first! - Foundation.sin(noisy.trainInputs[$0].first!) }
+    let spread = (residuals.map { $0 * $0 }.reduce(0, +) / Double(residuals.count)).squareRoot()
+    #expect(abs(spread - 0.3) < 0.06)
+  }
+
+  @Test func limitingTrainingKeepsTheTestSplit() {
+    let full = Dataset.builtIn(.sine, seed: 1)
+    let small = full.limitingTraining(to: 20)
+    #expect(small.trainInputs.count == 20)
+    #expect(small.trainInputs.values == Array(full.trainInputs.values.prefix(20)))
+    #expect(small.testInputs == full.testInputs)
+    #expect(small.testTargets == full.testTargets)
+    #expect(full.limitingTraining(to: 10_000).trainInputs.count == full.trainInputs.count)
   }
 }
