@@ -45,13 +45,16 @@ public struct Buffer: Equatable, Sendable {
     return column
   }
 
-  /// Paints every cell of `rect` with `cell`.
+  /// Paints every cell of `rect` with `cell`, a row slice at a time.
   public mutating func fill(_ rect: Rect, with cell: Cell) {
     let target = rect.intersection(area)
+    guard !target.isEmpty else { return }
     for y in target.y..<target.maxY {
-      for x in target.x..<target.maxX { self[x, y] = cell }
+      let start = y * size.width + target.x
+      cells.replaceSubrange(start..<(start + target.width), with: repeatElement(cell, count: target.width))
     }
   }
+
 
   /// Changes only the style of every cell in `rect`, keeping the characters.
   public mutating func setStyle(_ style: Style, in rect: Rect) {

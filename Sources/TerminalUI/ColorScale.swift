@@ -19,13 +19,26 @@ public struct ColorScale: Equatable, Sendable {
     case sequential(lower: Double, upper: Double, logarithmic: Bool)
   }
 
-  public var kind: Kind
+  public let kind: Kind
   /// 256, 8, or 0 (monochrome: only `shade` is meaningful; `color` gives `.default`).
-  public var colorCount: Int
+  public let colorCount: Int
+  /// log10 of a logarithmic scale's ends, worked out once: `fraction` runs for every cell.
+  private let logBounds: (low: Double, high: Double)?
 
   public init(kind: Kind, colorCount: Int) {
     self.kind = kind
     self.colorCount = colorCount
+    if case .sequential(let lower, let upper, true) = kind {
+      logBounds = (
+        log10(Swift.max(lower, Double.leastNormalMagnitude)), log10(Swift.max(upper, Double.leastNormalMagnitude))
+      )
+    } else {
+      logBounds = nil
+    }
+  }
+
+  public static func == (left: ColorScale, right: ColorScale) -> Bool {
+    left.kind == right.kind && left.colorCount == right.colorCount
   }
 
   /// A blue ↔ white ↔ orange scale over `-limit…limit`.
@@ -59,11 +72,9 @@ public struct ColorScale: Equatable, Sendable {
     case .diverging(let limit):
       let bound = limit > 0 && limit.isFinite ? limit : 1
       raw = 0.5 + 0.5 * value / bound
-    case .sequential(let lower, let upper, let logarithmic):
-      if logarithmic {
+    case .sequential(let lower, let upper, _):
+      if let (low, high) = logBounds {
         guard value > 0 else { return 0 }
-        let low = log10(Swift.max(lower, Double.leastNormalMagnitude))
-        let high = log10(Swift.max(upper, Double.leastNormalMagnitude))
         raw = high > low ? (log10(value) - low) / (high - low) : 0.5
       } else {
         raw = upper > lower ? (value - lower) / (upper - lower) : 0.5
@@ -78,8 +89,8 @@ public struct ColorScale: Equatable, Sendable {
     let diverging: Bool
     if case .diverging = kind { diverging = true } else { diverging = false }
     if colorCount >= 256 {
-      let stops = diverging ? Self.divergingCube : Self.sequentialCube
-      return .indexed(Self.cubeColor(stops, at: position))
+      let table = diverging ? Self.divergingTable : Self.sequentialTable
+      return .indexed(table[Int(position * Double(table.count - 1) + 0.5)])
     }
     let basics = diverging ? Self.divergingBasic : Self.sequentialBasic
     let index = Swift.min(basics.count - 1, Int(position * Double(basics.count)))
@@ -100,6 +111,10 @@ public struct ColorScale: Equatable, Sendable {
   /// Basic colours from low to high.
   private static let divergingBasic: [UInt8] = [4, 6, 7, 3, 1]
   private static let sequentialBasic: [UInt8] = [4, 6, 2, 3, 7]
+
+  /// The cube colours at 1,024 evenly spaced positions, so `color` is a lookup per cell.
+  private static let divergingTable = (0..<1024).map { cubeColor(divergingCube, at: Double($0) / 1023) }
+  private static let sequentialTable = (0..<1024).map { cubeColor(sequentialCube, at: Double($0) / 1023) }
 
   private static func cubeColor(_ stops: [(Double, Double, Double)], at position: Double) -> UInt8 {
     let scaled = position * Double(stops.count - 1)
