@@ -148,9 +148,10 @@ struct WeightsView {
       let title = theme.symbols.displayable(layer.description) + "  " + NumberFormat.compact(-limit) + ".." + NumberFormat.compact(limit)
       buffer.write(title, x: area.x, y: y, style: theme.label, clip: area)
       y += 1
-      // Columns: each input, a gap, the bias; two cells per column when there is room.
+      // Columns: each input, a gap, the bias; up to four cells per column when there is room,
+      // so a small layer reads as blocks rather than a thin smear.
       let columnCount = layer.inputCount + 1
-      let cellWidth = area.width >= 2 * (columnCount + 1) ? 2 : 1
+      let cellWidth = min(4, max(1, area.width / (columnCount + 1)))
       for cellRow in 0..<cellRows {
         for column in 0..<columnCount {
           let x = area.x + column * cellWidth + (column == layer.inputCount ? cellWidth : 0)
