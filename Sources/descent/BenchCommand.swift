@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
     abstract: "Run the W1/W2/W3 training benchmarks and the UI frame benchmark (build with -c release).",
     discussion: "Prints one line per workload: <workload> <impl> samples_per_s=<x> final_loss=<y> ...")
 
-  @Argument(help: "What to run: w1, w2, w3, ui (default: w1 w2 w3 ui).")
+  @Argument(help: "What to run: w1, w2, w3, ui, surface (default: all).")
   var workloads: [BenchTarget] = []
 
   @Option(help: "Seconds of training to time per workload (the whole training repeats until reached).")
@@ -26,21 +26,26 @@ struct BenchCommand: ParsableCommand {
       switch target {
       case .training(let workload): print(workload.run(minimumSeconds: seconds).line)
       case .frame: print(FrameBenchmark.run())
+      case .surface: print(SurfaceBenchmark.run())
       }
     }
   }
 }
 
-/// A training workload of WORKLOADS.md, or `ui`: composing one full playground frame.
+/// A training workload of WORKLOADS.md, `ui` (composing one full playground frame) or `surface`
+/// (sampling the loss bowl).
 enum BenchTarget: ExpressibleByArgument, CaseIterable, Equatable {
   case training(BenchmarkWorkload)
   case frame
+  case surface
 
-  static var allCases: [BenchTarget] { BenchmarkWorkload.allCases.map(BenchTarget.training) + [.frame] }
+  static var allCases: [BenchTarget] { BenchmarkWorkload.allCases.map(BenchTarget.training) + [.frame, .surface] }
 
   init?(argument: String) {
     if argument == "ui" {
       self = .frame
+    } else if argument == "surface" {
+      self = .surface
     } else if let workload = BenchmarkWorkload(rawValue: argument) {
       self = .training(workload)
     } else {
@@ -48,5 +53,5 @@ enum BenchTarget: ExpressibleByArgument, CaseIterable, Equatable {
     }
   }
 
-  static var allValueStrings: [String] { BenchmarkWorkload.allCases.map(\.rawValue) + ["ui"] }
+  static var allValueStrings: [String] { BenchmarkWorkload.allCases.map(\.rawValue) + ["ui", "surface"] }
 }

@@ -84,4 +84,39 @@ import Testing
     #expect(ParameterID.bias(layer: 1, output: 0).description == "b2[0]")
     #expect(Self.network().parameterIDs.count == Self.network().parameterCount)
   }
+
+  /// The numbers printed in `Lessons/08-backprop.md`, recomputed by the engine. The lesson uses
+  /// L = ½(ŷ − t)²; the engine's mean squared error for one output is (ŷ − t)², so every
+  /// lesson gradient is half the engine's and the lesson's step of 0.1 is the engine's 0.05.
+  @Test func backpropLessonNumbers() {
+    let network = Network(layers: [
+      DenseLayer(inputCount: 2, outputCount: 2, weights: [0.1, 0.2, 0.3, 0.4], biases: [0, 0], activation: .sigmoid),
+      DenseLayer(inputCount: 2, outputCount: 1, weights: [0.5, 0.6], biases: [0], activation: .linear),
+    ])
+    func close(_ value: Double, _ printed: Double) -> Bool { abs(value - printed) <= 5e-4 * max(abs(printed), 1e-3) }
+    let trace = network.forward([1.0, 0.5])
+    #expect(close(trace.preActivations[0][0], 0.2) && close(trace.preActivations[0][1], 0.5))
+    #expect(close(trace.activations[0][0], 0.5498) && close(trace.activations[0][1], 0.6225))
+    #expect(close(trace.output[0], 0.6484))
+    #expect(close(network.loss(trace, target: [1], loss: .meanSquaredError) / 2, 0.06181))
+    let gradients = network.backward(trace, target: [1], loss: .meanSquaredError)
+    #expect(close(gradients.outputGradient[0] / 2, -0.3516))
+    #expect(close(gradients.weightGradients[1][0] / 2, -0.1933) && close(gradients.weightGradients[1][1] / 2, -0.2189))
+    #expect(close(gradients.biasGradients[1][0] / 2, -0.3516))
+    #expect(close(gradients.preActivationGradients[0][0] / 2, -0.04351) && close(gradients.preActivationGradients[0][1] / 2, -0.04958))
+    let lessonW1 = [-0.04351, -0.02176, -0.04958, -0.02479]
+    for (index, printed) in lessonW1.enumerated() { #expect(close(gradients.weightGradients[0][index] / 2, printed)) }
+
+    var optimizer = Optimizer(kind: .sgd, learningRate: 0.05)
+    var updated = network
+    _ = optimizer.apply(gradients, to: &updated)
+    let newW1 = [0.1044, 0.2022, 0.3050, 0.4025]
+    for (index, printed) in newW1.enumerated() { #expect(close(updated.layers[0].weights[index], printed)) }
+    #expect(close(updated.layers[0].biases[0], 0.004351) && close(updated.layers[0].biases[1], 0.004958))
+    #expect(close(updated.layers[1].weights[0], 0.5193) && close(updated.layers[1].weights[1], 0.6219))
+    #expect(close(updated.layers[1].biases[0], 0.03516))
+    let after = updated.forward([1.0, 0.5])
+    #expect(close(after.output[0], 0.7107))
+    #expect(close(updated.loss(after, target: [1], loss: .meanSquaredError) / 2, 0.04185))
+  }
 }

@@ -86,14 +86,4 @@ import Testing
     }
   }
 
-  @Test func lineGridIsFastEnoughForOneFrame() {
-    let network = Self.unit()
-    let clock = ContinuousClock()
-    var fastest = Duration.seconds(1)
-    for _ in 0..<3 {
-      let elapsed = clock.measure { _ = Self.grid(network, columns: 120, rows: 60) }
-      fastest = min(fastest, elapsed)
-    }
-    #expect(fastest < .milliseconds(15))
-  }
 }
