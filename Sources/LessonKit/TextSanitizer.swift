@@ -1,60 +1,82 @@
-/// Removes everything from lesson text that a terminal would act on instead of print.
+/// Removes everything from text that a terminal would act on instead of show.
 ///
-/// Text from lesson files must never reach the terminal raw (CWE-150): a stray escape sequence
-/// could move the cursor, retitle the window or hide what the learner reads. The sanitiser drops
-/// whole ESC sequences (CSI up to its final byte; OSC, DCS, SOS, PM, APC up to BEL or ESC `\`;
-/// other two-byte escapes), C0 controls except tab and newline, DEL, C1 controls (U+0080–U+009F,
-/// including the 8-bit CSI U+009B), carriage returns, and the bidirectional overrides
-/// (U+202A–U+202E, U+2066–U+2069) that can make text read differently from what it says.
+/// Lesson files and dataset names are untrusted: an escape sequence in them could retitle the
+/// window, clear the screen or hide text (CVE-2021-25743, CVE-2024-52005). What is dropped:
+/// whole ESC sequences (CSI up to its final byte; OSC, DCS, SOS, PM, APC up to BEL or ST; other
+/// escapes with their intermediate and final byte), their 8-bit C1 forms, every other C0 control
+/// except tab and newline, DEL, carriage return, and bidirectional overrides (which can make text
+/// read differently from what it is).
 public enum TextSanitizer {
-  /// Returns `text` without escape sequences and control characters (tab and newline stay).
+  /// `text` with control and escape sequences removed; tabs and newlines kept.
   public static func sanitize(_ text: String) -> String {
-    if isClean(text) { return text }
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.contains(where: needsAttention) else { return text }
     var output = String.UnicodeScalarView()
-    var iterator = text.unicodeScalars.makeIterator()
-    while let scalar = iterator.next() {
+    var index = 0
+    while index < scalars.count {
+      let scalar = scalars[index]
+      index += 1
       switch scalar.value {
       case 0x1B:
-        skipEscapeSequence(&iterator)
-      case 0x09, 0x0A:
-        output.append(scalar)
-      case 0x00...0x1F, 0x7F, 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069:
-        break
-      default:
-        output.append(scalar)
+        guard index < scalars.count else { break }
+        let introducer = scalars[index].value
+        index += 1
+        switch introducer {
+        case 0x5B: index = skipControlSequence(scalars, from: index)  // [
+        case 0x5D, 0x50, 0x58, 0x5E, 0x5F: index = skipControlString(scalars, from: index)  // ] P X ^ _
+        case 0x20...0x2F: index = skipEscapeTail(scalars, from: index)  // e.g. ESC ( B
+        default: break  // a two-byte escape: both dropped
+        }
+      case 0x9B: index = skipControlSequence(scalars, from: index)
+      case 0x90, 0x98, 0x9D, 0x9E, 0x9F: index = skipControlString(scalars, from: index)
+      case 0x09, 0x0A: output.append(scalar)
+      case 0x00...0x1F, 0x7F, 0x80...0x9F: break
+      case 0x202A...0x202E, 0x2066...0x2069: break
+      default: output.append(scalar)
       }
     }
     return String(output)
   }
 
-  /// Whether `text` holds nothing the sanitiser would remove (the common, fast case).
-  private static func isClean(_ text: String) -> Bool {
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x09, 0x0A: continue
-      case 0x00...0x1F, 0x7F, 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069: return false
-      default: continue
-      }
+  // MARK: - Private
+
+  private static func needsAttention(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A: return false
+    case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
+    default: return false
     }
-    return true
   }
 
-  /// Consumes the rest of an escape sequence whose ESC has just been read.
-  private static func skipEscapeSequence(_ iterator: inout String.UnicodeScalarView.Iterator) {
-    guard let introducer = iterator.next() else { return }
-    switch introducer {
-    case "[":
-      while let parameter = iterator.next(), !(0x40...0x7E).contains(parameter.value) {}
-    case "]", "P", "X", "^", "_":
-      while let payload = iterator.next() {
-        if payload.value == 0x07 { break }
-        if payload.value == 0x1B {
-          _ = iterator.next()
-          break
-        }
+  /// Skips CSI parameter and intermediate bytes and the final byte; returns the next index.
+  /// A byte that cannot belong to the sequence ends it and is kept for normal processing.
+  private static func skipControlSequence(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+    var index = start
+    while index < scalars.count, (0x20...0x3F).contains(scalars[index].value) { index += 1 }
+    if index < scalars.count, (0x40...0x7E).contains(scalars[index].value) { index += 1 }
+    return index
+  }
+
+  /// Skips a control string up to and including BEL, ESC \ or 8-bit ST (or the end of the text).
+  private static func skipControlString(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+    var index = start
+    while index < scalars.count {
+      let value = scalars[index].value
+      index += 1
+      if value == 0x07 || value == 0x9C { return index }
+      if value == 0x1B {
+        if index < scalars.count, scalars[index].value == 0x5C { index += 1 }
+        return index
       }
-    default:
-      break
     }
+    return index
+  }
+
+  /// Skips the intermediate bytes and the final byte of an nF escape such as ESC ( B.
+  private static func skipEscapeTail(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+    var index = start
+    while index < scalars.count, (0x20...0x2F).contains(scalars[index].value) { index += 1 }
+    if index < scalars.count, (0x30...0x7E).contains(scalars[index].value) { index += 1 }
+    return index
   }
 }

@@ -21,7 +21,7 @@ public struct Buffer: Equatable, Sendable {
 
   /// Writes `text` from (`x`, `y`) on one line, clipped to `clip` (default: the whole buffer).
   /// Wide characters take two cells; one that would straddle the clip edge is left out.
-  /// Control characters are skipped (defence in depth: text should pass `TextSanitizer` first).
+  /// Control characters are skipped (defence in depth: text from files is sanitised when it is read).
   /// Returns the column after the last character written.
   @discardableResult
   public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {

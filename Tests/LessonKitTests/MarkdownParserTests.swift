@@ -121,7 +121,7 @@ import Testing
   @Test func controlAndEscapeCharactersAreRemoved() {
     let text = "red \u{1B}[31mtext\u{1B}[0m \u{1B}]0;title\u{07}bell\u{07} csi\u{9B}2J del\u{7F} cr\r end\u{202E}"
     let blocks = MarkdownParser.parse(text)
-    #expect(blocks == [.paragraph([Inline("red text bell csi2J del cr end")])])
+    #expect(blocks == [.paragraph([Inline("red text bell csi del cr end")])])
     let code = MarkdownParser.parse("```\n\u{1B}[2Jclear\n```")
     #expect(code == [.codeBlock(language: nil, lines: ["clear"])])
   }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import TerminalUI
+import LessonKit
 
 /// Hostile inputs are built in code and compared by scalar values, never passed as test
 /// arguments: Swift Testing would print their escape bytes raw to the console.
