@@ -67,10 +67,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
+    // Golden-screen comparison shared by the test targets that draw.
+    .target(name: "SnapshotSupport", dependencies: ["TerminalUI"], path: "Tests/SnapshotSupport"),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"]),
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
-    .testTarget(name: "DescentAppTests", dependencies: ["DescentApp"]),
+    .testTarget(name: "DescentAppTests", dependencies: ["DescentApp", "SnapshotSupport"]),
     // Runs the built `descent` binary: CLI behaviour and the tmux end-to-end tests.
     .testTarget(name: "DescentCLITests", dependencies: ["descent"]),
   ]

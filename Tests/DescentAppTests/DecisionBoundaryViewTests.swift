@@ -1,4 +1,5 @@
 import NeuralEngine
+import SnapshotSupport
 import Testing
 import TerminalUI
 
@@ -20,14 +21,14 @@ import TerminalUI
   @Test func circleAtEightyByTwentyFour() {
     let (buffer, area) = render(Self.trainedCircle, 38, 9, theme: plotUnicodeTheme)
     plotExpectUntouchedOutside(buffer, area)
-    plotAssertSnapshot(plotCrop(buffer, area), named: "boundary-circle-38x9")
+    assertSnapshot(plotCrop(buffer, area), named: "boundary-circle-38x9")
   }
 
   @Test func circleAtOneTwentyByFortyInASCII() {
     let (buffer, area) = render(Self.trainedCircle, 58, 17, theme: plotASCIITheme)
     let isASCII = buffer.lines.joined().unicodeScalars.allSatisfy { $0.isASCII }
     #expect(isASCII)
-    plotAssertSnapshot(plotCrop(buffer, area), named: "boundary-circle-ascii-58x17")
+    assertSnapshot(plotCrop(buffer, area), named: "boundary-circle-ascii-58x17")
   }
 
   @Test func trainedCirclePutsClassOneInTheMiddle() {
@@ -54,7 +55,7 @@ import TerminalUI
     var playground = plotPlayground(.sine, hidden: [8], learningRate: 0.1)
     plotSteps(&playground, 200)
     let (buffer, area) = render(playground, 58, 17, theme: plotUnicodeTheme)
-    plotAssertSnapshot(plotCrop(buffer, area), named: "boundary-sine-curve-58x17")
+    assertSnapshot(plotCrop(buffer, area), named: "boundary-sine-curve-58x17")
   }
 
   @Test func houseSaysWhatItNeeds() {

@@ -1,5 +1,6 @@
 import LessonKit
 import NeuralEngine
+import SnapshotSupport
 import Testing
 import TerminalUI
 

@@ -1,4 +1,5 @@
 import NeuralEngine
+import SnapshotSupport
 import Testing
 import TerminalUI
 
@@ -23,7 +24,7 @@ import TerminalUI
     plotSteps(&playground, 12)
     let (buffer, area) = render(playground, 38, 9, theme: plotUnicodeTheme)
     plotExpectUntouchedOutside(buffer, area)
-    plotAssertSnapshot(plotCrop(buffer, area), named: "bowl-line-38x9")
+    assertSnapshot(plotCrop(buffer, area), named: "bowl-line-38x9")
     // The current point wears the marker style.
     let current = marker(buffer, area, "●")
     #expect(current.map { buffer[$0.x, $0.y].style.foreground } == plotUnicodeTheme.marker.foreground)
@@ -33,7 +34,7 @@ import TerminalUI
     var playground = plotPlayground(.line)
     plotSteps(&playground, 25)
     let (buffer, area) = render(playground, 58, 17, theme: plotUnicodeTheme)
-    plotAssertSnapshot(plotCrop(buffer, area), named: "bowl-line-58x17")
+    assertSnapshot(plotCrop(buffer, area), named: "bowl-line-58x17")
   }
 
   @Test func asciiShowsShadeRings() {
@@ -42,7 +43,7 @@ import TerminalUI
     let (buffer, area) = render(playground, 58, 17, theme: plotASCIITheme)
     let isASCII = buffer.lines.joined().unicodeScalars.allSatisfy { $0.isASCII }
     #expect(isASCII)
-    plotAssertSnapshot(plotCrop(buffer, area), named: "bowl-line-ascii-58x17")
+    assertSnapshot(plotCrop(buffer, area), named: "bowl-line-ascii-58x17")
   }
 
   @Test func currentPointIsAtTheCellOfTheCurrentParameters() throws {

@@ -1,5 +1,6 @@
 import LessonKit
 import TerminalUI
+import SnapshotSupport
 import Testing
 
 @testable import DescentApp

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralEngine
+import SnapshotSupport
 import Testing
 import TerminalUI
 
@@ -62,38 +63,6 @@ func plotExpectUntouchedOutside(
   }
 }
 
-/// Compares with `Snapshots/<name>.txt`; `RECORD_SNAPSHOTS=1` (or a missing file) records it.
-func plotAssertSnapshot(
-  _ buffer: Buffer, named name: String, filePath: String = #filePath,
-  sourceLocation: SourceLocation = #_sourceLocation
-) {
-  let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
-  let file = directory.appendingPathComponent("\(name).txt")
-  let actual = buffer.lines
-  let text = actual.joined(separator: "\n") + "\n"
-  let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-  guard !record, let stored = try? String(contentsOf: file, encoding: .utf8) else {
-    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    try? text.write(to: file, atomically: true, encoding: .utf8)
-    Issue.record("recorded snapshot \(name); check it and run again", sourceLocation: sourceLocation)
-    return
-  }
-  var expected = stored.components(separatedBy: "\n")
-  if expected.last == "" { expected.removeLast() }
-  if expected != actual {
-    var diff: [String] = []
-    for row in 0..<max(expected.count, actual.count) {
-      let left = row < expected.count ? expected[row] : nil
-      let right = row < actual.count ? actual[row] : nil
-      if left == right { diff.append("  |\(left ?? "")|") } else {
-        if let left { diff.append("- |\(left)|") }
-        if let right { diff.append("+ |\(right)|") }
-      }
-    }
-    Issue.record("snapshot \(name) differs (RECORD_SNAPSHOTS=1 to rewrite):\n\(diff.joined(separator: "\n"))", sourceLocation: sourceLocation)
-  }
-}
-
 /// Sizes from empty to large, including very thin and very flat ones.
 let plotSweepSizes: [(Int, Int)] = [
   (0, 0), (1, 1), (2, 1), (1, 5), (5, 1), (3, 3), (8, 2), (10, 4), (20, 5), (38, 9), (58, 17),
@@ -114,14 +83,14 @@ let plotSweepSizes: [(Int, Int)] = [
     plotSteps(&playground, 20)
     let (buffer, area) = render(playground, 38, 9, theme: plotUnicodeTheme)
     plotExpectUntouchedOutside(buffer, area)
-    plotAssertSnapshot(plotCrop(buffer, area), named: "network-circle-2881-38x9")
+    assertSnapshot(plotCrop(buffer, area), named: "network-circle-2881-38x9")
   }
 
   @Test func houseSingleNeuronAtOneTwentyByForty() {
     var playground = plotPlayground(.house, learningRate: 0.1)
     plotSteps(&playground, 30)
     let (buffer, area) = render(playground, 58, 17, theme: plotUnicodeTheme)
-    plotAssertSnapshot(plotCrop(buffer, area), named: "network-house-58x17")
+    assertSnapshot(plotCrop(buffer, area), named: "network-house-58x17")
   }
 
   @Test func asciiMode() {
@@ -132,13 +101,13 @@ let plotSweepSizes: [(Int, Int)] = [
     let text = buffer.lines.joined()
     let isASCII = text.unicodeScalars.allSatisfy { $0.isASCII }
     #expect(isASCII)
-    plotAssertSnapshot(plotCrop(buffer, area), named: "network-xor-241-ascii-38x9")
+    assertSnapshot(plotCrop(buffer, area), named: "network-xor-241-ascii-38x9")
   }
 
   @Test func largeNetworkIsSummarised() {
     let playground = plotPlayground(.circle, hidden: [64, 64])
     let (buffer, area) = render(playground, 38, 9, theme: plotUnicodeTheme)
-    plotAssertSnapshot(plotCrop(buffer, area), named: "network-circle-2-64-64-1-38x9")
+    assertSnapshot(plotCrop(buffer, area), named: "network-circle-2-64-64-1-38x9")
     #expect(buffer.lines.joined().contains("+57"))
   }
 
@@ -146,7 +115,7 @@ let plotSweepSizes: [(Int, Int)] = [
     let playground = plotPlayground(.circle, hidden: [16, 16, 16, 16, 16, 16, 16, 16])
     let (buffer, area) = render(playground, 30, 9, theme: plotUnicodeTheme)
     plotExpectUntouchedOutside(buffer, area)
-    plotAssertSnapshot(plotCrop(buffer, area), named: "network-deep-list-30x9")
+    assertSnapshot(plotCrop(buffer, area), named: "network-deep-list-30x9")
   }
 
   @Test func connectionsShowTheirSign() {

@@ -1,4 +1,5 @@
 import NeuralEngine
+import SnapshotSupport
 import Testing
 import TerminalUI
 
