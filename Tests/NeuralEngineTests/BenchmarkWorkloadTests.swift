@@ -57,7 +57,7 @@ import Testing
   }
 
   @Test func playgroundInitialisationMatchesCheckValues() {
-    let parameters = PlaygroundWorkload.initialParameters()
+    let parameters = PlaygroundWorkload.initialState()
     let layout = PlaygroundWorkload.Layout.self
     #expect(parameters[layout.weights1] == 0.4335051476195798)
     #expect(parameters[layout.weights1 + 1] == -0.11927792386329505)
@@ -97,7 +97,7 @@ import Testing
     #expect(limits[0] == 0.30151134457776363)
     #expect(limits[1] == 0.21650635094610965)
     #expect(agrees(limits[2], 0.3038218101251, digits: 12))
-    let parameters = WideWorkload.initialParameters()
+    let parameters = WideWorkload.initialState()
     let layout = WideWorkload.Layout.self
     #expect(parameters[layout.weights1] == 0.06264840119168308)
     #expect(parameters[layout.weights1 + WideWorkload.hidden] == -0.05006312372297744)

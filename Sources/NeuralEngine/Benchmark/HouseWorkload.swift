@@ -5,7 +5,9 @@ import Foundation
 /// Features are stored column by column (size, bedrooms, location, price), so one epoch is a
 /// single fused pass: the prediction error `r = w·x + b − y` of eight houses at a time feeds the
 /// four gradient sums `Σr`, `Σr·size`, `Σr·bedrooms`, `Σr·location` straight away.
-struct HouseWorkload {
+struct HouseWorkload: TimedWorkload {
+  static let workload = BenchmarkWorkload.w1
+  static var samplesPerEpoch: Int { sampleCount }
   /// Houses in the training set.
   static let sampleCount = 1000
   /// Full-batch epochs per training.
@@ -54,33 +56,19 @@ struct HouseWorkload {
 
   // MARK: - Running
 
-  /// Trains repeatedly for at least `minimumSeconds` and reports the `WORKLOADS.md` line.
-  func run(minimumSeconds: Double) -> BenchmarkResult {
-    let timing = BenchmarkTimer.repeatTraining(
-      minimumSeconds: minimumSeconds, prepare: { Parameters() }
-    ) {
-      train(&$0)
-    }
-    let epochsPerSecond = Double(Self.epochs * timing.repetitions) / timing.seconds
-    let w = timing.state.weights
-    let format = { (value: Double) in String(format: "%.6f", value) }
-    return BenchmarkResult(
-      workload: .w1, implementation: "descent",
-      samplesPerSecond: epochsPerSecond * Double(Self.sampleCount),
-      finalLoss: meanSquaredError(timing.state), repetitions: timing.repetitions,
-      seconds: timing.seconds,
-      extras: [
-        ("epochs_per_s", BenchmarkResult.compact(epochsPerSecond)),
-        ("w", "\(format(w[0])),\(format(w[1])),\(format(w[2]))"),
-        ("b", format(timing.state.bias)),
-      ])
-  }
+  static func initialState() -> Parameters { Parameters() }
 
-  /// One untimed training from `w = 0, b = 0`; returns the final mean squared error.
-  func trainedLoss() -> Double {
-    var parameters = Parameters()
-    train(&parameters)
-    return meanSquaredError(parameters)
+  func loss(_ parameters: Parameters) -> Double { meanSquaredError(parameters) }
+
+  /// Epochs per second and the learned weights, which must equal the least-squares solution.
+  func extras(_ parameters: Parameters, epochsPerSecond: Double) -> [(String, String)] {
+    let format = { (value: Double) in String(format: "%.6f", value) }
+    let w = parameters.weights
+    return [
+      ("epochs_per_s", BenchmarkResult.compact(epochsPerSecond)),
+      ("w", "\(format(w[0])),\(format(w[1])),\(format(w[2]))"),
+      ("b", format(parameters.bias)),
+    ]
   }
 
   // MARK: - Model

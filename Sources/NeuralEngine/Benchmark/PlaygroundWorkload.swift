@@ -7,7 +7,9 @@ import Foundation
 /// fills a whole layer, and `FastTanh` squashes it eight lanes at a time. Gradients are summed
 /// over the ten samples (a different summation order than sample by sample, which
 /// `WORKLOADS.md` allows) and applied as `p −= (lr / 10) · Σ gradient`, as TF Playground does.
-struct PlaygroundWorkload {
+struct PlaygroundWorkload: TimedWorkload {
+  static let workload = BenchmarkWorkload.w2
+  static var samplesPerEpoch: Int { pointCount }
   static let pointCount = 500
   static let epochs = 200
   static let batchSize = 10
@@ -56,7 +58,7 @@ struct PlaygroundWorkload {
 
   /// Initial parameters from seed 1002: weights `U() − 0.5` in layer/destination/source order,
   /// biases 0.1.
-  static func initialParameters() -> [Double] {
+  static func initialState() -> [Double] {
     var generator = SplitMix64(seed: 1002)
     var parameters = [Double](repeating: 0.1, count: Layout.count)
     for (start, count) in [(Layout.weights1, 8), (Layout.weights2, 8), (Layout.weights3, 2)] {
@@ -65,26 +67,6 @@ struct PlaygroundWorkload {
       }
     }
     return parameters
-  }
-
-  // MARK: - Running
-
-  /// Trains repeatedly for at least `minimumSeconds` and reports the `WORKLOADS.md` line.
-  func run(minimumSeconds: Double) -> BenchmarkResult {
-    let timing = BenchmarkTimer.repeatTraining(
-      minimumSeconds: minimumSeconds, prepare: { Self.initialParameters() }
-    ) { train(&$0) }
-    let samples = Double(Self.epochs * Self.pointCount * timing.repetitions)
-    return BenchmarkResult(
-      workload: .w2, implementation: "descent", samplesPerSecond: samples / timing.seconds,
-      finalLoss: loss(timing.state), repetitions: timing.repetitions, seconds: timing.seconds)
-  }
-
-  /// One untimed training from the initial parameters; returns the final loss.
-  func trainedLoss() -> Double {
-    var parameters = Self.initialParameters()
-    train(&parameters)
-    return loss(parameters)
   }
 
   // MARK: - Model

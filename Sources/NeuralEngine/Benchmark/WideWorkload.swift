@@ -12,7 +12,9 @@ import Foundation
 /// `W2` is kept in both orientations (`W2` and `W2ᵀ`, updated with the same numbers) so each
 /// product streams contiguous rows through `DenseKernels.multiplyAdd`. A short last batch
 /// (8 samples) is padded to 32 with zero deltas, which adds nothing to the gradient sums.
-struct WideWorkload {
+struct WideWorkload: TimedWorkload {
+  static let workload = BenchmarkWorkload.w3
+  static var samplesPerEpoch: Int { pointCount }
   static let pointCount = 1000
   static let epochs = 50
   static let batchSize = 32
@@ -81,7 +83,7 @@ struct WideWorkload {
 
   /// Initial parameters from seed 1003: Glorot-uniform weights in layer/destination/source
   /// order, zero biases.
-  static func initialParameters() -> [Double] {
+  static func initialState() -> [Double] {
     var generator = SplitMix64(seed: 1003)
     var p = [Double](repeating: 0, count: Layout.count)
     let limits = glorotLimits
@@ -100,26 +102,6 @@ struct WideWorkload {
       p[Layout.weights3 + source] = generator.uniform(-limits[2], limits[2])
     }
     return p
-  }
-
-  // MARK: - Running
-
-  /// Trains repeatedly for at least `minimumSeconds` and reports the `WORKLOADS.md` line.
-  func run(minimumSeconds: Double) -> BenchmarkResult {
-    let timing = BenchmarkTimer.repeatTraining(
-      minimumSeconds: minimumSeconds, prepare: { Self.initialParameters() }
-    ) { train(&$0) }
-    let samples = Double(Self.epochs * Self.pointCount * timing.repetitions)
-    return BenchmarkResult(
-      workload: .w3, implementation: "descent", samplesPerSecond: samples / timing.seconds,
-      finalLoss: loss(timing.state), repetitions: timing.repetitions, seconds: timing.seconds)
-  }
-
-  /// One untimed training from the initial parameters; returns the final loss.
-  func trainedLoss() -> Double {
-    var parameters = Self.initialParameters()
-    train(&parameters)
-    return loss(parameters)
   }
 
   // MARK: - Model
