@@ -151,6 +151,7 @@ extension NetworkDiagramView {
 extension NetworkDiagramView {
   private func drawColumns(_ model: Model, _ layout: ColumnLayout, area: Rect, buffer: inout Buffer, theme: Theme) {
     let symbols = theme.symbols
+    var shownLinks = 0, totalLinks = 0
     // Connections first, so nodes and labels sit on top.
     for layerIndex in model.network.layers.indices {
       let layer = model.network.layers[layerIndex]
@@ -169,11 +170,15 @@ extension NetworkDiagramView {
           connections.append((source, target, weight))
         }
       }
+      // A narrow gap cannot show every link legibly: keep the strongest ones it has room for
+      // (every target keeps at least its share), weakest drawn first so strong ones stay on top.
       connections.sort { abs($0.weight) < abs($1.weight) }
-      let crowded = connections.count > 32
+      let room = max(targets.count, gap.width * area.height / 6)
+      totalLinks += connections.count
+      connections = Array(connections.suffix(room))
+      shownLinks += connections.count
       for connection in connections {
         let relative = largest > 0 ? abs(connection.weight) / largest : 0
-        if crowded && relative < 0.2 { continue }
         var style = theme.signed(connection.weight)
         if relative >= 0.66 { style.bold = true } else if relative < 0.25 { style.dim = true }
         let sourceY = sources[connection.source] - area.y, targetY = targets[connection.target] - area.y
@@ -224,7 +229,8 @@ extension NetworkDiagramView {
       }
     }
     if let captionRow = layout.captionRow {
-      let caption = "sample \(model.sampleIndex + 1)/\(model.sampleCount), x: next"
+      var caption = "sample \(model.sampleIndex + 1)/\(model.sampleCount), x: next"
+      if shownLinks < totalLinks { caption += " · \(shownLinks) strongest of \(totalLinks) links" }
       let text = PlotText.fit(caption, width: area.width, ellipsis: symbols.ellipsis)
       buffer.write(text, x: area.x, y: captionRow, style: theme.dim, clip: area)
     }
