@@ -604,11 +604,12 @@ The loss drops from 17 to 7.346. One step, and already much lower.
 
 # The path on the bowl
 
-The bowl view draws the loss surface as contour rings, like a map of
-a valley, with the current (w, b) as a dot. Each step leaves a trail.
+The bowl view draws the loss surface as a shaded map of the valley
+(dark is low, bright is high), with the current (w, b) as a dot and
+× at the lowest point. Each step leaves a trail.
 
-Press `n` to take one step at a time and watch the dot slide across
-the rings towards the centre. Steps are long where the bowl is steep
+Press `n` to take one step at a time and watch the dot slide down the
+slope towards the ×. Steps are long where the bowl is steep
 and shrink as the floor flattens out, since the gradient shrinks too.
 
 ```lab
