@@ -47,8 +47,11 @@ extension LessonPlayer {
     let boxLines = checkpointLines(width: max(1, textColumn.width - 5), styles: styles)
     if !boxLines.isEmpty, !tooSmall {
       let height = min(boxLines.count + 2, max(3, textColumn.height - 4))
-      checkpointBox = Rect(x: textColumn.x, y: textColumn.maxY - height, width: textColumn.width - 1, height: height)
-      text.height = max(0, textColumn.height - height)
+      // Under the text when there is text; a page that is only a checkpoint shows it at the top.
+      let pageHasText = !(page?.blocks.isEmpty ?? true)
+      let top = pageHasText ? textColumn.maxY - height : textColumn.y + 1
+      checkpointBox = Rect(x: textColumn.x, y: top, width: textColumn.width - 1, height: height)
+      text.height = pageHasText ? max(0, textColumn.height - height) : 0
     }
     return PageLayout(
       titleBar: titleBar, footer: footer, textColumn: textColumn, text: text, checkpointBox: checkpointBox,
