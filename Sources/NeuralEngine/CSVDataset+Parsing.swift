@@ -90,6 +90,13 @@ extension CSVDataset {
     return trimmed(String(String.UnicodeScalarView(kept)))
   }
 
+  /// Column names for a one-line message: at most eight, each cut to 24 characters.
+  static func columnList(_ names: [String]) -> String {
+    let shown = names.prefix(8).map { $0.count > 24 ? String($0.prefix(24)) + "…" : $0 }
+    let more = names.count > 8 ? ", … \(names.count - 8) more" : ""
+    return shown.joined(separator: ", ") + more
+  }
+
   /// `text` without leading and trailing spaces and tabs.
   static func trimmed(_ text: String) -> String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }

@@ -56,8 +56,11 @@ public struct CSVDataset: Sendable {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw CSVError(fileName: fileName, line: nil, problem: "cannot read the file")
     }
+    guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
+      throw CSVError(fileName: fileName, line: nil, problem: "is not a UTF-8 text file")
+    }
     return try parse(
-      text: String(decoding: data, as: UTF8.self), fileName: fileName, target: target,
+      text: text, fileName: fileName, target: target,
       testFraction: testFraction, seed: seed, taskHint: taskHint, scaleFeatures: scaleFeatures)
   }
 
@@ -90,7 +93,7 @@ public struct CSVDataset: Sendable {
     guard let targetColumn = names.firstIndex(of: sanitisedName(target)) else {
       throw failure(
         header.line, nil,
-        "no column named '\(sanitisedName(target))' (columns: \(names.joined(separator: ", ")))")
+        "no column named '\(sanitisedName(target))' (columns: \(columnList(names)))")
     }
 
     // Rows: every field a finite number.

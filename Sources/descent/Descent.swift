@@ -33,7 +33,9 @@ struct Descent: ParsableCommand {
         print(fullMessage(for: error))
         Foundation.exit(0)
       }
-      let text = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+      let line = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+      // Messages can quote file contents: never send their control characters to the terminal.
+      let text = String(String.UnicodeScalarView(line.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }))
       FileHandle.standardError.write(Data("descent: \(text)\n".utf8))
       Foundation.exit(2)
     }

@@ -198,4 +198,26 @@ import Testing
       }
     }
   }
+
+  @Test func binaryFilesAreRefusedAsNotText() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("descent-binary-\(UUID().uuidString).csv")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try Data([0x78, 0x2C, 0x79, 0x0A, 0x00, 0xFF, 0xFE, 0x31]).write(to: file)
+    #expect(throws: CSVError(fileName: file.path, line: nil, problem: "is not a UTF-8 text file")) {
+      try CSVDataset.load(path: file.path, target: "y")
+    }
+  }
+
+  @Test func missingColumnMessageStaysShort() {
+    let header = (0..<40).map { "column_with_a_rather_long_name_\($0)" }.joined(separator: ",")
+    let row = (0..<40).map { _ in "1" }.joined(separator: ",")
+    do {
+      _ = try CSVDataset.parse(text: "\(header)\n\(row)\n\(row)\n", fileName: "wide.csv", target: "price")
+      Issue.record("expected an error")
+    } catch {
+      let message = "\(error)"
+      #expect(message.count < 400)
+      #expect(message.hasSuffix("… 32 more)"))
+    }
+  }
 }
