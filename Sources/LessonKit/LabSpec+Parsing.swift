@@ -40,6 +40,7 @@ extension LabSpec {
     var bowlEntry: YAMLBlock.Entry?
     var speedEntry: YAMLBlock.Entry?
     var noiseEntry: YAMLBlock.Entry?
+    var lossEntry: YAMLBlock.Entry?
     for entry in entries {
       switch entry.key {
       case "dataset":
@@ -59,6 +60,7 @@ extension LabSpec {
         spec.outputActivation = value(entry, Activation.self, what: "activation")
       case "loss":
         spec.loss = value(entry, LossFunction.self, what: "loss")
+        lossEntry = entry
       case "optimizer":
         spec.optimizer = value(entry, OptimizerKind.self, what: "optimizer")
       case "initialisation":
@@ -138,6 +140,10 @@ extension LabSpec {
     }
     guard let dataset else { return nil }
     spec.dataset = dataset
+    if let lossEntry, let loss = spec.loss, loss != .meanSquaredError, !NetworkShape.isClassification(dataset) {
+      report(lossEntry, "`loss: \(loss.rawValue)` needs a classification dataset; `\(dataset.rawValue)` is regression (use mse)")
+      spec.loss = nil
+    }
     if let noiseEntry, NetworkShape.isClassification(dataset) {
       report(noiseEntry, "`noise` applies to regression datasets (house, coffee, line, sine), not `\(dataset.rawValue)`")
       spec.noise = nil

@@ -15,6 +15,10 @@ extension ValidatedModelOptions {
         throw ValidationError("\(error)")
       }
     }
+    if dataset.task == .regression, let loss, loss != .meanSquaredError {
+      throw ValidationError(
+        "--loss \(loss.rawValue) needs a classification dataset; '\(dataset.name)' is regression (use --loss mse)")
+    }
     return TrainingConfiguration(
       dataset: dataset, hiddenLayers: hiddenLayers, activation: activation, loss: loss,
       optimizer: optimizer, learningRate: learningRate, batchMode: batchMode, seed: seed)

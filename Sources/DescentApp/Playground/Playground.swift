@@ -96,13 +96,20 @@ extension Playground {
   }
 
   /// True while frames must keep coming (training or typing); otherwise the loop may block.
-  public var isAnimating: Bool { isPlaying && session.state == .running }
+  public var isAnimating: Bool { isPlaying && !hasDiverged }
+
+  /// A diverged run cannot take another step; a converged one can (it only stalled).
+  private var hasDiverged: Bool {
+    if case .diverged = session.state { return true }
+    return false
+  }
 
   private mutating func advance(stepBudget: Int) {
     guard isAnimating else { return }
+    let before = session.state
     session.step(count: speed.steps(within: stepBudget))
     refreshBowl()
-    noteStateChange()
+    noteStateChange(from: before)
   }
 
   /// Brings the bowl's surface up to date with the session; nothing when no bowl is shown.
@@ -114,13 +121,15 @@ extension Playground {
     bowlSurface = BowlSurface.refreshed(bowlSurface, session: session, pair: pair)
   }
 
-  /// Pauses and explains when the run has converged or diverged.
-  private mutating func noteStateChange() {
+  /// Pauses and explains when the run has just converged or diverged. A learner who plays on
+  /// after convergence (say with a larger learning rate) is not stopped again for it.
+  private mutating func noteStateChange(from before: TrainingState) {
+    guard session.state != before else { return }
     switch session.state {
     case .running: break
     case .converged:
       isPlaying = false
-      notice = Notice("converged: the loss stopped improving — paused")
+      notice = Notice("converged: the loss stopped improving — paused (space trains on)")
     case .diverged(let reason):
       isPlaying = false
       notice = Notice("diverged: \(reason) — press r to reset", kind: .warning)
@@ -167,8 +176,8 @@ extension Playground {
   }
 
   private mutating func togglePlay() {
-    if !isPlaying, session.state != .running {
-      notice = Notice("the run has stopped (\(session.state.label)) — press r to reset", kind: .warning)
+    if !isPlaying, hasDiverged {
+      notice = Notice("the run diverged — press r to reset", kind: .warning)
       return
     }
     isPlaying.toggle()
@@ -177,14 +186,15 @@ extension Playground {
 
   private mutating func stepOnce() {
     isPlaying = false
-    guard session.state == .running else {
-      notice = Notice("the run has stopped (\(session.state.label)) — press r to reset", kind: .warning)
+    guard !hasDiverged else {
+      notice = Notice("the run diverged — press r to reset", kind: .warning)
       return
     }
+    let before = session.state
     session.step(count: 1)
     refreshBowl()
     notice = nil
-    noteStateChange()
+    noteStateChange(from: before)
   }
 
   private mutating func setLearningRate(_ rate: Double) {
@@ -266,16 +276,6 @@ extension Playground {
 }
 
 // MARK: - Labels
-
-extension TrainingState {
-  var label: String {
-    switch self {
-    case .running: "running"
-    case .converged: "converged"
-    case .diverged: "diverged"
-    }
-  }
-}
 
 extension BatchMode {
   var label: String {

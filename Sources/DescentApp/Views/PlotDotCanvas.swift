@@ -56,6 +56,9 @@ struct PlotDotCanvas {
     from start: (x: Double, y: Double), to end: (x: Double, y: Double), style: Style, rank: Double,
     dashed: Bool = false, character: String? = nil
   ) {
+    // Only the part inside the canvas is stepped through: an end far outside (a prediction
+    // of 1e13) must not cost one iteration per dot of the whole line.
+    guard let (start, end) = clipped(start, end) else { return }
     let dx = end.x - start.x, dy = end.y - start.y
     let steps = max(1, Int(max(abs(dx), abs(dy)).rounded(.up)))
     let glyph = character ?? slopeCharacter(dx: dx, dy: dy)
@@ -69,6 +72,29 @@ struct PlotDotCanvas {
       lastY = y
       plot(x: x, y: y, style: style, rank: rank, character: glyph)
     }
+  }
+
+  /// The part of the segment inside the canvas (with a one-dot margin), or nil if none is
+  /// (Liang–Barsky clipping).
+  private func clipped(
+    _ start: (x: Double, y: Double), _ end: (x: Double, y: Double)
+  ) -> ((x: Double, y: Double), (x: Double, y: Double))? {
+    guard start.x.isFinite, start.y.isFinite, end.x.isFinite, end.y.isFinite else { return nil }
+    let dx = end.x - start.x, dy = end.y - start.y
+    var low = 0.0, high = 1.0
+    let bounds: [(Double, Double)] = [
+      (-dx, start.x + 1), (dx, Double(dotWidth) - start.x), (-dy, start.y + 1), (dy, Double(dotHeight) - start.y),
+    ]
+    for (p, q) in bounds {
+      if p == 0 {
+        if q < 0 { return nil }
+      } else {
+        let t = q / p
+        if p < 0 { low = max(low, t) } else { high = min(high, t) }
+        if low > high { return nil }
+      }
+    }
+    return ((start.x + dx * low, start.y + dy * low), (start.x + dx * high, start.y + dy * high))
   }
 
   /// Writes the marked cells into `buffer`; `background` gives a cell's background colour.
