@@ -47,12 +47,11 @@ extension LabSpec {
         sawDataset = true
         dataset = value(entry, DatasetName.self, what: "dataset")
       case "layers":
-        if let sizes = integers(entry.value), sizes.allSatisfy({ (1...1024).contains($0) }),
-          sizes.count <= 16
-        {
+        // Labs train live beside the text: bounded so a lesson can never ask for gigabytes.
+        if let sizes = integers(entry.value), sizes.allSatisfy({ (1...256).contains($0) }), sizes.count <= 8 {
           spec.hiddenLayers = sizes
         } else {
-          report(entry, "`layers` must be a list of hidden layer sizes 1…1024, e.g. [4, 2] or []")
+          report(entry, "`layers` must be a list of at most 8 hidden layer sizes 1…256, e.g. [4, 2] or []")
         }
       case "activation":
         spec.activation = value(entry, Activation.self, what: "activation")

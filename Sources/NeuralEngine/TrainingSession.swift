@@ -48,16 +48,22 @@ public struct TrainingSession: Sendable {
   public private(set) var gradientNorms: [Double]
   /// When to evaluate the whole splits.
   public var evaluationPolicy: EvaluationPolicy = .automatic
+  /// How many times its starting loss (and at least 1e6) a loss may grow before the run counts
+  /// as diverged: relative, so data in large units (prices in dollars) is not stopped at once.
+  public var divergenceFactor: Double = 1e6
+  /// The training loss before the first step.
+  public private(set) var initialLoss: Double = 0
   /// Loss beyond which the run counts as diverged.
-  public var divergenceBound: Double = 1e6
+  public var divergenceBound: Double { divergenceFactor * Swift.max(1, initialLoss.isFinite ? initialLoss : 1) }
   /// Minimum relative improvement over `convergenceWindow` epochs.
   public var convergenceTolerance: Double = 1e-4
   /// Epochs over which improvement is judged.
   public var convergenceWindow: Int = 20
   /// A training loss below this counts as converged at once.
   public var convergedLoss: Double = 1e-12
-  /// Values kept per parameter in `parameterHistory(_:)`.
-  public let parameterHistoryCapacity = 256
+  /// Values kept per parameter in `parameterHistory(_:)`: 256, fewer for large networks so the
+  /// history never holds more than about a million numbers (8 MB), but always at least 8.
+  public let parameterHistoryCapacity: Int
 
   private var optimizer: Optimizer
   private var generator: SplitMix64
@@ -113,10 +119,12 @@ public struct TrainingSession: Sendable {
     updates = ParameterUpdates(zeroFor: network)
     gradientNorms = [Double](repeating: 0, count: network.layers.count)
     lastUpdates = [Double](repeating: 0, count: network.parameterCount)
+    parameterHistoryCapacity = Swift.max(8, Swift.min(256, 1_000_000 / Swift.max(1, network.parameterCount)))
     parameterRing = [Double](repeating: 0, count: network.parameterCount * parameterHistoryCapacity)
     history.learningRateChanges = [SeriesPoint(step: 0, value: configuration.learningRate)]
     recordParameters()
     evaluate()
+    initialLoss = trainLoss
     history.trainLoss.append(trainLoss, step: 0)
     if let testLoss { history.testLoss.append(testLoss, step: 0) }
   }

@@ -64,7 +64,9 @@ import Testing
       return
     }
     #expect(!reason.isEmpty)
-    #expect(reason.contains("exceeded the bound 1e6"))
+    // The bound is a million times the starting loss (at least 1e6).
+    #expect(session.divergenceBound == 1e6 * max(1, session.initialLoss))
+    #expect(reason.contains("exceeded the bound \(TrainingSession.format(session.divergenceBound))"))
     #expect(reason.contains("step \(session.stepCount)"))
     #expect(session.stepCount < 200)
     #expect(session.network.isFinite)
