@@ -28,6 +28,13 @@ struct TrainCommand: ParsableCommand {
     let records = HeadlessTraining.run(&session, epochs: epochs)
     let report = TrainingReport(session: session, configuration: configuration, records: records)
     print(report.rendered(as: format))
+    if format == .table, case .csv(let path, let target)? = try? model.validated().source {
+      print("""
+
+        note: the features of \(path) were min-max scaled to [0, 1] over the training rows, so each \
+        weight is the change in \(target) across that feature's whole range.
+        """)
+    }
   }
 }
 

@@ -32,6 +32,37 @@ import TerminalUI
     #expect(screenText(screen(playground, 80, 24)).contains("step 2"))
   }
 
+  @Test func aConvergedRunPausesButCanTrainOn() {
+    var configuration = TrainingConfiguration(dataset: .builtIn(.line, seed: 1))
+    configuration.batchMode = .fullBatch
+    configuration.learningRate = 0.5
+    var playground = Playground(configuration: configuration)
+    playground.press(.character(" "))
+    for _ in 0..<400 where playground.isPlaying { _ = playground.update(.tick(stepBudget: 10)) }
+    #expect(playground.session.state == .converged)
+    #expect(!playground.isPlaying)
+    #expect(playground.notice?.text.contains("converged") == true)
+    let steps = playground.session.stepCount
+    playground.press(.character(" "))
+    #expect(playground.isPlaying)
+    _ = playground.update(.tick(stepBudget: 10))
+    #expect(playground.session.stepCount > steps)
+    #expect(playground.isPlaying, "not paused again for the same convergence")
+    playground.press(.character("n"))
+    #expect(!playground.isPlaying)
+  }
+
+  @Test func labChoicesForBowlAndSpeedAreUsed() {
+    var configuration = TrainingConfiguration(dataset: .builtIn(.house, seed: 1))
+    configuration.batchMode = .fullBatch
+    let chosen = (ParameterID.weight(layer: 0, output: 0, input: 2), ParameterID.weight(layer: 0, output: 0, input: 1))
+    let playground = Playground(configuration: configuration, panes: [.bowl], bowlPair: chosen, stepsPerFrame: 100)
+    #expect(playground.bowlPair?.0 == chosen.0 && playground.bowlPair?.1 == chosen.1)
+    #expect(playground.bowlSurface?.first == chosen.0)
+    #expect(playground.speed == .hundred)
+    #expect(playground.bowlPairs.count == 4, "the chosen pair, then the three (w, b) pairs")
+  }
+
   @Test func ticksAdvanceBySpeedWithinTheBudget() {
     var playground = Fixture.house(steps: 0)
     _ = playground.update(.tick(stepBudget: 100))

@@ -27,4 +27,10 @@ extension LabSpec {
     configuration.initialisation = initialisation
     return configuration
   }
+
+  /// The bowl's axes when the lab names them (`bowl-parameters`), as the engine's identities.
+  var bowlPairParameterIDs: (ParameterID, ParameterID)? {
+    guard let chosen = effectiveBowlParameters, chosen.count == 2 else { return nil }
+    return (chosen[0].parameterID, chosen[1].parameterID)
+  }
 }

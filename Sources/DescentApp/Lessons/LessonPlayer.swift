@@ -160,7 +160,9 @@ public struct LessonPlayer {
     if let lab = page.lab {
       playground =
         playgrounds[index]
-        ?? Playground(configuration: lab.trainingConfiguration, panes: lab.views, unlockedControls: lab.controls)
+        ?? Playground(
+          configuration: lab.trainingConfiguration, panes: lab.views, unlockedControls: lab.controls,
+          bowlPair: lab.bowlPairParameterIDs, stepsPerFrame: lab.stepsPerTick)
     }
     for (checkpointIndex, checkpoint) in page.checkpoints.enumerated() {
       if case .quiz = checkpoint { quizzes[checkpointIndex] = QuizState() }

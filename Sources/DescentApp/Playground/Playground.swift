@@ -32,11 +32,20 @@ public struct Playground {
   /// The loss surface under the bowl, when the bowl is shown.
   public private(set) var bowlSurface: BowlSurface?
 
-  public init(configuration: TrainingConfiguration, panes: [LabView]? = nil, unlockedControls: Set<LabControl> = Set(LabControl.allCases)) {
+  /// The pair a lab chose for the bowl (`bowl-parameters`); shown first, before the defaults.
+  private let chosenBowlPair: (ParameterID, ParameterID)?
+
+  public init(
+    configuration: TrainingConfiguration, panes: [LabView]? = nil,
+    unlockedControls: Set<LabControl> = Set(LabControl.allCases),
+    bowlPair: (ParameterID, ParameterID)? = nil, stepsPerFrame: Int? = nil
+  ) {
     self.configuration = configuration
     session = TrainingSession(configuration: configuration)
     self.panes = panes ?? Playground.defaultPanes(for: configuration)
     self.unlockedControls = unlockedControls
+    chosenBowlPair = bowlPair
+    if let stepsPerFrame { speed = Speed.nearest(to: stepsPerFrame) }
     refreshBowl()
   }
 
@@ -60,11 +69,13 @@ public struct Playground {
   /// neuron's bias, so the default for `line` is (w, b).
   var bowlPairs: [(ParameterID, ParameterID)] {
     guard let layer = session.network.layers.first else { return [] }
-    var pairs: [(ParameterID, ParameterID)] = []
+    var pairs: [(ParameterID, ParameterID)] = chosenBowlPair.map { [$0] } ?? []
     for output in 0..<layer.outputCount {
       for input in 0..<layer.inputCount {
-        pairs.append((ParameterID(layer: 0, kind: .weight(output: output, input: input)),
-                      ParameterID(layer: 0, kind: .bias(output: output))))
+        let pair = (ParameterID(layer: 0, kind: .weight(output: output, input: input)),
+                    ParameterID(layer: 0, kind: .bias(output: output)))
+        if let chosen = chosenBowlPair, chosen.0 == pair.0, chosen.1 == pair.1 { continue }
+        pairs.append(pair)
       }
     }
     return pairs

@@ -16,5 +16,15 @@ public enum Speed: Int, CaseIterable, Sendable {
     return all[(all.firstIndex(of: self).map { $0 + 1 } ?? 0) % all.count]
   }
 
+  /// The speed closest to `steps` per frame: 1, 10, 100, or as many as fit beyond that.
+  static func nearest(to steps: Int) -> Speed {
+    switch steps {
+    case ...3: .one
+    case ...31: .ten
+    case ...316: .hundred
+    default: .maximum
+    }
+  }
+
   var label: String { self == .maximum ? "max" : "×\(rawValue)" }
 }
