@@ -67,7 +67,8 @@ public struct LessonCatalog: Equatable, Sendable {
     for source in sources {
       let result = Lesson.parse(text: source.text, fileName: source.fileName)
       problems.append(contentsOf: result.problems)
-      if let lesson = result.lesson { lessons.append(lesson) }
+      // A lesson without pages is reported by the parser and left out: there is nothing to open.
+      if let lesson = result.lesson, !lesson.pages.isEmpty { lessons.append(lesson) }
     }
     var firstByID: [String: Lesson] = [:]
     var unique: [Lesson] = []

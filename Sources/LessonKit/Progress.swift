@@ -53,6 +53,6 @@ public struct Progress: Codable, Equatable, Sendable {
   /// The page to open when the learner returns to `lesson` (clamped to its pages).
   public func resumePage(for lesson: Lesson) -> Int {
     let last = lessons[lesson.id]?.lastPage ?? 0
-    return min(last, max(0, lesson.pages.count - 1))
+    return max(0, min(last, lesson.pages.count - 1))
   }
 }
