@@ -53,8 +53,7 @@ import TerminalUI
     let pair = try #require(playground.bowlPair)
     let session = playground.session
     let current = (session.network[pair.0], session.network[pair.1])
-    let path = zip(session.parameterHistory(pair.0), session.parameterHistory(pair.1)).map { ($0, $1) }
-    let ranges = PlotBowlRange.choose(session: session, pair: pair, path: path + [current])
+    let ranges = try #require(playground.bowlSurface).ranges
     let layout = LossBowlView.Layout(area: area, ranges: ranges, symbols: .unicode)
     let expected = try #require(layout.cell(of: current))
     let found = try #require(marker(buffer, area, "●"))
@@ -66,7 +65,7 @@ import TerminalUI
 
   @Test func pathMovesTowardsTheMinimumAndTheRangeHoldsStill() throws {
     var playground = plotPlayground(.line)
-    let pair = try #require(playground.bowlPair)
+    #expect(playground.bowlPair != nil)
     var distances: [Double] = []
     var rangesSeen: [String] = []
     for _ in 0..<6 {
@@ -74,10 +73,7 @@ import TerminalUI
       let current = try #require(marker(buffer, area, "●"))
       let bottom = try #require(marker(buffer, area, "×"), "the lowest point stays visible until reached")
       distances.append(Double(abs(current.x - bottom.x) + 2 * abs(current.y - bottom.y)))
-      let session = playground.session
-      let ranges = PlotBowlRange.choose(
-        session: session, pair: pair,
-        path: zip(session.parameterHistory(pair.0), session.parameterHistory(pair.1)).map { ($0, $1) })
+      let ranges = try #require(playground.bowlSurface).ranges
       rangesSeen.append("\(ranges.0) \(ranges.1)")
       plotSteps(&playground, 3)
     }

@@ -10,24 +10,26 @@ public struct BowlSurface: Sendable {
   public let second: ParameterID
   public let ranges: (ClosedRange<Double>, ClosedRange<Double>)
   public let grid: LossGrid
+  /// Points the ranges always hold (the initial values, the bowl's bottom), kept for the run.
+  let anchors: [(Double, Double)]
 
   /// Grid points sampled per frame for networks whose surface needs a forward pass per sample.
   static let forwardPassBudget = 20_000
 
   /// The surface for `pair` after the session's latest step, reusing `previous` when it still holds.
   static func refreshed(_ previous: BowlSurface?, session: TrainingSession, pair: (ParameterID, ParameterID)) -> BowlSurface {
+    let samePair = previous.map { $0.first == pair.0 && $0.second == pair.1 } ?? false
+    let anchors = samePair ? previous?.anchors ?? [] : PlotBowlRange.anchors(session: session, pair: pair)
     let path = zip(session.parameterHistory(pair.0), session.parameterHistory(pair.1)).map { ($0, $1) }
     let current = (session.network[pair.0], session.network[pair.1])
-    let ranges = PlotBowlRange.choose(session: session, pair: pair, path: path + [current])
+    let ranges = PlotBowlRange.choose(anchors: anchors, path: path + [current])
     let linear = PlotBowlRange.isLinearUnit(session)
-    if linear, let previous, previous.first == pair.0, previous.second == pair.1,
-      previous.ranges == ranges
-    {
+    if linear, samePair, let previous, previous.ranges == ranges {
       return previous
     }
     let (columns, rows) = resolution(linear: linear, trainCount: session.trainCount)
     let grid = session.lossSurface(parameters: pair, ranges: ranges, columns: columns, rows: rows)
-    return BowlSurface(first: pair.0, second: pair.1, ranges: ranges, grid: grid)
+    return BowlSurface(first: pair.0, second: pair.1, ranges: ranges, grid: grid, anchors: anchors)
   }
 
   /// Grid size: pixel-fine for the linear unit (O(1) per point), else within the forward-pass budget.

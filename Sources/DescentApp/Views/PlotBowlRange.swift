@@ -8,18 +8,23 @@ import NeuralEngine
 /// and snapped outwards to round steps. The range therefore changes only when the path leaves it,
 /// never because of a small move inside it.
 enum PlotBowlRange {
-  /// Ranges for (`pair.0`, `pair.1`) that hold `path` and the bowl's bottom.
-  static func choose(
-    session: TrainingSession, pair: (ParameterID, ParameterID), path: [(Double, Double)]
-  ) -> (ClosedRange<Double>, ClosedRange<Double>) {
-    var points = path.filter { $0.0.isFinite && $0.1.isFinite }
+  /// Ranges for (`pair.0`, `pair.1`) that hold `anchors` (see `anchors(session:pair:)`) and
+  /// `path`, snapped outwards to round steps.
+  static func choose(anchors: [(Double, Double)], path: [(Double, Double)]) -> (ClosedRange<Double>, ClosedRange<Double>) {
+    let points = anchors + path.filter { $0.0.isFinite && $0.1.isFinite }
+    return (snapped(points.map(\.0)), snapped(points.map(\.1)))
+  }
+
+  /// The points every range must hold whatever the path does: the run's initial values and, for
+  /// a single linear unit, the bowl's bottom. They depend only on the configuration and the
+  /// pair, so the caller keeps them for the whole run.
+  static func anchors(session: TrainingSession, pair: (ParameterID, ParameterID)) -> [(Double, Double)] {
     let initial = initialValues(session: session, pair: pair)
-    points.append(initial)
     // Searched around the initial point only, so the answer is the same every frame.
     if isLinearUnit(session), let bottom = coarseMinimum(session: session, pair: pair, around: [initial]) {
-      points.append(bottom)
+      return [initial, bottom]
     }
-    return (snapped(points.map(\.0)), snapped(points.map(\.1)))
+    return [initial]
   }
 
   /// True for a single linear neuron under mean squared error: its surface is a fixed quadratic
