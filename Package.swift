@@ -70,9 +70,9 @@ let package = Package(
     // Golden-screen comparison shared by the test targets that draw.
     .target(name: "SnapshotSupport", dependencies: ["TerminalUI"], path: "Tests/SnapshotSupport"),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"], exclude: ["Snapshots"]),
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
-    .testTarget(name: "DescentAppTests", dependencies: ["DescentApp", "SnapshotSupport"]),
+    .testTarget(name: "DescentAppTests", dependencies: ["DescentApp", "SnapshotSupport"], exclude: ["Snapshots"]),
     // Runs the built `descent` binary: CLI behaviour and the tmux end-to-end tests.
     .testTarget(name: "DescentCLITests", dependencies: ["descent"]),
   ]
