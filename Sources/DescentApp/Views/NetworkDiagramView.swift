@@ -171,9 +171,9 @@ extension NetworkDiagramView {
         }
       }
       // A narrow gap cannot show every link legibly: keep the strongest ones it has room for
-      // (every target keeps at least its share), weakest drawn first so strong ones stay on top.
+      // (small layers are always drawn whole), weakest drawn first so strong ones stay on top.
       connections.sort { abs($0.weight) < abs($1.weight) }
-      let room = max(targets.count, gap.width * area.height / 6)
+      let room = connections.count <= 16 ? connections.count : max(targets.count, gap.width * area.height / 6)
       totalLinks += connections.count
       connections = Array(connections.suffix(room))
       shownLinks += connections.count
@@ -230,7 +230,8 @@ extension NetworkDiagramView {
     }
     if let captionRow = layout.captionRow {
       var caption = "sample \(model.sampleIndex + 1)/\(model.sampleCount), x: next"
-      if shownLinks < totalLinks { caption += " · \(shownLinks) strongest of \(totalLinks) links" }
+      let linkNote = " · \(shownLinks) strongest of \(totalLinks) links"
+      if shownLinks < totalLinks, caption.count + linkNote.count <= area.width { caption += linkNote }
       let text = PlotText.fit(caption, width: area.width, ellipsis: symbols.ellipsis)
       buffer.write(text, x: area.x, y: captionRow, style: theme.dim, clip: area)
     }
