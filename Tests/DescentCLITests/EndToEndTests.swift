@@ -20,6 +20,11 @@ import Testing
     try #require(tmux.contains { FileManager.default.isExecutableFile(atPath: $0) }, "tmux is needed for the end-to-end tests (apt-get install tmux)")
     let script = DescentBinary.packageRoot.appendingPathComponent("Tests/EndToEnd/\(name)").path
     let result = try DescentBinary.runProgram("/bin/bash", [script] + arguments)
-    #expect(result.status == 0, "\(name) failed:\n\(result.standardOutput)\n\(result.standardError)")
+    if result.status != 0 {
+      // Printed as well as recorded, so the script's own FAIL line always reaches the CI log.
+      let output = (result.standardOutput + result.standardError).unicodeScalars.filter { $0 == "\n" || $0.value >= 0x20 }
+      print("--- \(name) exited \(result.status) ---\n\(String(String.UnicodeScalarView(output)))\n--- end of \(name) ---")
+    }
+    #expect(result.status == 0, "\(name) exited \(result.status); its output is printed above")
   }
 }
