@@ -17,33 +17,37 @@ extension Activation {
   }
 
   /// Writes `a = f(z)` into `activations`, which must have the same count as `preActivations`.
+  func apply(_ preActivations: [Double], into activations: inout [Double]) {
+    for index in preActivations.indices { activations[index] = preActivations[index] }
+    applyInPlace(&activations, count: preActivations.count)
+  }
+
+  /// Replaces the first `count` values `z` with `a = f(z)`, allocating nothing: the one copy of
+  /// the formulas, shared by the engine and by views that evaluate a network at many points.
   ///
   /// Softmax subtracts the largest `z` first so `exp` cannot overflow; sigmoid picks the branch
   /// whose `exp` argument is not positive.
-  func apply(_ preActivations: [Double], into activations: inout [Double]) {
+  public func applyInPlace(_ values: inout [Double], count: Int) {
     switch self {
     case .linear:
-      for index in preActivations.indices { activations[index] = preActivations[index] }
+      return
     case .relu:
-      for index in preActivations.indices { activations[index] = Swift.max(0, preActivations[index]) }
+      for index in 0..<count { values[index] = Swift.max(0, values[index]) }
     case .leakyRelu:
-      for index in preActivations.indices {
-        let z = preActivations[index]
-        activations[index] = z > 0 ? z : Activation.leakySlope * z
-      }
+      for index in 0..<count where values[index] <= 0 { values[index] *= Activation.leakySlope }
     case .sigmoid:
-      for index in preActivations.indices { activations[index] = Activation.sigmoid(preActivations[index]) }
+      for index in 0..<count { values[index] = Activation.sigmoid(values[index]) }
     case .tanh:
-      for index in preActivations.indices { activations[index] = Foundation.tanh(preActivations[index]) }
+      for index in 0..<count { values[index] = Foundation.tanh(values[index]) }
     case .softmax:
-      let largest = preActivations.max() ?? 0
+      var largest = -Double.infinity
+      for index in 0..<count { largest = Swift.max(largest, values[index]) }
       var total = 0.0
-      for index in preActivations.indices {
-        let e = Foundation.exp(preActivations[index] - largest)
-        activations[index] = e
-        total += e
+      for index in 0..<count {
+        values[index] = Foundation.exp(values[index] - largest)
+        total += values[index]
       }
-      for index in preActivations.indices { activations[index] /= total }
+      for index in 0..<count { values[index] /= total }
     }
   }
 

@@ -76,6 +76,16 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
   }
 
   /// Position of `parameter` in the flat order of `parameterIDs` and `parameters`.
+  /// Whether this network has `parameter` (its layer, neuron and input all exist).
+  public func contains(_ parameter: ParameterID) -> Bool {
+    guard layers.indices.contains(parameter.layer) else { return false }
+    let layer = layers[parameter.layer]
+    switch parameter.kind {
+    case .weight(let output, let input): return (0..<layer.outputCount).contains(output) && (0..<layer.inputCount).contains(input)
+    case .bias(let output): return (0..<layer.outputCount).contains(output)
+    }
+  }
+
   public func flatIndex(of parameter: ParameterID) -> Int {
     var offset = 0
     for layer in layers.prefix(parameter.layer) { offset += layer.parameterCount }

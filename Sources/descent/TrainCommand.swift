@@ -23,12 +23,13 @@ struct TrainCommand: ParsableCommand {
   }
 
   func run() throws {
-    let configuration = try model.validated().trainingConfiguration()
+    let options = try model.validated()
+    let configuration = try options.trainingConfiguration()
     var session = TrainingSession(configuration: configuration)
     let records = HeadlessTraining.run(&session, epochs: epochs)
     let report = TrainingReport(session: session, configuration: configuration, records: records)
     print(report.rendered(as: format))
-    if format == .table, case .csv(let path, let target)? = try? model.validated().source {
+    if format == .table, case .csv(let path, let target) = options.source {
       print("""
 
         note: the features of \(path) were min-max scaled to [0, 1] over the training rows, so each \

@@ -16,16 +16,7 @@ struct SessionGoalContext: GoalContext {
   }
 
   func parameterValue(_ parameter: ParameterReference) -> Double? {
-    let layers = session.network.layers
-    guard layers.indices.contains(parameter.layerIndex) else { return nil }
-    let layer = layers[parameter.layerIndex]
-    switch parameter.kind {
-    case .weight(let output, let input):
-      guard (0..<layer.outputCount).contains(output), (0..<layer.inputCount).contains(input) else { return nil }
-      return layer.weight(output: output, input: input)
-    case .bias(let output):
-      guard (0..<layer.outputCount).contains(output) else { return nil }
-      return layer.biases[output]
-    }
+    let id = parameter.parameterID
+    return session.network.contains(id) ? session.network[id] : nil
   }
 }

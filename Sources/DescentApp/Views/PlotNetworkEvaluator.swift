@@ -1,4 +1,3 @@
-import Foundation
 import NeuralEngine
 
 /// A forward pass over a copy of a network's parameters that allocates nothing per sample.
@@ -43,9 +42,9 @@ struct PlotNetworkEvaluator {
               output[node] = sum
             }
           }
-          Self.activate(layer.activation, output, count: layer.outputCount)
         }
       }
+      layer.activation.applyInPlace(&next, count: layer.outputCount)
       swap(&current, &next)
     }
   }
@@ -64,35 +63,6 @@ struct PlotNetworkEvaluator {
       var best = 0
       for index in 1..<outputCount where current[index] > current[best] { best = index }
       return Double(best) / Double(outputCount - 1)
-    }
-  }
-
-  // MARK: - Private
-
-  private static func activate(_ activation: Activation, _ values: UnsafeMutableBufferPointer<Double>, count: Int) {
-    switch activation {
-    case .linear:
-      return
-    case .relu:
-      for index in 0..<count { values[index] = max(0, values[index]) }
-    case .leakyRelu:
-      for index in 0..<count where values[index] < 0 { values[index] *= Activation.leakySlope }
-    case .sigmoid:
-      for index in 0..<count {
-        let z = values[index]
-        values[index] = z >= 0 ? 1 / (1 + Foundation.exp(-z)) : Foundation.exp(z) / (1 + Foundation.exp(z))
-      }
-    case .tanh:
-      for index in 0..<count { values[index] = Foundation.tanh(values[index]) }
-    case .softmax:
-      var largest = -Double.infinity
-      for index in 0..<count { largest = max(largest, values[index]) }
-      var total = 0.0
-      for index in 0..<count {
-        values[index] = Foundation.exp(values[index] - largest)
-        total += values[index]
-      }
-      for index in 0..<count { values[index] /= total }
     }
   }
 }
