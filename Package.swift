@@ -46,8 +46,11 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
   ],
   targets: [
-    // Pure math: matrices, layers, losses, optimizers, datasets, the training session.
-    .target(name: "NeuralEngine", swiftSettings: hostTunedSwiftSettings()),
+    // Pure math: tensors, layers, losses, optimizers, datasets, the training session. Optimised
+    // in debug builds too, so tests that train real networks run in seconds (docs/DECISIONS.md).
+    .target(
+      name: "NeuralEngine",
+      swiftSettings: hostTunedSwiftSettings() + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     // Lesson files: front matter, Markdown, labs, checkpoints, validation.
     .target(name: "LessonKit", dependencies: ["NeuralEngine", .product(name: "Yams", package: "Yams")]),
     // Cells, buffers, layout, widgets: everything visible, as values.

@@ -1,6 +1,6 @@
 import Foundation
 
-// MARK: - Forward and backward formulas
+// MARK: - The formulas, once
 
 extension Activation {
   /// The slope leaky ReLU keeps for negative pre-activations.
@@ -9,76 +9,49 @@ extension Activation {
   /// A readable name for model descriptions, e.g. `leaky-relu`.
   public var displayName: String { rawValue }
 
-  /// `a = f(z)` for one layer's pre-activations.
+  /// `a = f(z)` for one sample's pre-activations.
   public func callAsFunction(_ preActivations: [Double]) -> [Double] {
-    var activations = [Double](repeating: 0, count: preActivations.count)
-    apply(preActivations, into: &activations)
+    var activations = preActivations
+    applyInPlace(&activations, count: preActivations.count)
     return activations
   }
 
-  /// Writes `a = f(z)` into `activations`, which must have the same count as `preActivations`.
-  func apply(_ preActivations: [Double], into activations: inout [Double]) {
-    for index in preActivations.indices { activations[index] = preActivations[index] }
-    applyInPlace(&activations, count: preActivations.count)
+  /// Replaces the first `count` values `z` with `a = f(z)`, allocating nothing.
+  public func applyInPlace(_ values: inout [Double], count: Int) {
+    values.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      apply(to: base, count: Swift.min(count, buffer.count))
+    }
   }
 
-  /// Replaces the first `count` values `z` with `a = f(z)`, allocating nothing: the one copy of
-  /// the formulas, shared by the engine and by views that evaluate a network at many points.
+  /// Replaces `count` values `z` at `values` with `a = f(z)`: the one copy of the formulas,
+  /// used by activation layers and by views that evaluate a network at many points.
   ///
-  /// Softmax subtracts the largest `z` first so `exp` cannot overflow; sigmoid picks the branch
-  /// whose `exp` argument is not positive.
-  public func applyInPlace(_ values: inout [Double], count: Int) {
+  /// Softmax treats the `count` values as one vector and subtracts the largest `z` first so
+  /// `exp` cannot overflow; sigmoid never evaluates `exp` of a positive number.
+  func apply(to values: UnsafeMutablePointer<Double>, count: Int) {
     switch self {
     case .linear:
       return
     case .relu:
-      for index in 0..<count { values[index] = Swift.max(0, values[index]) }
+      for index in 0..<count where !(values[index] > 0) { values[index] = 0 }
     case .leakyRelu:
-      for index in 0..<count where values[index] <= 0 { values[index] *= Activation.leakySlope }
+      for index in 0..<count where !(values[index] > 0) { values[index] *= Activation.leakySlope }
     case .sigmoid:
-      for index in 0..<count { values[index] = Activation.sigmoid(values[index]) }
+      VectorMath.applySigmoid(values, count: count)
     case .tanh:
-      for index in 0..<count { values[index] = Foundation.tanh(values[index]) }
+      VectorMath.applyTanh(values, count: count)
     case .softmax:
       var largest = -Double.infinity
       for index in 0..<count { largest = Swift.max(largest, values[index]) }
+      for index in 0..<count { values[index] -= largest }
+      VectorMath.applyExp(values, count: count)
       var total = 0.0
-      for index in 0..<count {
-        values[index] = Foundation.exp(values[index] - largest)
-        total += values[index]
-      }
+      for index in 0..<count { total += values[index] }
       for index in 0..<count { values[index] /= total }
     }
   }
 
-  /// Turns `∂L/∂a` (in `gradient`) into `∂L/∂z` in place.
-  ///
-  /// `z` are the pre-activations and `a = f(z)` the activations of the same layer. Elementwise
-  /// activations multiply by `f'(z)`; softmax multiplies by its Jacobian:
-  /// `∂L/∂z_i = a_i (∂L/∂a_i − Σ_j a_j ∂L/∂a_j)`.
-  func backward(preActivations z: [Double], activations a: [Double], gradient: inout [Double]) {
-    switch self {
-    case .linear:
-      return
-    case .relu:
-      for index in gradient.indices where z[index] <= 0 { gradient[index] = 0 }
-    case .leakyRelu:
-      for index in gradient.indices where z[index] <= 0 { gradient[index] *= Activation.leakySlope }
-    case .sigmoid:
-      for index in gradient.indices { gradient[index] *= a[index] * (1 - a[index]) }
-    case .tanh:
-      for index in gradient.indices { gradient[index] *= 1 - a[index] * a[index] }
-    case .softmax:
-      var weightedSum = 0.0
-      for index in gradient.indices { weightedSum += a[index] * gradient[index] }
-      for index in gradient.indices { gradient[index] = a[index] * (gradient[index] - weightedSum) }
-    }
-  }
-
   /// The logistic function `1 / (1 + e^(−z))`, evaluated without overflow for any `z`.
-  static func sigmoid(_ z: Double) -> Double {
-    if z >= 0 { return 1 / (1 + Foundation.exp(-z)) }
-    let e = Foundation.exp(z)
-    return e / (1 + e)
-  }
+  static func sigmoid(_ z: Double) -> Double { VectorMath.sigmoid(z) }
 }

@@ -1,116 +1,118 @@
 import Foundation
 
-// MARK: - Loss values and gradients
+// MARK: - Loss values and gradients over a batch
 
 extension LossFunction {
   /// Predictions are clamped into `[probabilityFloor, 1 − probabilityFloor]` before a logarithm.
   public static let probabilityFloor = 1e-15
 
-  /// The loss of one sample.
-  ///
-  /// With `k` outputs `ŷ` and targets `y`:
-  /// - mean squared error: `(1/k) Σ (ŷ − y)²`;
-  /// - binary cross-entropy: `−(1/k) Σ [y log ŷ + (1 − y) log(1 − ŷ)]`, `ŷ` clamped;
-  /// - categorical cross-entropy: `−Σ y log ŷ`, `ŷ` clamped.
-  public func loss(prediction: [Double], target: ArraySlice<Double>) -> Double {
-    let base = target.startIndex
-    let count = Double(prediction.count)
-    var total = 0.0
-    switch self {
-    case .meanSquaredError:
-      for index in prediction.indices {
-        let difference = prediction[index] - target[base + index]
-        total += difference * difference
-      }
-      return total / count
-    case .binaryCrossEntropy:
-      for index in prediction.indices {
-        let p = LossFunction.clamp(prediction[index])
-        let y = target[base + index]
-        total -= y * Foundation.log(p) + (1 - y) * Foundation.log(1 - p)
-      }
-      return total / count
-    case .categoricalCrossEntropy:
-      for index in prediction.indices {
-        let y = target[base + index]
-        if y != 0 { total -= y * Foundation.log(LossFunction.clamp(prediction[index])) }
-      }
-      return total
-    }
-  }
-
-  /// The loss of one sample; `target` as an array.
-  public func loss(prediction: [Double], target: [Double]) -> Double {
-    loss(prediction: prediction, target: target[...])
-  }
-
-  /// `∂L/∂ŷ` for one sample (see `loss(prediction:target:)` for the formulas).
-  public func gradient(prediction: [Double], target: ArraySlice<Double>) -> [Double] {
-    var gradient = [Double](repeating: 0, count: prediction.count)
-    self.gradient(prediction: prediction, target: target, into: &gradient)
-    return gradient
-  }
-
-  /// `∂L/∂ŷ` for one sample; `target` as an array.
-  public func gradient(prediction: [Double], target: [Double]) -> [Double] {
-    gradient(prediction: prediction, target: target[...])
-  }
-
-  /// Writes `∂L/∂ŷ` into `gradient` (same count as `prediction`).
-  func gradient(prediction: [Double], target: ArraySlice<Double>, into gradient: inout [Double]) {
-    let base = target.startIndex
-    let count = Double(prediction.count)
-    for index in prediction.indices {
-      let y = target[base + index]
-      switch self {
-      case .meanSquaredError:
-        gradient[index] = 2 * (prediction[index] - y) / count
-      case .binaryCrossEntropy:
-        let p = LossFunction.clamp(prediction[index])
-        gradient[index] = (p - y) / (p * (1 - p)) / count
-      case .categoricalCrossEntropy:
-        gradient[index] = y == 0 ? 0 : -y / LossFunction.clamp(prediction[index])
-      }
-    }
-  }
-
   /// Whether this loss after `outputActivation` has a combined, numerically stable form:
   /// softmax + categorical cross-entropy, or sigmoid + binary cross-entropy. Both have
-  /// `∂L/∂z = (ŷ − y)` (divided by the output count for binary cross-entropy).
+  /// `∂L/∂z = ŷ − y` (divided by the output count for binary cross-entropy).
   public func isCombined(with outputActivation: Activation) -> Bool {
     (self == .categoricalCrossEntropy && outputActivation == .softmax)
       || (self == .binaryCrossEntropy && outputActivation == .sigmoid)
   }
 
-  /// The loss computed from the output layer's pre-activations `z` where a stable form exists
-  /// (log-sum-exp for softmax + cross-entropy, the logits form
-  /// `max(z, 0) − z y + log(1 + e^(−|z|))` for sigmoid + binary cross-entropy); otherwise the
-  /// plain loss of the activations `ŷ`.
-  func loss(
-    preActivations z: [Double], activations prediction: [Double], outputActivation: Activation,
-    target: ArraySlice<Double>
+  /// The summed loss of `batch` samples of `width` outputs, and (when `gradient` is given)
+  /// `∂(mean loss)/∂output`, i.e. each sample's derivative times `1 / meanOver`.
+  ///
+  /// With `logits` (the final activation's input, when `isCombined`), the loss is computed
+  /// from them in the stable form — log-sum-exp for softmax, `max(z, 0) − z y + log(1 + e^(−|z|))`
+  /// for sigmoid — and the gradient is with respect to the logits: `(ŷ − y)` (over `width` for
+  /// binary cross-entropy).
+  func evaluate(
+    output: UnsafePointer<Double>, logits: UnsafePointer<Double>?, targets: UnsafePointer<Double>,
+    batch: Int, width: Int, gradient: UnsafeMutablePointer<Double>?, meanOver: Int
   ) -> Double {
-    guard isCombined(with: outputActivation) else {
-      return loss(prediction: prediction, target: target)
-    }
-    let base = target.startIndex
+    let count = batch * width
+    let scale = 1 / Double(Swift.max(1, meanOver))
+    let perOutput = 1 / Double(width)
     var total = 0.0
-    if self == .categoricalCrossEntropy {
-      let largest = z.max() ?? 0
-      var sum = 0.0
-      for value in z { sum += Foundation.exp(value - largest) }
-      let logSumExp = largest + Foundation.log(sum)
-      for index in z.indices {
-        let y = target[base + index]
-        if y != 0 { total += y * (logSumExp - z[index]) }
+    switch self {
+    case .meanSquaredError:
+      for index in 0..<count {
+        let difference = output[index] - targets[index]
+        total += difference * difference
+        gradient?[index] = 2 * difference * perOutput * scale
+      }
+      return total * perOutput
+    case .square:
+      for index in 0..<count {
+        let difference = output[index] - targets[index]
+        total += difference * difference
+        gradient?[index] = difference * scale
+      }
+      return 0.5 * total
+    case .binaryCrossEntropy:
+      if let z = logits {
+        for index in 0..<count {
+          let y = targets[index]
+          total += Swift.max(z[index], 0) - z[index] * y + Foundation.log1p(Foundation.exp(-Swift.abs(z[index])))
+          gradient?[index] = (output[index] - y) * perOutput * scale
+        }
+      } else {
+        for index in 0..<count {
+          let p = Self.clamp(output[index])
+          let y = targets[index]
+          total -= y * Foundation.log(p) + (1 - y) * Foundation.log(1 - p)
+          gradient?[index] = (p - y) / (p * (1 - p)) * perOutput * scale
+        }
+      }
+      return total * perOutput
+    case .categoricalCrossEntropy:
+      for row in 0..<batch {
+        let offset = row * width
+        if let z = logits {
+          var largest = -Double.infinity
+          for index in 0..<width { largest = Swift.max(largest, z[offset + index]) }
+          var sum = 0.0
+          for index in 0..<width { sum += Foundation.exp(z[offset + index] - largest) }
+          let logSumExp = largest + Foundation.log(sum)
+          for index in 0..<width {
+            let y = targets[offset + index]
+            if y != 0 { total += y * (logSumExp - z[offset + index]) }
+            gradient?[offset + index] = (output[offset + index] - y) * scale
+          }
+        } else {
+          for index in 0..<width {
+            let y = targets[offset + index]
+            let p = Self.clamp(output[offset + index])
+            if y != 0 { total -= y * Foundation.log(p) }
+            gradient?[offset + index] = y == 0 ? 0 : -y / p * scale
+          }
+        }
       }
       return total
     }
-    for index in z.indices {
-      let y = target[base + index]
-      total += Swift.max(z[index], 0) - z[index] * y + Foundation.log1p(Foundation.exp(-Swift.abs(z[index])))
+  }
+
+  /// The loss of one sample from its prediction `ŷ` (no combined form).
+  public func loss(prediction: [Double], target: [Double]) -> Double {
+    precondition(prediction.count == target.count, "one target per output")
+    return prediction.withReadOnlyBase { output in
+      target.withReadOnlyBase { targets in
+        evaluate(
+          output: output, logits: nil, targets: targets, batch: 1, width: prediction.count, gradient: nil,
+          meanOver: 1)
+      }
     }
-    return total / Double(z.count)
+  }
+
+  /// `∂L/∂ŷ` for one sample from its prediction (no combined form).
+  public func gradient(prediction: [Double], target: [Double]) -> [Double] {
+    precondition(prediction.count == target.count, "one target per output")
+    var gradient = [Double](repeating: 0, count: prediction.count)
+    prediction.withReadOnlyBase { output in
+      target.withReadOnlyBase { targets in
+        gradient.withBase { pointer in
+          _ = evaluate(
+            output: output, logits: nil, targets: targets, batch: 1, width: prediction.count,
+            gradient: pointer, meanOver: 1)
+        }
+      }
+    }
+    return gradient
   }
 
   private static func clamp(_ probability: Double) -> Double {

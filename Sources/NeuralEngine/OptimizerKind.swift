@@ -2,5 +2,8 @@
 public enum OptimizerKind: String, CaseIterable, Sendable, Codable {
   case sgd
   case momentum
+  case nesterov
+  case adagrad
+  case rmsprop
   case adam
 }

@@ -6,40 +6,37 @@ public enum Regularization: Equatable, Hashable, Sendable, CustomStringConvertib
   /// `λ Σ w²`; gradient `2 λ w`.
   case l2(Double)
 
-  /// The penalty for `network`'s weights.
+  /// The penalty for `network`'s weight blocks.
   public func penalty(of network: Network) -> Double {
+    guard self != .none else { return 0 }
+    var total = 0.0
+    for block in network.blocks where block.role == .weight {
+      for index in block.range { total += term(network.parameters[index]) }
+    }
+    return total
+  }
+
+  /// The penalty one weight adds.
+  public func term(_ weight: Double) -> Double {
     switch self {
-    case .none:
-      return 0
-    case .l1(let strength):
-      var total = 0.0
-      for layer in network.layers { for weight in layer.weights { total += Swift.abs(weight) } }
-      return strength * total
-    case .l2(let strength):
-      var total = 0.0
-      for layer in network.layers { for weight in layer.weights { total += weight * weight } }
-      return strength * total
+    case .none: return 0
+    case .l1(let strength): return strength * Swift.abs(weight)
+    case .l2(let strength): return strength * weight * weight
     }
   }
 
-  /// Adds the penalty's derivative to every weight gradient.
-  public func addGradient(of network: Network, to gradients: inout Gradients) {
+  /// Adds the penalty's derivative for `count` weights to their gradients.
+  func addGradient(weights: UnsafePointer<Double>, gradients: UnsafeMutablePointer<Double>, count: Int) {
     switch self {
     case .none:
       return
     case .l1(let strength):
-      for (layerIndex, layer) in network.layers.enumerated() {
-        for (index, weight) in layer.weights.enumerated() {
-          let sign: Double = weight > 0 ? 1 : (weight < 0 ? -1 : 0)
-          gradients.weightGradients[layerIndex][index] += strength * sign
-        }
+      for index in 0..<count {
+        let weight = weights[index]
+        gradients[index] += weight > 0 ? strength : (weight < 0 ? -strength : 0)
       }
     case .l2(let strength):
-      for (layerIndex, layer) in network.layers.enumerated() {
-        for (index, weight) in layer.weights.enumerated() {
-          gradients.weightGradients[layerIndex][index] += 2 * strength * weight
-        }
-      }
+      for index in 0..<count { gradients[index] += 2 * strength * weights[index] }
     }
   }
 

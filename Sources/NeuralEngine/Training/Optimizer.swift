@@ -1,0 +1,153 @@
+import Foundation
+
+/// Turns gradients into parameter updates on the network's flat buffer, keeping whatever state
+/// its rule needs (one number or two per parameter, in the buffer's layout).
+///
+/// For a parameter `p` with gradient `g` and learning rate `η`:
+/// - `sgd`: `p ← p − η g`;
+/// - `momentum`: `v ← μ v + g`, `p ← p − η v`;
+/// - `nesterov`: `v ← μ v + g`, `p ← p − η (g + μ v)` (looks one step ahead along `v`);
+/// - `adagrad`: `s ← s + g²`, `p ← p − η g / (√s + ε)`;
+/// - `rmsprop`: `s ← ρ s + (1 − ρ) g²`, `p ← p − η g / (√s + ε)`;
+/// - `adam`: `t ← t + 1`, `m ← β₁ m + (1 − β₁) g`, `s ← β₂ s + (1 − β₂) g²`,
+///   `p ← p − η m̂ / (√ŝ + ε)` with `m̂ = m / (1 − β₁ᵗ)`, `ŝ = s / (1 − β₂ᵗ)`.
+///
+/// Before the rule, L1/L2 add their penalty's gradient to weight blocks, and a clipping norm
+/// rescales the whole gradient when its length exceeds it. Frozen ranges do not move. The
+/// learning rate may change between any two steps; changing `kind` clears the moments.
+public struct Optimizer: Equatable, Sendable {
+  /// Which rule; setting a different one resets the moments and Adam's step count.
+  public var kind: OptimizerKind {
+    didSet { if kind != oldValue { reset() } }
+  }
+  public var learningRate: Double
+  /// `μ` for momentum and Nesterov.
+  public var momentum = 0.9
+  /// `ρ` for RMSProp.
+  public var decay = 0.9
+  public var beta1 = 0.9
+  public var beta2 = 0.999
+  public var epsilon = 1e-8
+  /// The longest gradient (Euclidean norm over all trainable parameters) a step may use; nil
+  /// means no clipping.
+  public var clipNorm: Double?
+  /// Adam's `t`: steps taken since the last reset.
+  public private(set) var stepCount = 0
+  /// Velocity (momentum, Nesterov), squared-gradient sum or average (AdaGrad, RMSProp), or
+  /// Adam's first moment, per parameter.
+  public private(set) var firstMoments: [Double] = []
+  /// Adam's second moment, per parameter.
+  public private(set) var secondMoments: [Double] = []
+
+  public init(kind: OptimizerKind, learningRate: Double) {
+    self.kind = kind
+    self.learningRate = learningRate
+  }
+
+  /// Forgets the moments and the step count.
+  public mutating func reset() {
+    stepCount = 0
+    firstMoments = []
+    secondMoments = []
+  }
+
+  /// A run of parameters that the optimizer treats alike.
+  struct Range: Equatable, Sendable {
+    var start: Int
+    var count: Int
+    /// Whether L1/L2 apply (weights, not biases).
+    var regularized: Bool
+    /// Whether the range is frozen (never moves).
+    var frozen: Bool
+  }
+
+  /// Computes every parameter's change into `updates` (0 for frozen ones) and returns whether
+  /// every new value `p + Δ` would be finite. Adds the penalty's gradient into `gradients` and
+  /// clips them first. Nothing is applied: the caller adds `updates` when the answer is yes.
+  mutating func computeUpdates(
+    parameters: UnsafePointer<Double>, gradients: UnsafeMutablePointer<Double>,
+    updates: UnsafeMutablePointer<Double>, count: Int, ranges: [Range], regularization: Regularization
+  ) -> Bool {
+    if firstMoments.count != count, kind != .sgd {
+      firstMoments = [Double](repeating: 0, count: count)
+      secondMoments = kind == .adam ? [Double](repeating: 0, count: count) : []
+    }
+    for range in ranges where range.regularized && !range.frozen {
+      regularization.addGradient(
+        weights: parameters + range.start, gradients: gradients + range.start, count: range.count)
+    }
+    if let clipNorm {
+      var squares = 0.0
+      for range in ranges where !range.frozen {
+        for index in range.start..<(range.start + range.count) { squares += gradients[index] * gradients[index] }
+      }
+      let norm = squares.squareRoot()
+      if norm > clipNorm, norm.isFinite {
+        let factor = clipNorm / norm
+        for range in ranges where !range.frozen {
+          for index in range.start..<(range.start + range.count) { gradients[index] *= factor }
+        }
+      }
+    }
+    stepCount += 1
+    var finite = true
+    let rate = learningRate
+    for range in ranges {
+      let end = range.start + range.count
+      if range.frozen {
+        (updates + range.start).update(repeating: 0, count: range.count)
+        continue
+      }
+      switch kind {
+      case .sgd:
+        for index in range.start..<end { updates[index] = -rate * gradients[index] }
+      case .momentum, .nesterov:
+        let mu = momentum
+        let nesterov = kind == .nesterov
+        firstMoments.withUnsafeMutableBufferPointer { velocity in
+          for index in range.start..<end {
+            let g = gradients[index]
+            let v = mu * velocity[index] + g
+            velocity[index] = v
+            updates[index] = nesterov ? -rate * (g + mu * v) : -rate * v
+          }
+        }
+      case .adagrad, .rmsprop:
+        let rho = kind == .rmsprop ? decay : 1
+        let fresh = kind == .rmsprop ? 1 - decay : 1
+        let eps = epsilon
+        firstMoments.withUnsafeMutableBufferPointer { squares in
+          for index in range.start..<end {
+            let g = gradients[index]
+            let s = rho * squares[index] + fresh * g * g
+            squares[index] = s
+            updates[index] = -rate * g / (s.squareRoot() + eps)
+          }
+        }
+      case .adam:
+        let b1 = beta1
+        let b2 = beta2
+        let eps = epsilon
+        let firstCorrection = 1 - Foundation.pow(b1, Double(stepCount))
+        let secondCorrection = 1 - Foundation.pow(b2, Double(stepCount))
+        firstMoments.withUnsafeMutableBufferPointer { m in
+          secondMoments.withUnsafeMutableBufferPointer { v in
+            for index in range.start..<end {
+              let g = gradients[index]
+              let first = b1 * m[index] + (1 - b1) * g
+              let second = b2 * v[index] + (1 - b2) * g * g
+              m[index] = first
+              v[index] = second
+              updates[index] = -rate * (first / firstCorrection) / ((second / secondCorrection).squareRoot() + eps)
+            }
+          }
+        }
+      }
+      for index in range.start..<end where !(parameters[index] + updates[index]).isFinite {
+        finite = false
+        break
+      }
+    }
+    return finite
+  }
+}

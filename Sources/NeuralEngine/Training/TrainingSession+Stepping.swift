@@ -1,0 +1,164 @@
+// MARK: - Training
+
+extension TrainingSession {
+  /// Trains on one batch: forward, loss, backward, update; then records and judges the step.
+  /// A diverged session does nothing.
+  public mutating func step() {
+    if case .diverged = state { return }
+    let size = schedule.nextBatchSize(
+      batchSize: batchSize, wholeSet: batchMode == .fullBatch, generator: &generator)
+    let lossSum = accumulateGradients(batchSize: size)
+    let penalty = regularization == .none ? 0 : regularization.penalty(of: network)
+    let batchLoss = lossSum / Double(size) + penalty
+    let step = stepCount + 1
+
+    if monitor.check(batchLoss, .batch, step: step) {
+      stop()
+      return
+    }
+    let parameterCount = network.parameterCount
+    let ranges = self.ranges
+    let regularization = self.regularization
+    let finite = network.parameters.withBase { parameters in
+      gradients.withBase { gradients in
+        recorder.lastUpdates.withBase { updates in
+          optimizer.computeUpdates(
+            parameters: parameters, gradients: gradients, updates: updates, count: parameterCount,
+            ranges: ranges, regularization: regularization)
+        }
+      }
+    }
+    guard finite else {
+      monitor.stopForNonFiniteParameters(step: step)
+      stop()
+      return
+    }
+    network.parameters.withBase { parameters in
+      recorder.lastUpdates.withBase { updates in
+        for index in 0..<parameterCount { parameters[index] += updates[index] }
+      }
+    }
+
+    let endedEpoch = schedule.advance(by: size)
+    recorder.history.batchLoss.append(batchLoss, step: step)
+    let network = self.network
+    gradients.withBase { recorder.recordGradientNorms(UnsafePointer($0), network: network) }
+    self.network.parameters.withBase { recorder.recordParameters($0) }
+    workSinceEvaluation += 3 * Double(size)
+    epochLossSum += batchLoss
+    epochLossCount += 1
+    if endedEpoch { finishEpoch() }
+    if evaluationIsDue() { evaluate() }
+  }
+
+  /// Takes `count` steps, stopping early if the run diverges.
+  public mutating func step(count: Int) {
+    for _ in 0..<count {
+      if case .diverged = state { return }
+      step()
+    }
+  }
+
+  /// Steps until the current epoch ends (a whole epoch when at its start), or the run diverges.
+  public mutating func runEpoch() {
+    let epoch = epochCount
+    while epochCount == epoch {
+      if case .diverged = state { return }
+      step()
+    }
+  }
+
+  /// Zeroes the gradients, then runs the next `batchSize` samples of the epoch forward and
+  /// backward (in chunks when they exceed the workspace), leaving the mean gradient. Returns
+  /// the summed data loss.
+  private mutating func accumulateGradients(batchSize size: Int) -> Double {
+    let layers = network.layers
+    let plan = workspace.plan
+    let inputWidth = network.inputCount
+    let outputWidth = network.outputCount
+    let lossLayer = self.lossLayer
+    let lossFunction = self.lossFunction
+    let start = schedule.position
+    let inPlace = schedule.isStoredOrder
+    let order = schedule.order
+    var lossSum = 0.0
+    gradients.withBase { gradients in
+      gradients.update(repeating: 0, count: network.parameterCount)
+      workspace.storage.withBase { storage in
+        targetBuffer.withBase { gatheredTargets in
+          network.parameters.withBase { parameters in
+            network.state.withBase { state in
+              data.trainInputs.values.withReadOnlyBase { trainInputs in
+                data.trainTargets.values.withReadOnlyBase { trainTargets in
+                  let pointers = PassPointers(
+                    workspace: storage, parameters: parameters, gradients: gradients, state: state)
+                  var done = 0
+                  while done < size {
+                    let count = Swift.min(plan.capacity, size - done)
+                    let first = start + done
+                    let input: UnsafePointer<Double>
+                    let targets: UnsafePointer<Double>
+                    if inPlace {
+                      input = trainInputs + first * inputWidth
+                      targets = trainTargets + first * outputWidth
+                    } else {
+                      let inputBuffer = storage + plan.inputOffset
+                      for row in 0..<count {
+                        let source = order[first + row]
+                        (inputBuffer + row * inputWidth).update(from: trainInputs + source * inputWidth, count: inputWidth)
+                        (gatheredTargets + row * outputWidth).update(
+                          from: trainTargets + source * outputWidth, count: outputWidth)
+                      }
+                      input = UnsafePointer(inputBuffer)
+                      targets = UnsafePointer(gatheredTargets)
+                    }
+                    Network.forward(
+                      layers, batch: count, input: input, plan: plan, pointers: pointers, mode: .training,
+                      using: &generator)
+                    let output = UnsafePointer(storage + plan.layers[layers.count - 1].output)
+                    let combined = lossLayer != layers.count - 1
+                    lossSum += lossFunction.evaluate(
+                      output: output,
+                      logits: combined ? UnsafePointer(storage + plan.layers[lossLayer].output) : nil,
+                      targets: targets, batch: count, width: outputWidth,
+                      gradient: storage + plan.layers[lossLayer].outputGradient, meanOver: size)
+                    Network.backward(
+                      layers, batch: count, input: input, from: lossLayer, plan: plan, pointers: pointers)
+                    done += count
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return lossSum
+  }
+
+  /// Marks the run stopped: the step's gradients and updates, which may hold non-finite numbers
+  /// a view must not draw, are cleared; the parameters keep their last finite values.
+  private mutating func stop() {
+    gradients.withBase { $0.update(repeating: 0, count: network.parameterCount) }
+    recorder.clearUpdates()
+  }
+
+  private mutating func finishEpoch() {
+    let epochLoss = epochLossSum / Double(Swift.max(1, epochLossCount))
+    epochLossSum = 0
+    epochLossCount = 0
+    recorder.history.epochLoss.append(epochLoss, step: epochCount)
+    monitor.judgeEpoch(loss: epochLoss)
+  }
+
+  private func evaluationIsDue() -> Bool {
+    switch evaluationPolicy {
+    case .everyStep: return true
+    case .everySteps(let interval): return stepCount % Swift.max(1, interval) == 0
+    case .onRequest: return false
+    case .automatic:
+      let cost = Double(data.trainInputs.count + data.testInputs.count)
+      return workSinceEvaluation * EvaluationPolicy.automaticShare >= cost
+    }
+  }
+}
