@@ -1,3 +1,5 @@
+import NeuralEngine
+
 /// What a goal can see of a training session; the app adapts its session to this.
 public protocol GoalContext {
   /// Loss on the training set at the current parameters (NaN or infinite once diverged).
@@ -12,7 +14,7 @@ public protocol GoalContext {
   /// Whether training has diverged (loss became NaN or infinite, or the session says so).
   var diverged: Bool { get }
   /// The current value of a weight or bias, nil if the network has no such parameter.
-  func parameterValue(_ parameter: ParameterReference) -> Double?
+  func parameterValue(_ parameter: ParameterID) -> Double?
 }
 
 /// A plain snapshot of a session, for tests and for apps that copy values out each tick.
@@ -22,11 +24,11 @@ public struct GoalSnapshot: GoalContext, Equatable, Sendable {
   public var accuracy: Double?
   public var stepCount: Int
   public var diverged: Bool
-  public var parameters: [ParameterReference: Double]
+  public var parameters: [ParameterID: Double]
 
   public init(
     trainLoss: Double, testLoss: Double? = nil, accuracy: Double? = nil, stepCount: Int = 0,
-    diverged: Bool = false, parameters: [ParameterReference: Double] = [:]
+    diverged: Bool = false, parameters: [ParameterID: Double] = [:]
   ) {
     self.trainLoss = trainLoss
     self.testLoss = testLoss
@@ -36,7 +38,7 @@ public struct GoalSnapshot: GoalContext, Equatable, Sendable {
     self.parameters = parameters
   }
 
-  public func parameterValue(_ parameter: ParameterReference) -> Double? { parameters[parameter] }
+  public func parameterValue(_ parameter: ParameterID) -> Double? { parameters[parameter] }
 }
 
 /// Where a goal stands at one moment.

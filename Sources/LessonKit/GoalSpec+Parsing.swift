@@ -38,7 +38,7 @@ extension GoalSpec {
         goal.testLossBelow = number(entry, 0...Double.greatestFiniteMagnitude, "a number above 0")
       case "accuracy-above":
         goal.accuracyAbove = number(entry, 0...1, "a fraction from 0 to 1 (0.9 = 90%)")
-        if let lab, !NetworkShape.isClassification(lab.dataset) {
+        if let lab, !lab.dataset.isClassification {
           report(entry.line, "`accuracy-above` needs a classification dataset; `\(lab.dataset.rawValue)` is regression")
         }
       case "diverged":
@@ -94,8 +94,8 @@ extension GoalSpec {
           LessonProblem(file: yaml.fileName, line: target.line, message: "weight `\(target.key)` needs a number"))
         continue
       }
-      guard let lab else { continue }
-      switch ParameterReference.resolve(target.key, in: lab.shape) {
+      guard let lab, let network = try? lab.trainingConfiguration.buildNetwork() else { continue }
+      switch ParameterName.resolve(target.key, in: network, featureNames: lab.featureNames) {
       case .success(let reference):
         if targets.contains(where: { $0.parameter == reference }) {
           problems.append(

@@ -1,3 +1,5 @@
+import NeuralEngine
+
 import Yams
 
 /// A training checkpoint: a condition on the live session, from a ```` ```goal ```` block.
@@ -31,9 +33,9 @@ public struct GoalSpec: Equatable, Sendable {
 
   /// One parameter the goal wants near a value.
   public struct WeightTarget: Equatable, Hashable, Sendable {
-    public var parameter: ParameterReference
+    public var parameter: ParameterID
     public var value: Double
-    public init(parameter: ParameterReference, value: Double) {
+    public init(parameter: ParameterID, value: Double) {
       self.parameter = parameter
       self.value = value
     }

@@ -4,7 +4,7 @@ import Yams
 extension LabSpec {
   /// The keys a lab block may hold.
   static let knownKeys = [
-    "dataset", "layers", "activation", "output-activation", "loss", "optimizer", "learning-rate",
+    "dataset", "model", "layers", "activation", "output-activation", "loss", "optimizer", "learning-rate",
     "batch", "seed", "views", "controls", "regularization", "dropout", "initialisation",
     "steps-per-tick", "speed", "bowl-parameters", "train-samples", "noise",
   ]
@@ -41,18 +41,34 @@ extension LabSpec {
     var speedEntry: YAMLBlock.Entry?
     var noiseEntry: YAMLBlock.Entry?
     var lossEntry: YAMLBlock.Entry?
+    var networkEntry: YAMLBlock.Entry?
     for entry in entries {
       switch entry.key {
       case "dataset":
         sawDataset = true
         dataset = value(entry, DatasetName.self, what: "dataset")
+      case "model":
+        if let previous = networkEntry {
+          report(entry, "`model` and `layers` both describe the network (line \(previous.line)); give one")
+        } else if let text = entry.value.plainString {
+          do {
+            spec.model = try ModelDescription(parsing: text)
+          } catch {
+            report(entry, "`model`: \(error)")
+          }
+        } else {
+          report(entry, "`model` must be a description such as \"conv 8 3x3 relu, maxpool 2, dense 10 softmax\"")
+        }
+        networkEntry = entry
       case "layers":
-        // Labs train live beside the text: bounded so a lesson can never ask for gigabytes.
-        if let sizes = integers(entry.value), sizes.allSatisfy({ (1...256).contains($0) }), sizes.count <= 8 {
+        if let previous = networkEntry {
+          report(entry, "`layers` and `model` both describe the network (line \(previous.line)); give one")
+        } else if let sizes = integers(entry.value), sizes.allSatisfy({ $0 >= 1 }) {
           spec.hiddenLayers = sizes
         } else {
-          report(entry, "`layers` must be a list of at most 8 hidden layer sizes 1…256, e.g. [4, 2] or []")
+          report(entry, "`layers` must be a list of hidden layer sizes, e.g. [4, 2] or []")
         }
+        networkEntry = entry
       case "activation":
         spec.activation = value(entry, Activation.self, what: "activation")
       case "output-activation":
@@ -139,22 +155,31 @@ extension LabSpec {
     }
     guard let dataset else { return nil }
     spec.dataset = dataset
-    if let lossEntry, let loss = spec.loss, loss != .meanSquaredError, !NetworkShape.isClassification(dataset) {
+    if let lossEntry, let loss = spec.loss, loss != .meanSquaredError, loss != .square, !dataset.isClassification {
       report(lossEntry, "`loss: \(loss.rawValue)` needs a classification dataset; `\(dataset.rawValue)` is regression (use mse)")
       spec.loss = nil
     }
-    if let noiseEntry, NetworkShape.isClassification(dataset) {
+    if let noiseEntry, dataset.isClassification {
       report(noiseEntry, "`noise` applies to regression datasets (house, coffee, line, sine), not `\(dataset.rawValue)`")
       spec.noise = nil
     }
-    let shape = spec.shape
+    // The same check the engine makes before training: shapes fit, sizes within the limits.
+    let network: Network
+    do {
+      network = try spec.trainingConfiguration.buildNetwork()
+    } catch {
+      problems.append(
+        LessonProblem(file: yaml.fileName, line: networkEntry?.line ?? fenceLine, message: "the lab's network: \(error)"))
+      return nil
+    }
     if let bowlEntry {
-      spec.bowlParameters = bowlParameters(bowlEntry, shape: shape, yaml: yaml, problems: &problems)
-    } else if spec.views.contains(.bowl), shape.parameterCount != 2 {
+      spec.bowlParameters = bowlParameters(
+        bowlEntry, network: network, featureNames: spec.featureNames, yaml: yaml, problems: &problems)
+    } else if spec.views.contains(.bowl), spec.effectiveBowlParameters(in: network) == nil {
       problems.append(
         LessonProblem(
           file: yaml.fileName, line: fenceLine,
-          message: "the `bowl` view needs `bowl-parameters: [<x>, <y>]` (network \(shape) has \(shape.parameterCount) parameters)"))
+          message: "the `bowl` view needs `bowl-parameters: [<x>, <y>]` (network \(ParameterName.summary(of: network)) has \(network.parameterCount) parameters)"))
     }
     return spec
   }
@@ -226,8 +251,9 @@ extension LabSpec {
   }
 
   private static func bowlParameters(
-    _ entry: YAMLBlock.Entry, shape: NetworkShape, yaml: YAMLBlock, problems: inout [LessonProblem]
-  ) -> [ParameterReference]? {
+    _ entry: YAMLBlock.Entry, network: Network, featureNames: [String], yaml: YAMLBlock,
+    problems: inout [LessonProblem]
+  ) -> [ParameterID]? {
     guard case .sequence(let sequence) = entry.value, sequence.count == 2 else {
       problems.append(
         LessonProblem(
@@ -235,9 +261,9 @@ extension LabSpec {
           message: "`bowl-parameters` must list exactly two parameter names, e.g. [w.size, b]"))
       return nil
     }
-    var result: [ParameterReference] = []
+    var result: [ParameterID] = []
     for item in sequence {
-      switch ParameterReference.resolve(item.plainString ?? "", in: shape) {
+      switch ParameterName.resolve(item.plainString ?? "", in: network, featureNames: featureNames) {
       case .success(let reference): result.append(reference)
       case .failure(let error): problems.append(yaml.problem(at: item, error.description))
       }

@@ -5,6 +5,9 @@ import NeuralEngine
 /// Optional fields left `nil` mean "the playground's default"; the app decides those.
 public struct LabSpec: Equatable, Sendable {
   public var dataset: DatasetName
+  /// The network as a description (`model:`); when nil, `hiddenLayers` and the activations
+  /// describe a dense network.
+  public var model: ModelDescription?
   /// Hidden layer sizes, first to last; empty for a single neuron.
   public var hiddenLayers: [Int]
   /// Activation of the hidden layers.
@@ -31,7 +34,7 @@ public struct LabSpec: Equatable, Sendable {
   /// Controls the learner may use. Default: play, step, reset.
   public var controls: Set<LabControl>
   /// The two parameters the `bowl` view plots the loss over (x then y), if given.
-  public var bowlParameters: [ParameterReference]?
+  public var bowlParameters: [ParameterID]?
   /// File line of the block's opening fence.
   public var line: Int
 
@@ -42,7 +45,7 @@ public struct LabSpec: Equatable, Sendable {
     seed: UInt64? = nil, regularization: Regularization? = nil, dropout: Double? = nil,
     initialisation: WeightInitialisation? = nil, stepsPerTick: Int? = nil,
     views: [LabView] = LabSpec.defaultViews, controls: Set<LabControl> = LabSpec.defaultControls,
-    bowlParameters: [ParameterReference]? = nil, line: Int = 0
+    bowlParameters: [ParameterID]? = nil, line: Int = 0
   ) {
     self.dataset = dataset
     self.hiddenLayers = hiddenLayers
@@ -66,18 +69,12 @@ public struct LabSpec: Equatable, Sendable {
   public static let defaultViews: [LabView] = [.loss]
   public static let defaultControls: Set<LabControl> = [.play, .step, .reset]
 
-  /// The network this lab builds.
-  public var shape: NetworkShape { NetworkShape(dataset: dataset, hiddenSizes: hiddenLayers) }
-
   /// The `bowl` view's axes: `bowlParameters`, or `[w1[0,0], b1[0]]` for a network with exactly
   /// two parameters (one neuron on one input); nil when neither applies.
-  public var effectiveBowlParameters: [ParameterReference]? {
+  public func effectiveBowlParameters(in network: Network) -> [ParameterID]? {
     if let bowlParameters { return bowlParameters }
-    guard shape.parameterCount == 2 else { return nil }
-    return [
-      ParameterReference(layer: 1, kind: .weight(output: 0, input: 0)),
-      ParameterReference(layer: 1, kind: .bias(output: 0)),
-    ]
+    guard network.parameterCount == 2, ParameterName.isSingleNeuron(network) else { return nil }
+    return [.weight(layer: 0, output: 0, input: 0), .bias(layer: 0, output: 0)]
   }
 
   /// Whether the learner may use `control`.

@@ -6,10 +6,10 @@ import NeuralEngine
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
-    abstract: "Run the W1/W2/W3 training benchmarks and the UI frame benchmark (build with -c release).",
+    abstract: "Run the WORKLOADS.md training benchmarks through the product's own training session, and the UI benchmarks (build with -c release).",
     discussion: "Prints one line per workload: <workload> <impl> samples_per_s=<x> final_loss=<y> ...")
 
-  @Argument(help: "What to run: w1, w2, w3, ui, surface (default: all).")
+  @Argument(help: "What to run: \(BenchTarget.allValueStrings.joined(separator: ", ")) (default: all).")
   var workloads: [BenchTarget] = []
 
   @Option(help: "Seconds of training to time per workload (the whole training repeats until reached).")
@@ -24,9 +24,9 @@ struct BenchCommand: ParsableCommand {
   func run() throws {
     for target in workloads.isEmpty ? BenchTarget.allCases : workloads {
       switch target {
-      case .training(let workload): print(workload.run(minimumSeconds: seconds).line)
-      case .frame: print(FrameBenchmark.run())
-      case .surface: print(SurfaceBenchmark.run())
+      case .training(let workload): print(try workload.run(minimumSeconds: seconds).line)
+      case .frame: print(try FrameBenchmark.run())
+      case .surface: print(try SurfaceBenchmark.run())
       }
     }
   }

@@ -13,11 +13,20 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "Batch mode: full, 1 (single sample) or a mini-batch size N.")
   var batch: String = "full"
 
-  @Option(help: "Optimizer: sgd, momentum or adam.")
+  @Option(help: "Optimizer: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")).")
   var optimizer: String = "sgd"
 
-  @Option(help: "Hidden layer sizes, e.g. 4,2. Omit for a single neuron.")
+  @Option(help: "Hidden layer sizes of a dense network, e.g. 4,2. Omit for a single neuron.")
   var layers: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The network as a list of layers, e.g. \"conv 8 3x3 relu, maxpool 2, dense 10 softmax\".",
+      discussion: "Layers: dense N [act], conv N KxK [stride S] [pad P|same] [act], maxpool K, avgpool K, flatten, dropout R, rnn N [sequences], lstm N [sequences], residual N [act], batchnorm, or an activation name."))
+  var model: String?
+
+  @Option(help: "Time steps per sequence for the sequence datasets (adding, recall, sine-wave).")
+  var length: Int?
 
   @Option(help: "Hidden activation: \(Activation.allCases.map(\.rawValue).joined(separator: ", ")).")
   var activation: String = "tanh"
@@ -58,6 +67,18 @@ struct ModelOptions: ParsableArguments {
       lossFunction = parsed
     }
     let hiddenLayers = try parsedLayers()
+    var description: ModelDescription?
+    if let model {
+      guard layers == nil else { throw ValidationError("give --model or --layers, not both") }
+      do {
+        description = try ModelDescription(parsing: model)
+      } catch {
+        throw ValidationError("--model: \(error)")
+      }
+    }
+    if let length, !(2...1000).contains(length) {
+      throw ValidationError("--length must be from 2 to 1000 time steps (got \(length))")
+    }
     let source: DataSource
     if let csv {
       guard let target else { throw ValidationError("--csv needs --target COLUMN (the column to predict)") }
@@ -72,15 +93,17 @@ struct ModelOptions: ParsableArguments {
     }
     return ValidatedModelOptions(
       source: source, learningRate: learningRate, batchMode: batchMode, optimizer: optimizerKind,
-      hiddenLayers: hiddenLayers, activation: hiddenActivation, loss: lossFunction, seed: seed)
+      hiddenLayers: hiddenLayers, model: description, length: length, activation: hiddenActivation,
+      loss: lossFunction, seed: seed)
   }
 
   private func parsedLayers() throws -> [Int] {
     guard let layers, !layers.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
     return try layers.split(separator: ",", omittingEmptySubsequences: false).map { part in
       let text = part.trimmingCharacters(in: .whitespaces)
-      guard let size = Int(text), (1...512).contains(size) else {
-        throw ValidationError("--layers must be sizes from 1 to 512 separated by commas, e.g. 4,2 (got '\(layers)')")
+      guard let size = Int(text), (1...ModelLimits.width).contains(size) else {
+        throw ValidationError(
+          "--layers must be sizes from 1 to \(ModelLimits.width) separated by commas, e.g. 4,2 (got '\(layers)')")
       }
       return size
     }
@@ -100,6 +123,8 @@ struct ValidatedModelOptions {
   var batchMode: BatchMode
   var optimizer: OptimizerKind
   var hiddenLayers: [Int]
+  var model: ModelDescription?
+  var length: Int?
   var activation: Activation
   var loss: LossFunction?
   var seed: UInt64

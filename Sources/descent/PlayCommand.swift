@@ -15,8 +15,9 @@ struct PlayCommand: ParsableCommand {
 
   func run() throws {
     let configuration = try model.validated().trainingConfiguration()
+    let playground = try Playground(configuration: configuration)
     try InteractiveSession.run(ascii: ascii) { theme in
-      PlaygroundApp(playground: Playground(configuration: configuration), theme: theme)
+      PlaygroundApp(playground: playground, theme: theme)
     }
   }
 }

@@ -25,10 +25,8 @@ struct TrainCommand: ParsableCommand {
   func run() throws {
     let options = try model.validated()
     let configuration = try options.trainingConfiguration()
-    var session = TrainingSession(configuration: configuration)
-    let records = HeadlessTraining.run(&session, epochs: epochs)
-    let report = TrainingReport(session: session, configuration: configuration, records: records)
-    print(report.rendered(as: format))
+    var session = try TrainingSession(configuration: configuration)
+    HeadlessTraining.run(&session, epochs: epochs, format: format) { print($0) }
     if format == .table, case .csv(let path, let target) = options.source {
       print("""
 

@@ -2,7 +2,8 @@ import ArgumentParser
 import NeuralEngine
 
 extension ValidatedModelOptions {
-  /// Loads the data and assembles the engine's configuration; a data problem becomes one line.
+  /// Loads the data and assembles the engine's configuration, checking that the network can be
+  /// built for it; a problem becomes one line.
   func trainingConfiguration() throws -> TrainingConfiguration {
     let dataset: Dataset
     switch source {
@@ -19,8 +20,14 @@ extension ValidatedModelOptions {
       throw ValidationError(
         "--loss \(loss.rawValue) needs a classification dataset; '\(dataset.name)' is regression (use --loss mse)")
     }
-    return TrainingConfiguration(
-      dataset: dataset, hiddenLayers: hiddenLayers, activation: activation, loss: loss,
+    let configuration = TrainingConfiguration(
+      dataset: dataset, model: model, hiddenLayers: hiddenLayers, activation: activation, loss: loss,
       optimizer: optimizer, learningRate: learningRate, batchMode: batchMode, seed: seed)
+    do {
+      _ = try configuration.buildNetwork()
+    } catch {
+      throw ValidationError(model != nil ? "--model: \(error)" : "\(error)")
+    }
+    return configuration
   }
 }

@@ -7,10 +7,10 @@ import TerminalUI
 public enum FrameBenchmark {
   /// Renders a trained circle playground with all five panes into a `size` buffer `frames` times
   /// and reports the median and 95th-percentile composition time in the WORKLOADS line format.
-  public static func run(size: Size = Size(width: 200, height: 60), frames: Int = 300) -> String {
+  public static func run(size: Size = Size(width: 200, height: 60), frames: Int = 300) throws -> String {
     var configuration = TrainingConfiguration(dataset: Dataset.builtIn(.circle, seed: 1), hiddenLayers: [4, 2])
     configuration.learningRate = 0.1
-    var playground = Playground(configuration: configuration, panes: LabView.allCases)
+    var playground = try Playground(configuration: configuration, panes: LabView.allCases)
     _ = playground.update(.key(.character(" ")))
     for _ in 0..<20 { _ = playground.update(.tick(stepBudget: 10)) }
     let app = PlaygroundApp(playground: playground, theme: Theme(capabilities: TerminalCapabilities(colorCount: 256, unicode: true)))

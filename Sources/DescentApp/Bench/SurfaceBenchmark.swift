@@ -4,10 +4,10 @@ import NeuralEngine
 /// Times sampling the `line` loss bowl on a 120×60 grid, as `descent bench surface` reports it:
 /// the bowl must be recomputable within one frame (≤ 15 ms).
 public enum SurfaceBenchmark {
-  public static func run(columns: Int = 120, rows: Int = 60, repetitions: Int = 200) -> String {
+  public static func run(columns: Int = 120, rows: Int = 60, repetitions: Int = 200) throws -> String {
     var configuration = TrainingConfiguration(dataset: Dataset.builtIn(.line, seed: 1))
     configuration.batchMode = .fullBatch
-    var session = TrainingSession(configuration: configuration)
+    var session = try TrainingSession(configuration: configuration)
     session.step(count: 10)
     let pair = (ParameterID.weight(layer: 0, output: 0, input: 0), ParameterID.bias(layer: 0, output: 0))
     let clock = ContinuousClock()

@@ -1,4 +1,5 @@
 import LessonKit
+import NeuralEngine
 import TerminalUI
 
 /// Drawing a lesson page: title bar, page text (scrolling), checkpoint box, the lab, key footer.
@@ -98,6 +99,9 @@ extension LessonPlayer {
     }
     if let labArea = layout.lab, let playground {
       playground.render(in: labArea, buffer: &buffer, theme: theme)
+    } else if let labArea = layout.lab, let labError {
+      let inner = Rect(x: labArea.x + 1, y: labArea.y, width: max(0, labArea.width - 2), height: labArea.height)
+      Paragraph(theme.symbols.displayable(labError), style: theme.warning).render(in: inner, buffer: &buffer)
     }
   }
 
@@ -290,21 +294,20 @@ extension LessonPlayer {
 
   /// The feature names when the lab is a single neuron, whose weights read best as `w.size`.
   private var singleNeuronFeatures: [String]? {
-    guard let lab = page?.lab, lab.hiddenLayers.isEmpty else { return nil }
+    guard let lab = page?.lab, lab.hiddenLayers.isEmpty, lab.model == nil else { return nil }
     return playground?.session.featureNames
   }
 
   /// `w.size` for a single neuron's weight from a named feature, `b` for its bias, else as written.
-  static func name(_ parameter: ParameterReference, featureNames: [String]?) -> String {
-    guard let featureNames, parameter.layer == 1 else { return parameter.description }
-    switch parameter.kind {
-    case .weight(output: 0, let input) where featureNames.indices.contains(input):
-      return featureNames.count == 1 ? "w" : "w.\(featureNames[input])"
-    case .bias(output: 0):
-      return "b"
-    default:
-      return parameter.description
+  static func name(_ parameter: ParameterID, featureNames: [String]?) -> String {
+    guard let featureNames else { return parameter.description }
+    if parameter.block == "w1", parameter.indices.count == 2, parameter.indices[0] == 0,
+      featureNames.indices.contains(parameter.indices[1])
+    {
+      return featureNames.count == 1 ? "w" : "w.\(featureNames[parameter.indices[1]])"
     }
+    if parameter.block == "b1", parameter.indices == [0] { return "b" }
+    return parameter.description
   }
 
   /// A number as a lesson writes it: `0.05`, `95`, `1e-05`.

@@ -30,6 +30,9 @@ public struct LessonPlayer {
   public private(set) var scroll = 0
   /// The live lab of the current page, if it has one.
   public private(set) var playground: Playground?
+  /// Why the current page's lab could not be built (a lesson from outside that `descent check`
+  /// would reject); shown in place of the lab.
+  public private(set) var labError: String?
   /// Quiz states of the current page, keyed by checkpoint index.
   public private(set) var quizzes: [Int: QuizState] = [:]
   /// Goals of the current page met during this visit (a met goal stays met).
@@ -156,13 +159,21 @@ public struct LessonPlayer {
     hintRequested = false
     ticksOnPage = 0
     playground = nil
+    labError = nil
     guard let page else { return false }
     if let lab = page.lab {
-      playground =
-        playgrounds[index]
-        ?? Playground(
-          configuration: lab.trainingConfiguration, panes: lab.views, unlockedControls: lab.controls,
-          bowlPair: lab.bowlPairParameterIDs, stepsPerFrame: lab.stepsPerTick)
+      if let kept = playgrounds[index] {
+        playground = kept
+      } else {
+        do {
+          playground = try Playground(
+            configuration: lab.trainingConfiguration, panes: lab.views, unlockedControls: lab.controls,
+            bowlPair: lab.bowlParameters.flatMap { $0.count == 2 ? ($0[0], $0[1]) : nil },
+            stepsPerFrame: lab.stepsPerTick)
+        } catch {
+          labError = "This lab cannot run: \(error)"
+        }
+      }
     }
     for (checkpointIndex, checkpoint) in page.checkpoints.enumerated() {
       if case .quiz = checkpoint { quizzes[checkpointIndex] = QuizState() }

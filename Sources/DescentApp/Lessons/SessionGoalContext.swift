@@ -15,8 +15,7 @@ struct SessionGoalContext: GoalContext {
     return false
   }
 
-  func parameterValue(_ parameter: ParameterReference) -> Double? {
-    let id = parameter.parameterID
-    return session.network.contains(id) ? session.network[id] : nil
+  func parameterValue(_ parameter: ParameterID) -> Double? {
+    session.network.position(of: parameter).map { session.network.parameters[$0] }
   }
 }

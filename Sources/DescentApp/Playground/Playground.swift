@@ -39,9 +39,9 @@ public struct Playground {
     configuration: TrainingConfiguration, panes: [LabView]? = nil,
     unlockedControls: Set<LabControl> = Set(LabControl.allCases),
     bowlPair: (ParameterID, ParameterID)? = nil, stepsPerFrame: Int? = nil
-  ) {
+  ) throws(ModelError) {
     self.configuration = configuration
-    session = TrainingSession(configuration: configuration)
+    session = try TrainingSession(configuration: configuration)
     self.panes = panes ?? Playground.defaultPanes(for: configuration)
     self.unlockedControls = unlockedControls
     chosenBowlPair = bowlPair
@@ -56,7 +56,8 @@ public struct Playground {
       return [.boundary, .loss, .network, .weights]
     case .classification:
       return [.loss, .network, .weights]
-    case .regression where configuration.dataset.featureNames.count == 1 && configuration.hiddenLayers.isEmpty:
+    case .regression where configuration.dataset.featureNames.count == 1 && configuration.hiddenLayers.isEmpty
+      && configuration.model == nil:
       return [.bowl, .loss, .weights, .network]
     case .regression:
       return [.loss, .weights, .network]
@@ -68,12 +69,11 @@ public struct Playground {
   /// Pairs of parameters the loss bowl can show: each weight of the first layer with that
   /// neuron's bias, so the default for `line` is (w, b).
   var bowlPairs: [(ParameterID, ParameterID)] {
-    guard let layer = session.network.layers.first else { return [] }
     var pairs: [(ParameterID, ParameterID)] = chosenBowlPair.map { [$0] } ?? []
+    guard let layer = session.network.denseStages.first else { return pairs }
     for output in 0..<layer.outputCount {
       for input in 0..<layer.inputCount {
-        let pair = (ParameterID(layer: 0, kind: .weight(output: output, input: input)),
-                    ParameterID(layer: 0, kind: .bias(output: output)))
+        let pair = (ParameterID.weight(layer: 0, output: output, input: input), ParameterID.bias(layer: 0, output: output))
         if let chosen = chosenBowlPair, chosen.0 == pair.0, chosen.1 == pair.1 { continue }
         pairs.append(pair)
       }
@@ -277,8 +277,15 @@ extension Playground {
   }
 
   private mutating func restart(seed: UInt64, saying text: String) {
-    configuration.seed = seed
-    session = TrainingSession(configuration: configuration)
+    var candidate = configuration
+    candidate.seed = seed
+    do {
+      session = try TrainingSession(configuration: candidate)
+    } catch {
+      notice = Notice("cannot rebuild the network: \(error)", kind: .warning)
+      return
+    }
+    configuration = candidate
     isPlaying = false
     bowlSurface = nil
     refreshBowl()

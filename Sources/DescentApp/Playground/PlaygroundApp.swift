@@ -54,8 +54,8 @@ public struct PlaygroundApp: App {
     let dataset = symbols.displayable(playground.configuration.dataset.name)
     let hint = "? help" + separator + "q quit"
     let prefix = [Span("Descent", style: theme.title), Span(separator + "playground" + separator + dataset + separator, style: theme.label)]
-    let full = symbols.displayable(network.description)
-    let sizes = ([network.inputCount] + network.layers.map(\.outputCount)).map(String.init)
+    let full = symbols.displayable(network.summary)
+    let sizes = ([network.inputCount] + network.denseStages.map(\.outputCount)).map(String.init)
     let arrow = symbols.isUnicode ? symbols.markers.arrowRight : "->"
     let short = sizes.joined(separator: arrow) + " " + playground.configuration.activation.rawValue
     let prefixWidth = Line(prefix).width

@@ -43,22 +43,24 @@ public struct DecisionBoundaryView {
     let halfBlocks = symbols.isUnicode && theme.colorCount > 0
     let pixelRows = halfBlocks ? plot.height * 2 : plot.height
     // Evaluate on a grid of at most ~2,000 points (or one per pixel when fewer) and interpolate.
-    var evaluator = PlotNetworkEvaluator(network: playground.session.network)
+    let evaluator = PlotNetworkEvaluator(network: playground.session.network)
     let budget = max(64, min(2_500, 400_000 / max(1, evaluator.cost)))
     var columns = plot.width, rows = pixelRows
     while columns * rows > budget, columns > 2 || rows > 2 {
       columns = max(2, (columns * 4) / 5)
       rows = max(2, (rows * 4) / 5)
     }
-    var grid = [Double](repeating: 0, count: columns * rows)
+    var points: [(Double, Double)] = []
+    points.reserveCapacity(columns * rows)
     for row in 0..<rows {
       let x1 = second.upperBound - (second.upperBound - second.lowerBound) * (Double(row) + 0.5) / Double(rows)
       for column in 0..<columns {
         let x0 = first.lowerBound + (first.upperBound - first.lowerBound) * (Double(column) + 0.5) / Double(columns)
-        evaluator.run(x0, x1)
-        grid[row * columns + column] = evaluator.classScore()
+        points.append((x0, x1))
       }
     }
+    let outputs = evaluator.outputs(at: points)
+    let grid = (0..<outputs.count).map { PlotNetworkEvaluator.classScore(outputs[$0]) }
     func score(_ pixelX: Int, _ pixelY: Int) -> Double {
       // Bilinear interpolation between grid-point centres.
       let gx = max(0, min(Double(columns - 1), (Double(pixelX) + 0.5) * Double(columns) / Double(plot.width) - 0.5))
@@ -136,14 +138,17 @@ public struct DecisionBoundaryView {
         canvas.plot(x: Int(position.x.rounded()), y: Int(position.y.rounded()), style: style, rank: isTest ? 0 : 1, character: symbols.markers.pathDot)
       }
     }
-    var evaluator = PlotNetworkEvaluator(network: playground.session.network)
+    let evaluator = PlotNetworkEvaluator(network: playground.session.network)
     var curveStyle = theme.trainSeries
     curveStyle.bold = true
     var previous: (x: Double, y: Double)?
-    for column in 0..<canvas.dotWidth {
-      let x = xRange.lowerBound + (xRange.upperBound - xRange.lowerBound) * Double(column) / Double(max(1, canvas.dotWidth - 1))
-      evaluator.run(x)
-      let y = dataset.task == .regression ? evaluator.output(0) : evaluator.classScore()
+    let xs = (0..<canvas.dotWidth).map { column in
+      xRange.lowerBound + (xRange.upperBound - xRange.lowerBound) * Double(column) / Double(max(1, canvas.dotWidth - 1))
+    }
+    let outputs = evaluator.outputs(at: xs.map { ($0, 0) })
+    for (column, x) in xs.enumerated() {
+      let output = outputs[column]
+      let y = dataset.task == .regression ? output[output.startIndex] : PlotNetworkEvaluator.classScore(output)
       guard y.isFinite else { previous = nil; continue }
       let point = dot(x, min(yRange.upperBound + 1e9, max(yRange.lowerBound - 1e9, y)))
       if let previous { canvas.line(from: previous, to: point, style: curveStyle, rank: 2, character: symbols.plotPoint) }

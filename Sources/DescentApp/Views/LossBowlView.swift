@@ -97,10 +97,13 @@ public struct LossBowlView {
   /// engine's `w1[0,2]` form.
   static func names(_ pair: (ParameterID, ParameterID), network: Network, featureNames: [String]) -> (String, String) {
     func name(_ parameter: ParameterID) -> String {
-      guard network.layers.count == 1, network.outputCount == 1 else { return parameter.description }
-      switch parameter.kind {
-      case .bias: return "b"
-      case .weight(_, let input):
+      guard network.blocks.count == 2, network.outputCount == 1, parameter.block == "w1" || parameter.block == "b1" else {
+        return parameter.description
+      }
+      switch parameter.indices.count {
+      case 1: return "b"
+      default:
+        let input = parameter.indices[1]
         if network.inputCount == 1 { return "w" }
         return input < featureNames.count ? "w(\(featureNames[input]))" : parameter.description
       }

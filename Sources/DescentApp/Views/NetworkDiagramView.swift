@@ -22,7 +22,7 @@ public struct NetworkDiagramView {
     guard !area.isEmpty else { return }
     buffer.fill(area, with: .blank)
     let model = Model(playground: playground)
-    if let layout = ColumnLayout(model: model, area: area) {
+    if model.network.isDenseStack, let layout = ColumnLayout(model: model, area: area) {
       drawColumns(model, layout, area: area, buffer: &buffer, theme: theme)
     } else {
       drawList(model, area: area, buffer: &buffer, theme: theme)
@@ -36,6 +36,8 @@ extension NetworkDiagramView {
   /// The numbers the diagram shows, read once from the playground.
   fileprivate struct Model {
     let network: Network
+    /// The dense layers with their activations (drawn as columns for a dense stack).
+    let stages: [DenseStage]
     /// Node values per column: the sample's features, then each layer's activations.
     let values: [[Double]]
     let inputNames: [String]
@@ -49,8 +51,17 @@ extension NetworkDiagramView {
       let inputs = session.configuration.dataset.trainInputs
       sampleCount = inputs.count
       sampleIndex = sampleCount == 0 ? 0 : playground.shownSampleIndex % sampleCount
-      let trace = network.forward(sampleCount == 0 ? [Double](repeating: 0, count: network.inputCount) : Array(inputs[sampleIndex]))
-      values = [trace.input] + trace.activations
+      let input = sampleCount == 0 ? [Double](repeating: 0, count: network.inputCount) : Array(inputs[sampleIndex])
+      let trace = network.trace(input)
+      stages = network.denseStages
+      // Each column shows a stage's activations: the layer after the dense one when it is an
+      // activation, otherwise the dense layer's own output.
+      let layers = network.layers
+      values = [input] + stages.map { stage in
+        let next = stage.layer + 1
+        let shown = next < layers.count && layers[next].activation != nil ? next : stage.layer
+        return trace.layerOutput(shown).values
+      }
       inputNames = (0..<network.inputCount).map { index in
         index < session.featureNames.count ? session.featureNames[index] : "x\(index + 1)"
       }
@@ -65,7 +76,7 @@ extension NetworkDiagramView {
       }
     }
 
-    var counts: [Int] { [network.inputCount] + network.layers.map(\.outputCount) }
+    var counts: [Int] { [network.inputCount] + stages.map(\.outputCount) }
   }
 
   /// Where columns, nodes and labels go when the diagram is drawn as columns.
@@ -153,8 +164,8 @@ extension NetworkDiagramView {
     let symbols = theme.symbols
     var shownLinks = 0, totalLinks = 0
     // Connections first, so nodes and labels sit on top.
-    for layerIndex in model.network.layers.indices {
-      let layer = model.network.layers[layerIndex]
+    for layerIndex in model.stages.indices {
+      let layer = model.stages[layerIndex]
       let sources = layout.nodeRows[layerIndex], targets = layout.nodeRows[layerIndex + 1]
       let gapStart = layout.columnX[layerIndex] + layout.nodeWidth(layerIndex)
       let gapEnd = layout.columnX[layerIndex + 1] - 1
@@ -260,8 +271,9 @@ extension NetworkDiagramView {
   private func drawList(_ model: Model, area: Rect, buffer: inout Buffer, theme: Theme) {
     let symbols = theme.symbols
     var lines: [(String, Style)] = [(model.inputNames.joined(separator: ", "), theme.label)]
-    for layer in model.network.layers {
-      let name = symbols.isUnicode ? layer.description : layer.description.replacingOccurrences(of: "→", with: "->")
+    let layers: [String] = model.network.isDenseStack ? model.stages.map(\.description) : model.network.layers.map(\.description)
+    for description in layers {
+      let name = symbols.isUnicode ? description : description.replacingOccurrences(of: "→", with: "->")
       lines.append(("\(symbols.markers.arrowDown) \(name)", theme.value))
     }
     let outputs = model.values.last ?? []

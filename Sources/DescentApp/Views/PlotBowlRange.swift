@@ -39,9 +39,11 @@ enum PlotBowlRange {
 
   /// The pair's values before the first step (the engine draws them from the seed).
   private static func initialValues(session: TrainingSession, pair: (ParameterID, ParameterID)) -> (Double, Double) {
-    var generator = SplitMix64(seed: session.configuration.seed)
-    let network = session.configuration.initialNetwork(using: &generator)
-    return (network[pair.0], network[pair.1])
+    let parameters = session.initialParameters
+    guard let first = session.network.position(of: pair.0), let second = session.network.position(of: pair.1) else {
+      return (0, 0)
+    }
+    return (parameters[first], parameters[second])
   }
 
   /// The least-loss point of a 15×15 grid, widened until it is not on the grid's edge, refined

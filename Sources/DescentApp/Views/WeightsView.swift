@@ -28,9 +28,9 @@ struct WeightsView {
   /// Rows when every parameter fits, heatmaps otherwise.
   func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
     guard !area.isEmpty else { return }
-    let parameters = playground.session.network.parameterIDs
-    if parameters.count <= area.height {
-      drawRows(parameters, in: area, buffer: &buffer, theme: theme)
+    let network = playground.session.network
+    if network.parameterCount <= area.height {
+      drawRows(network.parameterIDs, in: area, buffer: &buffer, theme: theme)
     } else {
       drawHeatmaps(in: area, buffer: &buffer, theme: theme)
     }
@@ -49,20 +49,24 @@ struct WeightsView {
     let barWidth = min(Self.barWidth, rest - 1 - (showsChange ? 1 + Self.changeWidth : 0))
     let showsBar = barWidth >= 3
     let historyWidth = min(32, rest - 1 - barWidth - 1 - Self.changeWidth - 1)
-    var limits: [Double] = network.layers.map { layer in
-      (layer.weights + layer.biases).reduce(0) { max($0, abs($1)) }
+    // One scale per layer, so bars compare within a layer.
+    var limits = [Double](repeating: 0, count: network.layers.count)
+    for block in network.blocks {
+      for position in block.range { limits[block.layer] = max(limits[block.layer], abs(network.parameters[position])) }
     }
     limits = limits.map { $0 > 0 && $0.isFinite ? $0 : 1 }
     for (row, parameter) in parameters.enumerated() where row < area.height {
       let y = area.y + row
-      let value = network[parameter]
+      let position = network.position(of: parameter) ?? 0
+      let value = network.parameters[position]
+      let layer = network.blocks.last(where: { $0.offset <= position })?.layer ?? 0
       var x = area.x
       buffer.write(String(names[row].prefix(nameWidth)), x: x, y: y, style: theme.label, clip: area)
       x += nameWidth + 1
       buffer.write(NumberFormat.value(value, width: Self.valueWidth), x: x, y: y, style: theme.signed(value), clip: area)
       x += Self.valueWidth + 1
       if showsBar {
-        drawBar(value / limits[parameter.layer], width: barWidth, at: x, y: y, buffer: &buffer, theme: theme, style: theme.signed(value))
+        drawBar(value / limits[layer], width: barWidth, at: x, y: y, buffer: &buffer, theme: theme, style: theme.signed(value))
         x += barWidth + 1
       }
       if showsChange {
@@ -79,13 +83,14 @@ struct WeightsView {
     }
   }
 
-  /// The parameter's name: `size→price` and `bias→price` in the first layer, `w2[0,3]` beyond.
+  /// The parameter's name: `size→price` and `bias→price` in the first dense layer, `w2[0,3]`
+  /// beyond.
   private func name(of parameter: ParameterID, symbols: SymbolSet) -> String {
     let session = playground.session
-    guard parameter.layer == 0 else { return parameter.description }
-    let layerCount = session.network.layers.count
+    guard parameter.block == "w1" || parameter.block == "b1" else { return parameter.description }
+    let denseCount = session.network.denseStages.count
     func node(_ output: Int) -> String {
-      if layerCount == 1 {
+      if denseCount == 1 {
         let outputs = session.outputNames
         if session.network.outputCount == 1, let only = outputs.first { return only }
         return outputs.count == session.network.outputCount ? outputs[output] : "out\(output + 1)"
@@ -93,13 +98,13 @@ struct WeightsView {
       return "h\(output + 1)"
     }
     let arrow = symbols.isUnicode ? symbols.markers.arrowRight : "->"
-    switch parameter.kind {
-    case .weight(let output, let input):
-      let feature = session.featureNames.indices.contains(input) ? session.featureNames[input] : "x\(input + 1)"
-      return symbols.displayable(feature) + arrow + symbols.displayable(node(output))
-    case .bias(let output):
+    let output = parameter.indices.first ?? 0
+    guard parameter.block == "w1", parameter.indices.count == 2 else {
       return "bias" + arrow + symbols.displayable(node(output))
     }
+    let input = parameter.indices[1]
+    let feature = session.featureNames.indices.contains(input) ? session.featureNames[input] : "x\(input + 1)"
+    return symbols.displayable(feature) + arrow + symbols.displayable(node(output))
   }
 
   /// `↑2.1e-3`, `↓0.012`, or `0` before the first step.
@@ -128,10 +133,10 @@ struct WeightsView {
 
   // MARK: - Heatmaps
 
-  /// One heatmap per layer under its description; in colour with Unicode two matrix rows share
-  /// a cell (upper and lower half block), otherwise one row per cell in shade characters.
+  /// One heatmap per weight matrix under its title; in colour with Unicode two matrix rows
+  /// share a cell (upper and lower half block), otherwise one row per cell in shade characters.
   private func drawHeatmaps(in area: Rect, buffer: inout Buffer, theme: Theme) {
-    let layers = playground.session.network.layers
+    let layers = ParameterMatrix.all(in: playground.session.network)
     let halfBlocks = theme.symbols.isUnicode && theme.colorCount >= 8
     var y = area.y
     for (index, layer) in layers.enumerated() {
@@ -178,7 +183,7 @@ struct WeightsView {
   }
 
   /// Weight (`column` < inputs) or bias (the last column) of node `row`.
-  private func value(_ layer: DenseLayer, row: Int, column: Int) -> Double {
+  private func value(_ layer: ParameterMatrix, row: Int, column: Int) -> Double {
     column < layer.inputCount ? layer.weight(output: row, input: column) : layer.biases[row]
   }
 }

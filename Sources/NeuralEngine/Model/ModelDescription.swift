@@ -79,7 +79,7 @@ public struct ModelDescription: Hashable, Sendable, CustomStringConvertible {
     for layer in layers.reversed() {
       switch layer {
       case .activation(let activation): return activation
-      case .dense(_, let activation), .convolution(_, _, _, _, let activation), .residual(_, let activation):
+      case .dense(_, let activation), .convolution(_, _, _, _, let activation):
         return activation ?? .linear
       case .dropout: continue
       default: return .linear

@@ -25,6 +25,8 @@ public struct TrainingSession: Sendable {
   public internal(set) var monitor = RunMonitor()
   /// When to evaluate the whole splits.
   public var evaluationPolicy: EvaluationPolicy = .automatic
+  /// The parameters before the first step, in buffer order.
+  public let initialParameters: [Double]
 
   var optimizer: Optimizer
   let data: TrainingData
@@ -68,6 +70,7 @@ public struct TrainingSession: Sendable {
     guard dataset.trainInputs.count > 0 else { throw ModelError(reason: "training needs at least one sample") }
     var generator = SplitMix64(seed: configuration.seed)
     network = try configuration.initialNetwork(using: &generator)
+    initialParameters = network.parameters
     self.generator = generator
     lossFunction = configuration.resolvedLoss
     lossLayer = network.lossGradientLayer(for: lossFunction)

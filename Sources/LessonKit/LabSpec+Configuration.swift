@@ -1,4 +1,3 @@
-import LessonKit
 import NeuralEngine
 
 extension LabSpec {
@@ -14,7 +13,7 @@ extension LabSpec {
       }
       data = data.limitingTraining(to: trainSamples)
     }
-    var configuration = TrainingConfiguration(dataset: data, hiddenLayers: hiddenLayers)
+    var configuration = TrainingConfiguration(dataset: data, model: model, hiddenLayers: hiddenLayers)
     configuration.seed = seed
     if let activation { configuration.activation = activation }
     configuration.outputActivation = outputActivation
@@ -28,9 +27,8 @@ extension LabSpec {
     return configuration
   }
 
-  /// The bowl's axes when the lab names them (`bowl-parameters`), as the engine's identities.
-  var bowlPairParameterIDs: (ParameterID, ParameterID)? {
-    guard let chosen = effectiveBowlParameters, chosen.count == 2 else { return nil }
-    return (chosen[0].parameterID, chosen[1].parameterID)
+  /// The names of the dataset's input features (for `w.<feature>`).
+  public var featureNames: [String] {
+    Dataset.builtIn(dataset, seed: 1, sampleCount: 8).featureNames
   }
 }
