@@ -9,6 +9,7 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case flatten(Flatten)
     case dropout(Dropout)
     case residual(Residual)
+    case batchNorm(BatchNorm)
   }
 
   var kind: Kind
@@ -23,6 +24,7 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .flatten(let layer): layer
     case .dropout(let layer): layer
     case .residual(let layer): layer
+    case .batchNorm(let layer): layer
     }
   }
 
@@ -64,6 +66,7 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .flatten(let layer): layer.forward(buffers, using: &generator)
     case .dropout(let layer): layer.forward(buffers, using: &generator)
     case .residual(let layer): layer.forward(buffers, using: &generator)
+    case .batchNorm(let layer): layer.forward(buffers, using: &generator)
     }
   }
 
@@ -75,6 +78,7 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .flatten(let layer): layer.backward(buffers)
     case .dropout(let layer): layer.backward(buffers)
     case .residual(let layer): layer.backward(buffers)
+    case .batchNorm(let layer): layer.backward(buffers)
     }
   }
 }

@@ -23,7 +23,9 @@ extension Network {
       }
       // The activation belongs to the branch (x + f(W x + b)), not after the block.
       return [Layer(.residual(Residual(inputShape: shape, function: activation ?? .linear)))]
-    case .convolution, .maxPool, .averagePool, .recurrent, .lstm, .batchNorm:
+    case .batchNorm:
+      return [Layer(.batchNorm(BatchNorm(inputShape: shape)))]
+    case .convolution, .maxPool, .averagePool, .recurrent, .lstm:
       throw Reason(text: "this layer kind is being built")
     }
   }
