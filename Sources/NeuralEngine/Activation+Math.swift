@@ -52,6 +52,46 @@ extension Activation {
     }
   }
 
+  /// `dz = da ⊙ f′(z)` for `rows` samples of `width` numbers: the one copy of the derivatives,
+  /// used by activation layers and by layers that apply an activation inside (residual blocks).
+  ///
+  /// `z` are the pre-activations and `a = f(z)` the activations of the same pass; each formula
+  /// reads whichever is cheaper: the ReLU family reads `z`, sigmoid and tanh read `a`, softmax
+  /// (whose Jacobian couples a sample's numbers) reads each sample's `a` as one vector:
+  ///
+  ///     linear:  f′ = 1
+  ///     relu:    f′ = 1 for z > 0, else 0;   leaky-relu: 1 for z > 0, else 0.01
+  ///     sigmoid: f′ = a (1 − a);             tanh: f′ = 1 − a²
+  ///     softmax: dz_i = a_i (da_i − Σ_j a_j da_j)
+  ///
+  /// `dz` may be `da` itself (the formulas read each `da` before writing its `dz`).
+  @inline(__always)
+  func backpropagate(
+    _ da: UnsafePointer<Double>, preActivations z: UnsafePointer<Double>, activations a: UnsafePointer<Double>,
+    into dz: UnsafeMutablePointer<Double>, rows: Int, width: Int
+  ) {
+    let count = rows * width
+    switch self {
+    case .linear:
+      if UnsafePointer(dz) != da { dz.update(from: da, count: count) }
+    case .relu:
+      for index in 0..<count { dz[index] = z[index] > 0 ? da[index] : 0 }
+    case .leakyRelu:
+      for index in 0..<count { dz[index] = z[index] > 0 ? da[index] : da[index] * Activation.leakySlope }
+    case .sigmoid:
+      for index in 0..<count { dz[index] = da[index] * (a[index] * (1 - a[index])) }
+    case .tanh:
+      for index in 0..<count { dz[index] = da[index] * (1 - a[index] * a[index]) }
+    case .softmax:
+      for row in 0..<rows {
+        let offset = row * width
+        var weighted = 0.0
+        for index in 0..<width { weighted += a[offset + index] * da[offset + index] }
+        for index in 0..<width { dz[offset + index] = a[offset + index] * (da[offset + index] - weighted) }
+      }
+    }
+  }
+
   /// The logistic function `1 / (1 + e^(−z))`, evaluated without overflow for any `z`.
   static func sigmoid(_ z: Double) -> Double { VectorMath.sigmoid(z) }
 }

@@ -27,33 +27,10 @@ struct ActivationLayer: LayerKind {
 
   func backward(_ buffers: LayerBuffers) {
     guard let dz = buffers.inputGradient else { return }
-    let count = buffers.batch * inputShape.count
-    let z = buffers.input
-    let a = UnsafePointer(buffers.output)
-    let da = buffers.outputGradient
-    switch function {
-    case .linear:
-      dz.update(from: da, count: count)
-    case .relu:
-      // forward: a = max(0, z), so f'(z) = 1 for z > 0, else 0.
-      for index in 0..<count { dz[index] = z[index] > 0 ? da[index] : 0 }
-    case .leakyRelu:
-      for index in 0..<count { dz[index] = z[index] > 0 ? da[index] : da[index] * Activation.leakySlope }
-    case .sigmoid:
-      // forward: a = σ(z), so f'(z) = a (1 − a).
-      for index in 0..<count { dz[index] = da[index] * (a[index] * (1 - a[index])) }
-    case .tanh:
-      // forward: a = tanh z, so f'(z) = 1 − a².
-      for index in 0..<count { dz[index] = da[index] * (1 - a[index] * a[index]) }
-    case .softmax:
-      let width = inputShape.count
-      for row in 0..<buffers.batch {
-        let offset = row * width
-        var weighted = 0.0
-        for index in 0..<width { weighted += a[offset + index] * da[offset + index] }
-        for index in 0..<width { dz[offset + index] = a[offset + index] * (da[offset + index] - weighted) }
-      }
-    }
+    // forward: a = f(z), so dz = da ⊙ f′(z) (f′ from z or from a, see `Activation.backpropagate`).
+    function.backpropagate(
+      buffers.outputGradient, preActivations: buffers.input, activations: buffers.output, into: dz,
+      rows: buffers.batch, width: inputShape.count)
   }
 
   /// `tanh`.

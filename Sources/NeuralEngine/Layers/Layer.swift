@@ -8,6 +8,8 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case activation(ActivationLayer)
     case flatten(Flatten)
     case dropout(Dropout)
+    case residual(Residual)
+    case batchNorm(BatchNorm)
   }
 
   var kind: Kind
@@ -21,6 +23,8 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .activation(let layer): layer
     case .flatten(let layer): layer
     case .dropout(let layer): layer
+    case .residual(let layer): layer
+    case .batchNorm(let layer): layer
     }
   }
 
@@ -61,6 +65,8 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .activation(let layer): layer.forward(buffers, using: &generator)
     case .flatten(let layer): layer.forward(buffers, using: &generator)
     case .dropout(let layer): layer.forward(buffers, using: &generator)
+    case .residual(let layer): layer.forward(buffers, using: &generator)
+    case .batchNorm(let layer): layer.forward(buffers, using: &generator)
     }
   }
 
@@ -71,6 +77,8 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .activation(let layer): layer.backward(buffers)
     case .flatten(let layer): layer.backward(buffers)
     case .dropout(let layer): layer.backward(buffers)
+    case .residual(let layer): layer.backward(buffers)
+    case .batchNorm(let layer): layer.backward(buffers)
     }
   }
 }

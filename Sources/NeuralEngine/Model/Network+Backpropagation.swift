@@ -50,7 +50,7 @@ extension Network {
                     meanOver: batch)
                   Network.backward(
                     layers, batch: batch, input: input, from: lossLayer, plan: plan, pointers: pointers,
-                    inputGradient: inputGradient)
+                    inputGradient: inputGradient, mode: mode)
                 }
               }
             }

@@ -16,7 +16,16 @@ extension Network {
       return [Layer(.flatten(Flatten(inputShape: shape)))]
     case .dropout(let rate):
       return [Layer(.dropout(Dropout(inputShape: shape, rate: rate)))]
-    case .convolution, .maxPool, .averagePool, .recurrent, .lstm, .residual, .batchNorm:
+    case .residual(let units, let activation):
+      guard shape.count == units else {
+        let got = shape.rank == 1 ? "\(shape.count)" : "\(shape) (\(shape.count) numbers)"
+        throw Reason(text: "residual \(units) needs a \(units)-wide input; got \(got)")
+      }
+      // The activation belongs to the branch (x + f(W x + b)), not after the block.
+      return [Layer(.residual(Residual(inputShape: shape, function: activation ?? .linear)))]
+    case .batchNorm:
+      return [Layer(.batchNorm(BatchNorm(inputShape: shape)))]
+    case .convolution, .maxPool, .averagePool, .recurrent, .lstm:
       throw Reason(text: "this layer kind is being built")
     }
   }

@@ -36,12 +36,13 @@ extension Network {
 
   /// Back-propagates from the output gradient of layer `last` (already written) down to the
   /// first layer, adding into the parameter gradients; writes `∂L/∂input` into `inputGradient`
-  /// when one is given (nothing in training needs it; lessons and gradient checks do).
+  /// when one is given (nothing in training needs it; lessons and gradient checks do). `mode` is
+  /// the forward pass's (batch norm differentiates through batch statistics only in training).
   @inline(__always)
   static func backward(
     _ layers: [Layer],
     batch: Int, input: UnsafePointer<Double>, from last: Int, plan: WorkspacePlan, pointers: PassPointers,
-    inputGradient firstInputGradient: UnsafeMutablePointer<Double>? = nil
+    inputGradient firstInputGradient: UnsafeMutablePointer<Double>? = nil, mode: PassMode = .training
   ) {
     let scratch = pointers.workspace + plan.scratchOffset
     var index = last
@@ -50,7 +51,7 @@ extension Network {
       let layerInput = index == 0 ? input : UnsafePointer(pointers.workspace + plan.layers[index - 1].output)
       let inputGradient = index == 0 ? firstInputGradient : pointers.workspace + plan.layers[index - 1].outputGradient
       let buffers = LayerBuffers(
-        batch: batch, mode: .training, input: layerInput, output: pointers.workspace + layerPlan.output,
+        batch: batch, mode: mode, input: layerInput, output: pointers.workspace + layerPlan.output,
         outputGradient: pointers.workspace + layerPlan.outputGradient, inputGradient: inputGradient,
         parameters: pointers.parameters + layerPlan.parameters,
         gradients: pointers.gradients + layerPlan.parameters, state: pointers.state + layerPlan.state,
