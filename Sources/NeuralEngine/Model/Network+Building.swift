@@ -16,7 +16,10 @@ extension Network {
       return [Layer(.flatten(Flatten(inputShape: shape)))]
     case .dropout(let rate):
       return [Layer(.dropout(Dropout(inputShape: shape, rate: rate)))]
-    case .convolution, .maxPool, .averagePool, .recurrent, .lstm, .residual, .batchNorm:
+    case .convolution(let filters, let kernel, let stride, let padding, let activation):
+      let window = try SlidingWindow(input: shape, size: kernel, stride: stride, padding: padding, name: "kernel")
+      return withActivation(Layer(.convolution(Convolution(window: window, filters: filters))), activation)
+    case .maxPool, .averagePool, .recurrent, .lstm, .residual, .batchNorm:
       throw Reason(text: "this layer kind is being built")
     }
   }
