@@ -9,6 +9,8 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case flatten(Flatten)
     case dropout(Dropout)
     case convolution(Convolution)
+    case maxPool(MaxPool)
+    case averagePool(AveragePool)
   }
 
   var kind: Kind
@@ -23,6 +25,8 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .flatten(let layer): layer
     case .dropout(let layer): layer
     case .convolution(let layer): layer
+    case .maxPool(let layer): layer
+    case .averagePool(let layer): layer
     }
   }
 
@@ -64,6 +68,8 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .flatten(let layer): layer.forward(buffers, using: &generator)
     case .dropout(let layer): layer.forward(buffers, using: &generator)
     case .convolution(let layer): layer.forward(buffers, using: &generator)
+    case .maxPool(let layer): layer.forward(buffers, using: &generator)
+    case .averagePool(let layer): layer.forward(buffers, using: &generator)
     }
   }
 
@@ -75,6 +81,8 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .flatten(let layer): layer.backward(buffers)
     case .dropout(let layer): layer.backward(buffers)
     case .convolution(let layer): layer.backward(buffers)
+    case .maxPool(let layer): layer.backward(buffers)
+    case .averagePool(let layer): layer.backward(buffers)
     }
   }
 }

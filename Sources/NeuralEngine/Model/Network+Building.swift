@@ -19,7 +19,11 @@ extension Network {
     case .convolution(let filters, let kernel, let stride, let padding, let activation):
       let window = try SlidingWindow(input: shape, size: kernel, stride: stride, padding: padding, name: "kernel")
       return withActivation(Layer(.convolution(Convolution(window: window, filters: filters))), activation)
-    case .maxPool, .averagePool, .recurrent, .lstm, .residual, .batchNorm:
+    case .maxPool(let size, let stride):
+      return [Layer(.maxPool(MaxPool(window: try SlidingWindow(pooling: shape, size: size, stride: stride))))]
+    case .averagePool(let size, let stride):
+      return [Layer(.averagePool(AveragePool(window: try SlidingWindow(pooling: shape, size: size, stride: stride))))]
+    case .recurrent, .lstm, .residual, .batchNorm:
       throw Reason(text: "this layer kind is being built")
     }
   }
