@@ -8,6 +8,9 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case activation(ActivationLayer)
     case flatten(Flatten)
     case dropout(Dropout)
+    case convolution(Convolution)
+    case maxPool(MaxPool)
+    case averagePool(AveragePool)
     case residual(Residual)
     case batchNorm(BatchNorm)
   }
@@ -23,6 +26,9 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .activation(let layer): layer
     case .flatten(let layer): layer
     case .dropout(let layer): layer
+    case .convolution(let layer): layer
+    case .maxPool(let layer): layer
+    case .averagePool(let layer): layer
     case .residual(let layer): layer
     case .batchNorm(let layer): layer
     }
@@ -65,6 +71,9 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .activation(let layer): layer.forward(buffers, using: &generator)
     case .flatten(let layer): layer.forward(buffers, using: &generator)
     case .dropout(let layer): layer.forward(buffers, using: &generator)
+    case .convolution(let layer): layer.forward(buffers, using: &generator)
+    case .maxPool(let layer): layer.forward(buffers, using: &generator)
+    case .averagePool(let layer): layer.forward(buffers, using: &generator)
     case .residual(let layer): layer.forward(buffers, using: &generator)
     case .batchNorm(let layer): layer.forward(buffers, using: &generator)
     }
@@ -77,6 +86,9 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .activation(let layer): layer.backward(buffers)
     case .flatten(let layer): layer.backward(buffers)
     case .dropout(let layer): layer.backward(buffers)
+    case .convolution(let layer): layer.backward(buffers)
+    case .maxPool(let layer): layer.backward(buffers)
+    case .averagePool(let layer): layer.backward(buffers)
     case .residual(let layer): layer.backward(buffers)
     case .batchNorm(let layer): layer.backward(buffers)
     }

@@ -25,7 +25,14 @@ extension Network {
       return [Layer(.residual(Residual(inputShape: shape, function: activation ?? .linear)))]
     case .batchNorm:
       return [Layer(.batchNorm(BatchNorm(inputShape: shape)))]
-    case .convolution, .maxPool, .averagePool, .recurrent, .lstm:
+    case .convolution(let filters, let kernel, let stride, let padding, let activation):
+      let window = try SlidingWindow(input: shape, size: kernel, stride: stride, padding: padding, name: "kernel")
+      return withActivation(Layer(.convolution(Convolution(window: window, filters: filters))), activation)
+    case .maxPool(let size, let stride):
+      return [Layer(.maxPool(MaxPool(window: try SlidingWindow(pooling: shape, size: size, stride: stride))))]
+    case .averagePool(let size, let stride):
+      return [Layer(.averagePool(AveragePool(window: try SlidingWindow(pooling: shape, size: size, stride: stride))))]
+    case .recurrent, .lstm:
       throw Reason(text: "this layer kind is being built")
     }
   }
