@@ -8,6 +8,7 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case activation(ActivationLayer)
     case flatten(Flatten)
     case dropout(Dropout)
+    case recurrent(Recurrent)
   }
 
   var kind: Kind
@@ -21,6 +22,7 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .activation(let layer): layer
     case .flatten(let layer): layer
     case .dropout(let layer): layer
+    case .recurrent(let layer): layer
     }
   }
 
@@ -61,6 +63,7 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .activation(let layer): layer.forward(buffers, using: &generator)
     case .flatten(let layer): layer.forward(buffers, using: &generator)
     case .dropout(let layer): layer.forward(buffers, using: &generator)
+    case .recurrent(let layer): layer.forward(buffers, using: &generator)
     }
   }
 
@@ -71,6 +74,7 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .activation(let layer): layer.backward(buffers)
     case .flatten(let layer): layer.backward(buffers)
     case .dropout(let layer): layer.backward(buffers)
+    case .recurrent(let layer): layer.backward(buffers)
     }
   }
 }

@@ -16,7 +16,10 @@ extension Network {
       return [Layer(.flatten(Flatten(inputShape: shape)))]
     case .dropout(let rate):
       return [Layer(.dropout(Dropout(inputShape: shape, rate: rate)))]
-    case .convolution, .maxPool, .averagePool, .recurrent, .lstm, .residual, .batchNorm:
+    case .recurrent(let units, let sequences):
+      guard shape.rank == 2 else { throw Reason(text: "needs a sequence input (time steps×features); got \(shape)") }
+      return [Layer(.recurrent(Recurrent(inputShape: shape, hiddenCount: units, returnsSequences: sequences)))]
+    case .convolution, .maxPool, .averagePool, .lstm, .residual, .batchNorm:
       throw Reason(text: "this layer kind is being built")
     }
   }
