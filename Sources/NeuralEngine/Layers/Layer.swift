@@ -9,6 +9,7 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case flatten(Flatten)
     case dropout(Dropout)
     case recurrent(Recurrent)
+    case lstm(LSTM)
   }
 
   var kind: Kind
@@ -23,6 +24,7 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .flatten(let layer): layer
     case .dropout(let layer): layer
     case .recurrent(let layer): layer
+    case .lstm(let layer): layer
     }
   }
 
@@ -64,6 +66,7 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .flatten(let layer): layer.forward(buffers, using: &generator)
     case .dropout(let layer): layer.forward(buffers, using: &generator)
     case .recurrent(let layer): layer.forward(buffers, using: &generator)
+    case .lstm(let layer): layer.forward(buffers, using: &generator)
     }
   }
 
@@ -75,6 +78,7 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .flatten(let layer): layer.backward(buffers)
     case .dropout(let layer): layer.backward(buffers)
     case .recurrent(let layer): layer.backward(buffers)
+    case .lstm(let layer): layer.backward(buffers)
     }
   }
 }

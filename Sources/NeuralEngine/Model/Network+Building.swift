@@ -19,7 +19,10 @@ extension Network {
     case .recurrent(let units, let sequences):
       guard shape.rank == 2 else { throw Reason(text: "needs a sequence input (time steps×features); got \(shape)") }
       return [Layer(.recurrent(Recurrent(inputShape: shape, hiddenCount: units, returnsSequences: sequences)))]
-    case .convolution, .maxPool, .averagePool, .lstm, .residual, .batchNorm:
+    case .lstm(let units, let sequences):
+      guard shape.rank == 2 else { throw Reason(text: "needs a sequence input (time steps×features); got \(shape)") }
+      return [Layer(.lstm(LSTM(inputShape: shape, hiddenCount: units, returnsSequences: sequences)))]
+    case .convolution, .maxPool, .averagePool, .residual, .batchNorm:
       throw Reason(text: "this layer kind is being built")
     }
   }
