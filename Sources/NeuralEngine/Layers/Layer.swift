@@ -13,6 +13,8 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case averagePool(AveragePool)
     case residual(Residual)
     case batchNorm(BatchNorm)
+    case recurrent(Recurrent)
+    case lstm(LSTM)
   }
 
   var kind: Kind
@@ -31,6 +33,8 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .averagePool(let layer): layer
     case .residual(let layer): layer
     case .batchNorm(let layer): layer
+    case .recurrent(let layer): layer
+    case .lstm(let layer): layer
     }
   }
 
@@ -76,6 +80,8 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .averagePool(let layer): layer.forward(buffers, using: &generator)
     case .residual(let layer): layer.forward(buffers, using: &generator)
     case .batchNorm(let layer): layer.forward(buffers, using: &generator)
+    case .recurrent(let layer): layer.forward(buffers, using: &generator)
+    case .lstm(let layer): layer.forward(buffers, using: &generator)
     }
   }
 
@@ -91,6 +97,8 @@ public struct Layer: Hashable, Sendable, CustomStringConvertible {
     case .averagePool(let layer): layer.backward(buffers)
     case .residual(let layer): layer.backward(buffers)
     case .batchNorm(let layer): layer.backward(buffers)
+    case .recurrent(let layer): layer.backward(buffers)
+    case .lstm(let layer): layer.backward(buffers)
     }
   }
 }

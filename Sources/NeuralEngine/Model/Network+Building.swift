@@ -32,8 +32,12 @@ extension Network {
       return [Layer(.maxPool(MaxPool(window: try SlidingWindow(pooling: shape, size: size, stride: stride))))]
     case .averagePool(let size, let stride):
       return [Layer(.averagePool(AveragePool(window: try SlidingWindow(pooling: shape, size: size, stride: stride))))]
-    case .recurrent, .lstm:
-      throw Reason(text: "this layer kind is being built")
+    case .recurrent(let units, let sequences):
+      guard shape.rank == 2 else { throw Reason(text: "needs a sequence input (time steps×features); got \(shape)") }
+      return [Layer(.recurrent(Recurrent(inputShape: shape, hiddenCount: units, returnsSequences: sequences)))]
+    case .lstm(let units, let sequences):
+      guard shape.rank == 2 else { throw Reason(text: "needs a sequence input (time steps×features); got \(shape)") }
+      return [Layer(.lstm(LSTM(inputShape: shape, hiddenCount: units, returnsSequences: sequences)))]
     }
   }
 }
