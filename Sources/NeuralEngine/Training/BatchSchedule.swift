@@ -35,8 +35,15 @@ struct BatchSchedule: Sendable {
     return Swift.min(batchSize, order.count - position)
   }
 
+  /// Positions in `order` of the last step's batch.
+  private(set) var lastBatch = 0..<0
+
+  /// Training-row indices of the last step's batch, in the order used.
+  var lastBatchIndices: [Int] { Array(order[lastBatch]) }
+
   /// Records a finished step of `size` samples; returns whether it ended an epoch.
   mutating func advance(by size: Int) -> Bool {
+    lastBatch = position..<(position + size)
     stepCount += 1
     position += size
     guard position >= order.count else { return false }

@@ -166,6 +166,8 @@ public struct TrainingSession: Sendable {
   public var epochCount: Int { schedule.epochCount }
   /// Training samples of the current epoch already used.
   public var positionInEpoch: Int { schedule.position }
+  /// Training-row indices of the last step's batch, in the order used (empty before a step).
+  public var lastBatchIndices: [Int] { schedule.lastBatchIndices }
   /// Loss on the whole training split (with the penalty) at the last evaluation.
   public var trainLoss: Double { metrics.trainLoss }
   public var testLoss: Double? { metrics.testLoss }

@@ -1,0 +1,96 @@
+import Testing
+@testable import NeuralEngine
+
+/// Training reaches known answers on the built-in datasets, and a too-large step is caught.
+@Suite struct ConvergenceTests {
+  @Test func houseRecoversItsPriceFormula() throws {
+    let configuration = TrainingConfiguration(
+      dataset: .builtIn(.house, seed: 1), learningRate: 0.5, batchMode: .fullBatch)
+    var session = try TrainingSession(configuration: configuration)
+    session.step(count: 300)
+    let stage = try #require(session.network.denseStages.first)
+    #expect(abs(stage.weights[0] - 0.3) < 0.02)
+    #expect(abs(stage.weights[1] - 0.2) < 0.02)
+    #expect(abs(stage.weights[2] - 0.5) < 0.02)
+    #expect(abs(stage.biases[0]) < 0.02)
+    #expect(session.history.epochLoss.points.count == 300)
+  }
+
+  @Test func xorIsLearnedWithOneHiddenLayer() throws {
+    let configuration = TrainingConfiguration(
+      dataset: .builtIn(.xor, seed: 3), hiddenLayers: [8], activation: .tanh, optimizer: .adam,
+      learningRate: 0.03, batchMode: .fullBatch, seed: 2)
+    var session = try TrainingSession(configuration: configuration)
+    #expect((session.trainAccuracy ?? 1) < 0.9)
+    session.step(count: 300)
+    session.refreshMetrics()
+    #expect(session.trainAccuracy == 1)
+    // A noisy test point can sit right at an axis, so the test split is held to 95 %.
+    #expect((session.testAccuracy ?? 0) >= 0.95)
+  }
+
+  @Test func circleReachesNinetyFivePercentTestAccuracy() throws {
+    let configuration = TrainingConfiguration(
+      dataset: .builtIn(.circle, seed: 4), hiddenLayers: [6], activation: .tanh, optimizer: .adam,
+      learningRate: 0.05, batchMode: .fullBatch, seed: 3)
+    var session = try TrainingSession(configuration: configuration)
+    session.step(count: 300)
+    session.refreshMetrics()
+    #expect((session.testAccuracy ?? 0) >= 0.95)
+  }
+
+  @Test(arguments: [OptimizerKind.momentum, .adam])
+  func lineIsFittedByMomentumAndAdam(optimizer: OptimizerKind) throws {
+    let configuration = TrainingConfiguration(
+      dataset: .builtIn(.line, seed: 5), optimizer: optimizer, learningRate: 0.05,
+      batchMode: .miniBatch(size: 10), seed: 1)
+    var session = try TrainingSession(configuration: configuration)
+    let initialLoss = session.trainLoss
+    for _ in 0..<60 { session.runEpoch() }
+    session.refreshMetrics()
+    #expect(abs(session.network[.weight(layer: 0, output: 0, input: 0)] - 2) < 0.1)
+    #expect(abs(session.network[.bias(layer: 0, output: 0)] - 1) < 0.1)
+    // The noise is 0.1·N(), so the best achievable mean squared error is about 0.01.
+    #expect(session.trainLoss < 0.02)
+    #expect(session.trainLoss < initialLoss / 100)
+  }
+
+  @Test func hugeLearningRateIsReportedAsDivergedNotCrashed() throws {
+    let configuration = TrainingConfiguration(
+      dataset: .builtIn(.line, seed: 5), learningRate: 50, batchMode: .fullBatch)
+    var session = try TrainingSession(configuration: configuration)
+    for _ in 0..<200 where session.state == .running { session.step() }
+    guard case .diverged(let reason) = session.state else {
+      Issue.record("expected divergence, got \(session.state)")
+      return
+    }
+    // The bound is a million times the starting loss (at least 1e6).
+    #expect(session.divergenceBound == 1e6 * max(1, session.initialLoss))
+    #expect(reason.description.contains("exceeded the bound \(DivergenceReason.format(session.divergenceBound))"))
+    #expect(reason.step == session.stepCount + 1)
+    #expect(session.stepCount < 200)
+    #expect(session.network.isFinite)
+    #expect(session.trainLoss.isFinite)
+    let series = [session.history.batchLoss, session.history.trainLoss, session.history.testLoss, session.history.epochLoss]
+    for values in series { #expect(values.points.allSatisfy { $0.value.isFinite }) }
+    #expect(session.history.trainLoss.points.first?.step == 0)
+    for parameter in session.network.parameterIDs {
+      #expect(session.parameterHistory(parameter).allSatisfy { $0.isFinite })
+      #expect(session.lastUpdate(parameter).isFinite)
+    }
+    // A diverged run stays stopped.
+    let stepsAtDivergence = session.stepCount
+    session.step()
+    #expect(session.stepCount == stepsAtDivergence)
+  }
+
+  @Test func convergenceIsDetectedWhenTheLossStopsImproving() throws {
+    let configuration = TrainingConfiguration(
+      dataset: .builtIn(.line, seed: 5), optimizer: .sgd, learningRate: 0.5, batchMode: .fullBatch)
+    var session = try TrainingSession(configuration: configuration)
+    session.step(count: 5)
+    #expect(session.state == .running)
+    session.step(count: 400)
+    #expect(session.state == .converged)
+  }
+}

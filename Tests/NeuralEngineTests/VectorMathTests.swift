@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import NeuralEngine
+
+/// The vectorised tanh, exp and sigmoid against Foundation's, over their whole range.
+@Suite struct VectorMathTests {
+  /// Distance in units in the last place of `expected`.
+  static func ulps(_ value: Double, _ expected: Double) -> Double {
+    if value == expected { return 0 }
+    return abs(value - expected) / expected.ulp
+  }
+
+  @Test func tanhIsWithinTwoUnitsInTheLastPlace() {
+    var worst = 0.0
+    for index in 0...400_000 {
+      let x = -20 + 40 * Double(index) / 400_000
+      worst = max(worst, Self.ulps(VectorMath.tanh(x), Foundation.tanh(x)))
+    }
+    #expect(worst <= VectorMath.maximumErrorInUnits)
+  }
+
+  @Test func specialValuesKeepTheirMeaning() {
+    #expect(VectorMath.tanh(0).sign == .plus && VectorMath.tanh(-0.0).sign == .minus)
+    #expect(VectorMath.tanh(.infinity) == 1 && VectorMath.tanh(-.infinity) == -1)
+    #expect(VectorMath.tanh(.nan).isNaN)
+    #expect(VectorMath.tanh(1e-300) == 1e-300)
+    #expect(VectorMath.tanh(.leastNonzeroMagnitude) == .leastNonzeroMagnitude)
+    #expect(VectorMath.exp(-800) == 0 && VectorMath.exp(800) == .infinity && VectorMath.exp(.nan).isNaN)
+    #expect(VectorMath.sigmoid(-800) == 0 && VectorMath.sigmoid(800) == 1 && VectorMath.sigmoid(.nan).isNaN)
+    #expect(VectorMath.sigmoid(0) == 0.5)
+  }
+
+  @Test func expAndSigmoidMatchFoundation() {
+    var worstExp = 0.0
+    var worstSigmoid = 0.0
+    for index in 0...200_000 {
+      let x = -700 + 1400 * Double(index) / 200_000
+      worstExp = max(worstExp, Self.ulps(VectorMath.exp(x), Foundation.exp(x)))
+      let small = -40 + 80 * Double(index) / 200_000
+      let sigmoid = small >= 0 ? 1 / (1 + Foundation.exp(-small)) : Foundation.exp(small) / (1 + Foundation.exp(small))
+      worstSigmoid = max(worstSigmoid, Self.ulps(VectorMath.sigmoid(small), sigmoid))
+    }
+    #expect(worstExp <= 2)
+    #expect(worstSigmoid <= 4)
+  }
+
+  @Test func buffersOfAnyLengthAreTransformed() {
+    for count in [0, 1, 7, 8, 9, 17] {
+      var values = (0..<count).map { Double($0) / 3 - 2 }
+      let expected = values.map { Foundation.tanh($0) }
+      values.withBase { VectorMath.applyTanh($0, count: count) }
+      for (value, reference) in zip(values, expected) { #expect(Self.ulps(value, reference) <= 2) }
+    }
+  }
+}
