@@ -39,7 +39,7 @@ public struct LabSpec: Equatable, Sendable {
   public var line: Int
 
   public init(
-    dataset: DatasetName, hiddenLayers: [Int] = [], activation: Activation? = nil,
+    dataset: DatasetName, model: ModelDescription? = nil, hiddenLayers: [Int] = [], activation: Activation? = nil,
     outputActivation: Activation? = nil, loss: LossFunction? = nil,
     optimizer: OptimizerKind? = nil, learningRate: Double? = nil, batch: BatchMode? = nil,
     seed: UInt64? = nil, regularization: Regularization? = nil, dropout: Double? = nil,
@@ -48,6 +48,7 @@ public struct LabSpec: Equatable, Sendable {
     bowlParameters: [ParameterID]? = nil, line: Int = 0
   ) {
     self.dataset = dataset
+    self.model = model
     self.hiddenLayers = hiddenLayers
     self.activation = activation
     self.outputActivation = outputActivation

@@ -30,21 +30,26 @@ extension Activation {
   /// Softmax treats the `count` values as one vector and subtracts the largest `z` first so
   /// `exp` cannot overflow; sigmoid never evaluates `exp` of a positive number.
   func apply(to values: UnsafeMutablePointer<Double>, count: Int) {
+    apply(UnsafePointer(values), into: values, count: count)
+  }
+
+  /// Writes `a = f(z)` for `count` values `z` at `source` into `values` (which may be `source`).
+  func apply(_ source: UnsafePointer<Double>, into values: UnsafeMutablePointer<Double>, count: Int) {
     switch self {
     case .linear:
-      return
+      if UnsafePointer(values) != source { values.update(from: source, count: count) }
     case .relu:
-      for index in 0..<count where !(values[index] > 0) { values[index] = 0 }
+      for index in 0..<count { values[index] = source[index] > 0 ? source[index] : 0 }
     case .leakyRelu:
-      for index in 0..<count where !(values[index] > 0) { values[index] *= Activation.leakySlope }
+      for index in 0..<count { values[index] = source[index] > 0 ? source[index] : source[index] * Activation.leakySlope }
     case .sigmoid:
-      VectorMath.applySigmoid(values, count: count)
+      VectorMath.applySigmoid(source, into: values, count: count)
     case .tanh:
-      VectorMath.applyTanh(values, count: count)
+      VectorMath.applyTanh(source, into: values, count: count)
     case .softmax:
       var largest = -Double.infinity
-      for index in 0..<count { largest = Swift.max(largest, values[index]) }
-      for index in 0..<count { values[index] -= largest }
+      for index in 0..<count { largest = Swift.max(largest, source[index]) }
+      for index in 0..<count { values[index] = source[index] - largest }
       VectorMath.applyExp(values, count: count)
       var total = 0.0
       for index in 0..<count { total += values[index] }

@@ -24,7 +24,7 @@ import TerminalUI
 
   @Test func lockedKeysAreMarked() {
     let configuration = TrainingConfiguration(dataset: .builtIn(.line, seed: 1), seed: 1)
-    let playground = Playground(configuration: configuration, unlockedControls: [.play, .step, .reset])
+    let playground = try! Playground(configuration: configuration, unlockedControls: [.play, .step, .reset])
     assertSnapshot(help(playground, 80, 24), named: "help-overlay-locked")
   }
 

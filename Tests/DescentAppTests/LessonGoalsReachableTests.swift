@@ -39,7 +39,7 @@ import Testing
 
   static func run(lesson: Lesson, page: LessonPage, lab: LabSpec, goal: GoalSpec) -> Outcome {
     let place = "\(lesson.fileName) page \(page.index + 1) (\(lesson.id)/\(page.index))"
-    var session = TrainingSession(configuration: lab.trainingConfiguration)
+    var session = try! TrainingSession(configuration: lab.trainingConfiguration)
     learnerActions["\(lesson.id)/\(page.index)"]?(&session)
     let budget = goal.withinSteps ?? defaultStepBudget
     var status = goal.evaluate(SessionGoalContext(session: session))
@@ -73,7 +73,7 @@ import Testing
   /// The pages with a learner action really need it: the lab's own settings do not meet them.
   @Test func learnerActionsAreNeeded() {
     for (lesson, page, lab, goal) in Self.goals where Self.learnerActions["\(lesson.id)/\(page.index)"] != nil {
-      var session = TrainingSession(configuration: lab.trainingConfiguration)
+      var session = try! TrainingSession(configuration: lab.trainingConfiguration)
       let budget = goal.withinSteps ?? Self.defaultStepBudget
       while session.stepCount < budget, session.state == .running {
         session.step(count: 1)

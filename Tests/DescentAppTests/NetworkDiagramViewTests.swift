@@ -16,7 +16,7 @@ func plotPlayground(
   let configuration = TrainingConfiguration(
     dataset: .builtIn(name, seed: seed), hiddenLayers: hidden, learningRate: learningRate,
     batchMode: batch, seed: seed)
-  return Playground(configuration: configuration)
+  return try! Playground(configuration: configuration)
 }
 
 /// Advances `playground` by `count` steps through its own `n` key.
@@ -122,7 +122,7 @@ let plotSweepSizes: [(Int, Int)] = [
     // A single neuron x → ŷ on `line` (y ≈ 2x + 1): one connection, positive after a few steps.
     var positive = plotPlayground(.line)
     plotSteps(&positive, 5)
-    let weight = positive.session.network.layers[0].weights[0]
+    let weight = positive.session.network.denseStages[0].weights[0]
     let (buffer, area) = render(positive, 38, 9, theme: plotUnicodeTheme)
     let styles = (area.y..<area.maxY).flatMap { y in
       (area.x..<area.maxX).compactMap { x -> Style? in

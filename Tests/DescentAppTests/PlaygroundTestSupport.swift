@@ -17,7 +17,7 @@ enum Fixture {
   static func house(steps: Int = 40, learningRate: Double = 0.5) -> Playground {
     let configuration = TrainingConfiguration(
       dataset: .builtIn(.house, seed: 1), learningRate: learningRate, seed: 1)
-    var playground = Playground(configuration: configuration)
+    var playground = try! Playground(configuration: configuration)
     for _ in 0..<steps { _ = playground.update(.key(.character("n"))) }
     return playground
   }
@@ -26,7 +26,7 @@ enum Fixture {
   static func circle(steps: Int = 200) -> Playground {
     let configuration = TrainingConfiguration(
       dataset: .builtIn(.circle, seed: 1), hiddenLayers: [4, 2], learningRate: 0.1, seed: 1)
-    var playground = Playground(configuration: configuration)
+    var playground = try! Playground(configuration: configuration)
     for _ in 0..<steps { _ = playground.update(.key(.character("n"))) }
     return playground
   }
@@ -35,7 +35,7 @@ enum Fixture {
   static func spiral(steps: Int = 30) -> Playground {
     let configuration = TrainingConfiguration(
       dataset: .builtIn(.spiral, seed: 1), hiddenLayers: [8, 8], learningRate: 0.1, seed: 1)
-    var playground = Playground(configuration: configuration)
+    var playground = try! Playground(configuration: configuration)
     for _ in 0..<steps { _ = playground.update(.key(.character("n"))) }
     return playground
   }
@@ -43,7 +43,7 @@ enum Fixture {
   /// `line` with learning rate `learningRate`.
   static func line(learningRate: Double) -> Playground {
     let configuration = TrainingConfiguration(dataset: .builtIn(.line, seed: 1), learningRate: learningRate, seed: 1)
-    return Playground(configuration: configuration)
+    return try! Playground(configuration: configuration)
   }
 }
 

@@ -7,7 +7,7 @@ import Testing
     (["train", "--lr", "0"], "--lr must be a number greater than 0"),
     (["train", "--lr=-1"], "--lr must be a number greater than 0"),
     (["train", "--batch", "0"], "--batch must be"),
-    (["train", "--optimizer", "rmsprop"], "unknown optimizer 'rmsprop'"),
+    (["train", "--optimizer", "rmsprob"], "unknown optimizer 'rmsprob'"),
     (["train", "--layers", "4,x"], "--layers must be sizes"),
     (["train", "--csv", "assets/data/houses.csv", "--target", "colour"], "no column named 'colour'"),
     (["train", "--csv", "no/such/file.csv", "--target", "price"], "no/such/file.csv"),
@@ -45,7 +45,7 @@ import Testing
     #expect(lines.first == "epoch,train_loss,test_loss,train_accuracy,test_accuracy")
     #expect(lines[1].hasPrefix("1,"))
     #expect(lines[5].hasPrefix("5,"))
-    #expect(lines.contains("layer,from,to,weight"))
+    #expect(lines.contains("layer,name,from,to,weight"))
   }
 
   @Test func jsonFormatParses() throws {

@@ -1,10 +1,11 @@
+import NeuralEngine
 import Testing
 
 @testable import LessonKit
 
 @Suite struct GoalEvaluationTests {
-  let weight = ParameterReference(layer: 1, kind: .weight(output: 0, input: 0))
-  let bias = ParameterReference(layer: 1, kind: .bias(output: 0))
+  let weight = ParameterID.weight(layer: 0, output: 0, input: 0)
+  let bias = ParameterID.bias(layer: 0, output: 0)
 
   @Test func lossBelowIsMetOnlyBelow() {
     let goal = GoalSpec(trainLossBelow: 0.1)
@@ -59,18 +60,24 @@ import Testing
   }
 
   @Test func parameterNamesResolve() throws {
-    let house = NetworkShape(dataset: .house, hiddenSizes: [])
-    #expect(try ParameterReference.resolve("w.bedrooms", in: house).get() == ParameterReference(layer: 1, kind: .weight(output: 0, input: 1)))
-    #expect(try ParameterReference.resolve("b", in: house).get() == bias)
-    #expect(try ParameterReference.resolve("w1[0, 2]", in: house).get().description == "w1[0,2]")
-    #expect(throws: ParameterReference.NameError.self) { try ParameterReference.resolve("w", in: house).get() }
-    let deep = NetworkShape(dataset: .spiral, hiddenSizes: [8, 4])
-    #expect(deep.layerSizes == [2, 8, 4, 1])
-    #expect(deep.parameterCount == 2 * 8 + 8 + 8 * 4 + 4 + 4 + 1)
-    #expect(try ParameterReference.resolve("w2[3,7]", in: deep).get() == ParameterReference(layer: 2, kind: .weight(output: 3, input: 7)))
-    #expect(try ParameterReference.resolve("b3[0]", in: deep).get().layerIndex == 2)
-    for bad in ["w2[4,0]", "w0[0,0]", "b4[0]", "w1[0]", "b1[0,0]", "w1[-1,0]", "w1[0,0", "w", "w.x1", "x"] {
-      #expect(throws: ParameterReference.NameError.self) { try ParameterReference.resolve(bad, in: deep).get() }
+    let houseFeatures = ["size", "bedrooms", "location"]
+    let house = try LabSpec(dataset: .house).trainingConfiguration.buildNetwork()
+    func resolve(_ name: String, _ network: Network, _ features: [String]) throws -> ParameterID {
+      try ParameterName.resolve(name, in: network, featureNames: features).get()
     }
+    #expect(try resolve("w.bedrooms", house, houseFeatures) == .weight(layer: 0, output: 0, input: 1))
+    #expect(try resolve("b", house, houseFeatures) == bias)
+    #expect(try resolve("w1[0, 2]", house, houseFeatures).description == "w1[0,2]")
+    #expect(throws: ParameterName.NameError.self) { try resolve("w", house, houseFeatures) }
+    let deep = try LabSpec(dataset: .spiral, hiddenLayers: [8, 4]).trainingConfiguration.buildNetwork()
+    #expect(deep.parameterCount == 2 * 8 + 8 + 8 * 4 + 4 + 4 + 1)
+    #expect(try resolve("w2[3,7]", deep, ["x1", "x2"]) == .weight(layer: 1, output: 3, input: 7))
+    #expect(try resolve("b3[0]", deep, ["x1", "x2"]) == .bias(layer: 2, output: 0))
+    for bad in ["w2[4,0]", "w0[0,0]", "b4[0]", "w1[0]", "b1[0,0]", "w1[-1,0]", "w1[0,0", "w", "w.x1", "x"] {
+      #expect(throws: ParameterName.NameError.self) { try resolve(bad, deep, ["x1", "x2"]) }
+    }
+    let cnn = try LabSpec(dataset: .spiral, model: ModelDescription(parsing: "dense 3 tanh, dense 1 sigmoid"))
+      .trainingConfiguration.buildNetwork()
+    #expect(try resolve("w2[0,2]", cnn, ["x1", "x2"]) == .weight(layer: 1, output: 0, input: 2))
   }
 }

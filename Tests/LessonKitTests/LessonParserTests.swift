@@ -44,10 +44,7 @@ import Testing
     #expect(lab.seed == 7)
     #expect(lab.views == [.loss, .weights, .bowl])
     #expect(lab.controls == [.play, .step, .learningRate, .reset])
-    #expect(lab.bowlParameters == [
-      ParameterReference(layer: 1, kind: .weight(output: 0, input: 0)),
-      ParameterReference(layer: 1, kind: .bias(output: 0)),
-    ])
+    #expect(lab.bowlParameters == [.weight(layer: 0, output: 0, input: 0), .bias(layer: 0, output: 0)])
     #expect(lab.line == 23)
     guard case .goal(let goal) = try #require(lesson.pages[1].checkpoints.first) else {
       Issue.record("expected a goal")
@@ -93,7 +90,8 @@ import Testing
     let result = Lesson.parse(text: lessonText(body), fileName: "t.md")
     #expect(result.problems.isEmpty)
     let lab = try #require(result.lesson?.pages.first?.lab)
-    #expect(lab.shape.layerSizes == [2, 4, 2, 1])
+    #expect(lab.hiddenLayers == [4, 2])
+    #expect(try lab.trainingConfiguration.buildNetwork().summary == "Dense(2→4, tanh) → Dense(4→2, tanh) → Dense(2→1, sigmoid)")
     #expect(lab.batch == .miniBatch(size: 10))
     #expect(lab.controls == Set(LabControl.allCases))
     #expect(lab.regularization == .l2(0.001))
@@ -149,7 +147,7 @@ import Testing
       "t.md:12: unknown control `rewind` (allowed: play, step, learning-rate, batch, optimizer, activation, speed, reset, seed, or `all` instead of a list)",
       "t.md:13: `learning-rate` must be a number above 0 (at most 100)",
       "t.md:14: `batch` must be `full`, `1` (one sample per step) or a batch size above 1",
-      "t.md:15: unknown key `colour` in lab (known: dataset, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, steps-per-tick, speed, bowl-parameters, train-samples, noise)",
+      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, steps-per-tick, speed, bowl-parameters, train-samples, noise)",
       "t.md:16: unknown regularization `l3` (allowed: l1, l2)",
     ])
   }
@@ -162,14 +160,16 @@ import Testing
     ])
   }
 
-  @Test func bowlViewNeedsParametersUnlessThereAreTwo() {
+  @Test func bowlViewNeedsParametersUnlessThereAreTwo() throws {
     let needs = "```lab\ndataset: house\nviews: [bowl]\n```"
     #expect(problems(in: lessonText(needs)) == [
       "t.md:8: the `bowl` view needs `bowl-parameters: [<x>, <y>]` (network 3 → 1 has 4 parameters)",
     ])
     let sine = Lesson.parse(text: lessonText("```lab\ndataset: sine\nviews: [bowl]\n```"), fileName: "t.md")
     #expect(sine.problems == [])
-    #expect(sine.lesson?.pages.first?.lab?.effectiveBowlParameters?.map(\.description) == ["w1[0,0]", "b1[0]"])
+    let lab = try #require(sine.lesson?.pages.first?.lab)
+    let network = try lab.trainingConfiguration.buildNetwork()
+    #expect(lab.effectiveBowlParameters(in: network)?.map(\.description) == ["w1[0,0]", "b1[0]"])
   }
 
   @Test func badYAMLIsReportedAtItsFileLine() {
@@ -203,7 +203,7 @@ import Testing
       "t.md:15: the dataset has no feature `colour` (features: size, bedrooms, location)",
       "t.md:17: parameter `w1[0,3]` does not exist in the lab's network 3 → 1",
       "t.md:18: parameter `w2[0,0]` does not exist in the lab's network 3 → 1",
-      "t.md:19: `v1[0]` is not a parameter name (use w<layer>[<output>,<input>], b<layer>[<output>], or w.<feature> / b for one neuron)",
+      "t.md:19: parameter `v1[0]` does not exist in the lab's network 3 → 1",
     ])
   }
 
@@ -242,7 +242,7 @@ import Testing
       .goal(
         GoalSpec(
           trainLossBelow: 0.1, testLossBelow: 0.2, accuracyAbove: 0.9, diverged: false,
-          weightTargets: [.init(parameter: ParameterReference(layer: 1, kind: .weight(output: 2, input: 1)), value: 0.5)],
+          weightTargets: [.init(parameter: .weight(layer: 0, output: 2, input: 1), value: 0.5)],
           tolerance: 0.2, withinSteps: 1000, hint: "Try relu.", hintAfterSeconds: 30, message: "Nice.",
           line: 13)),
     ])

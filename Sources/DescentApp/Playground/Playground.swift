@@ -119,6 +119,7 @@ extension Playground {
     guard isAnimating else { return }
     let before = session.state
     session.step(count: speed.steps(within: stepBudget))
+    session.refreshMetrics()
     refreshBowl()
     noteStateChange(from: before)
   }
@@ -203,6 +204,7 @@ extension Playground {
     }
     let before = session.state
     session.step(count: 1)
+    session.refreshMetrics()
     refreshBowl()
     notice = nil
     noteStateChange(from: before)

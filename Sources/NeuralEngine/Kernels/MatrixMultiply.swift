@@ -8,7 +8,9 @@
 /// `a[i * rowStride + p * columnStride]`, so the same kernel reads `A` or `Aᵀ`. `B` and `C` are
 /// row-major with a row stride (`ldb`, `ldc`) so a kernel can work on a block of a larger matrix.
 enum MatrixMultiply {
-  /// `C[m×n] = A·B` (or `C += A·B` when `accumulate`), `A(i, p)` strided, `B[k×n]` rows contiguous.
+  /// `C[m×n] = A·B` (or `C += A·B` when `accumulate`, or `C = r + A·B` for every row when an
+  /// `initialRow` r of `n` values is given, e.g. a layer's biases), `A(i, p)` strided, `B[k×n]`
+  /// rows contiguous.
   ///
   /// Register-blocked: a tile of C (up to 8 rows by one vector of columns) stays in registers
   /// while the `k` dimension streams past, one row piece of `B` times a broadcast of each tile
@@ -19,27 +21,34 @@ enum MatrixMultiply {
     rows m: Int, columns n: Int, inner k: Int,
     a: UnsafePointer<Double>, aRowStride: Int, aColumnStride: Int,
     b: UnsafePointer<Double>, ldb: Int,
-    c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool
+    c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool, initialRow: UnsafePointer<Double>? = nil
   ) {
     guard m > 0, n > 0 else { return }
     guard k > 0 else {
-      if !accumulate { for i in 0..<m { (c + i &* ldc).update(repeating: 0, count: n) } }
+      for i in 0..<m {
+        if let initialRow {
+          (c + i &* ldc).update(from: initialRow, count: n)
+        } else if !accumulate {
+          (c + i &* ldc).update(repeating: 0, count: n)
+        }
+      }
       return
     }
     let a = StridedMatrix(base: a, rowStride: aRowStride, columnStride: aColumnStride)
+    let start = StartingValues(accumulate: accumulate, row: initialRow)
     var row = 0
     #if DESCENT_AVX512
       while row &+ 8 <= m {
-        columns(rowTile: Tile8.self, row: row, n: n, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+        columns(rowTile: Tile8.self, row: row, n: n, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, start: start)
         row &+= 8
       }
     #endif
     while row &+ 4 <= m {
-      columns(rowTile: Tile4.self, row: row, n: n, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+      columns(rowTile: Tile4.self, row: row, n: n, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, start: start)
       row &+= 4
     }
     while row < m {
-      columns(rowTile: Tile1.self, row: row, n: n, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+      columns(rowTile: Tile1.self, row: row, n: n, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, start: start)
       row &+= 1
     }
   }
@@ -54,20 +63,20 @@ enum MatrixMultiply {
     rows m: Int, columns n: Int, inner k: Int,
     a: UnsafePointer<Double>, aRowStride: Int, aColumnStride: Int,
     b: UnsafePointer<Double>, ldb: Int,
-    c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool,
+    c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool, initialRow: UnsafePointer<Double>? = nil,
     scratch: UnsafeMutablePointer<Double>
   ) {
     guard m > 0, n > 0 else { return }
     if aColumnStride == 1, m < transposeRowThreshold, k >= 16 {
       dotProducts(
         rows: m, columns: n, inner: k, a: a, lda: aRowStride, b: b, ldb: ldb, c: c, ldc: ldc,
-        accumulate: accumulate)
+        accumulate: accumulate, initialRow: initialRow)
       return
     }
     transpose(b, rows: n, columns: k, sourceStride: ldb, into: scratch, destinationStride: n)
     multiply(
       rows: m, columns: n, inner: k, a: a, aRowStride: aRowStride, aColumnStride: aColumnStride,
-      b: scratch, ldb: n, c: c, ldc: ldc, accumulate: accumulate)
+      b: scratch, ldb: n, c: c, ldc: ldc, accumulate: accumulate, initialRow: initialRow)
   }
 
   /// Rows of `A` from which transposing `B` pays for itself.
@@ -99,6 +108,18 @@ enum MatrixMultiply {
 
   // MARK: - Tiles
 
+  /// What a tile's sums start from: the current C, a shared row (biases), or zero.
+  private struct StartingValues {
+    let accumulate: Bool
+    let row: UnsafePointer<Double>?
+
+    @inline(__always)
+    func load<L: Lanes>(_ lanes: L.Type, c: UnsafeMutablePointer<Double>, column: Int) -> L {
+      if let row { return L.load(row + column) }
+      return accumulate ? L.load(UnsafePointer(c)) : L.zero
+    }
+  }
+
   private struct StridedMatrix {
     let base: UnsafePointer<Double>
     let rowStride: Int
@@ -110,36 +131,36 @@ enum MatrixMultiply {
   @inline(__always)
   private static func columns<T: RowTile>(
     rowTile: T.Type, row: Int, n: Int, k: Int, a: StridedMatrix, b: UnsafePointer<Double>,
-    ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool
+    ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int, start: StartingValues
   ) {
     var column = 0
     #if DESCENT_AVX512
       while column &+ 16 <= n {
-        T.run(SIMD16<Double>.self, row: row, column: column, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+        T.run(SIMD16<Double>.self, row: row, column: column, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, start: start)
         column &+= 16
       }
     #endif
     while column &+ 8 <= n {
-      T.run(SIMD8<Double>.self, row: row, column: column, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+      T.run(SIMD8<Double>.self, row: row, column: column, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, start: start)
       column &+= 8
     }
     if column &+ 4 <= n {
-      T.run(SIMD4<Double>.self, row: row, column: column, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+      T.run(SIMD4<Double>.self, row: row, column: column, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, start: start)
       column &+= 4
     }
     if column &+ 2 <= n {
-      T.run(SIMD2<Double>.self, row: row, column: column, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+      T.run(SIMD2<Double>.self, row: row, column: column, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, start: start)
       column &+= 2
     }
     if column < n {
-      T.run(Double.self, row: row, column: column, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+      T.run(Double.self, row: row, column: column, k: k, a: a, b: b, ldb: ldb, c: c, ldc: ldc, start: start)
     }
   }
 
   private protocol RowTile {
     static func run<L: Lanes>(
       _ lanes: L.Type, row: Int, column: Int, k: Int, a: StridedMatrix, b: UnsafePointer<Double>,
-      ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool)
+      ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int, start: StartingValues)
   }
 
   /// One row of C by one vector of columns.
@@ -147,10 +168,10 @@ enum MatrixMultiply {
     @inline(__always)
     static func run<L: Lanes>(
       _ lanes: L.Type, row: Int, column: Int, k: Int, a: StridedMatrix, b: UnsafePointer<Double>,
-      ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool
+      ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int, start: StartingValues
     ) {
       let out = c + (row &* ldc &+ column)
-      var sum0 = accumulate ? L.load(UnsafePointer(out)) : L.zero
+      var sum0 = start.load(L.self, c: out, column: column)
       let a0 = a.row(row)
       var bRow = b + column
       var p = 0
@@ -169,13 +190,13 @@ enum MatrixMultiply {
     @inline(__always)
     static func run<L: Lanes>(
       _ lanes: L.Type, row: Int, column: Int, k: Int, a: StridedMatrix, b: UnsafePointer<Double>,
-      ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool
+      ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int, start: StartingValues
     ) {
       let out = c + (row &* ldc &+ column)
-      var sum0 = accumulate ? L.load(UnsafePointer(out)) : L.zero
-      var sum1 = accumulate ? L.load(UnsafePointer(out + ldc)) : L.zero
-      var sum2 = accumulate ? L.load(UnsafePointer(out + 2 &* ldc)) : L.zero
-      var sum3 = accumulate ? L.load(UnsafePointer(out + 3 &* ldc)) : L.zero
+      var sum0 = start.load(L.self, c: out, column: column)
+      var sum1 = start.load(L.self, c: out + ldc, column: column)
+      var sum2 = start.load(L.self, c: out + 2 &* ldc, column: column)
+      var sum3 = start.load(L.self, c: out + 3 &* ldc, column: column)
       let a0 = a.row(row)
       let a1 = a.row(row &+ 1)
       let a2 = a.row(row &+ 2)
@@ -207,10 +228,10 @@ enum MatrixMultiply {
       @inline(__always)
       static func run<L: Lanes>(
         _ lanes: L.Type, row: Int, column: Int, k: Int, a: StridedMatrix, b: UnsafePointer<Double>,
-        ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool
+        ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int, start: StartingValues
       ) {
         let out = c + (row &* ldc &+ column)
-        @inline(__always) func initial(_ r: Int) -> L { accumulate ? L.load(UnsafePointer(out + r &* ldc)) : L.zero }
+        @inline(__always) func initial(_ r: Int) -> L { start.load(L.self, c: out + r &* ldc, column: column) }
         var sum0 = initial(0), sum1 = initial(1), sum2 = initial(2), sum3 = initial(3)
         var sum4 = initial(4), sum5 = initial(5), sum6 = initial(6), sum7 = initial(7)
         let a0 = a.row(row), a1 = a.row(row &+ 1), a2 = a.row(row &+ 2), a3 = a.row(row &+ 3)
@@ -251,7 +272,8 @@ enum MatrixMultiply {
   @inline(__always)
   private static func dotProducts(
     rows m: Int, columns n: Int, inner k: Int, a: UnsafePointer<Double>, lda: Int,
-    b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool
+    b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool,
+    initialRow: UnsafePointer<Double>?
   ) {
     let vectorEnd = k & ~7
     for i in 0..<m {
@@ -270,7 +292,11 @@ enum MatrixMultiply {
           p &+= 1
         }
         let out = c + (i &* ldc &+ j)
-        out.pointee = accumulate ? out.pointee + total : total
+        if let initialRow {
+          out.pointee = initialRow[j] + total
+        } else {
+          out.pointee = accumulate ? out.pointee + total : total
+        }
       }
     }
   }

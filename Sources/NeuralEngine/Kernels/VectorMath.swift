@@ -132,43 +132,83 @@ enum VectorMath {
   /// `sigmoid(x)` of one number through the vector path.
   static func sigmoid(_ x: Double) -> Double { sigmoid(SIMD8<Double>(repeating: x))[0] }
 
-  // MARK: - In place over a buffer
+  // MARK: - Over a buffer
+
+  /// Writes `tanh` of `count` numbers at `source` into `destination` (which may be `source`).
+  @inline(__always)
+  static func applyTanh(_ source: UnsafePointer<Double>, into destination: UnsafeMutablePointer<Double>, count: Int) {
+    apply(source, into: destination, count: count) { tanh($0) }
+  }
+
+  /// Writes the logistic sigmoid of `count` numbers at `source` into `destination`.
+  @inline(__always)
+  static func applySigmoid(_ source: UnsafePointer<Double>, into destination: UnsafeMutablePointer<Double>, count: Int) {
+    apply(source, into: destination, count: count) { sigmoid($0) }
+  }
+
+  /// Writes `e^x` of `count` numbers at `source` into `destination`.
+  @inline(__always)
+  static func applyExp(_ source: UnsafePointer<Double>, into destination: UnsafeMutablePointer<Double>, count: Int) {
+    apply(source, into: destination, count: count) { exp($0) }
+  }
 
   /// Replaces `count` numbers at `values` by `tanh`.
   @inline(__always)
   static func applyTanh(_ values: UnsafeMutablePointer<Double>, count: Int) {
-    apply(values, count: count) { tanh($0) }
+    applyTanh(values, into: values, count: count)
   }
 
   /// Replaces `count` numbers at `values` by the logistic sigmoid.
   @inline(__always)
   static func applySigmoid(_ values: UnsafeMutablePointer<Double>, count: Int) {
-    apply(values, count: count) { sigmoid($0) }
+    applySigmoid(values, into: values, count: count)
   }
 
   /// Replaces `count` numbers at `values` by `e^x`.
   @inline(__always)
   static func applyExp(_ values: UnsafeMutablePointer<Double>, count: Int) {
-    apply(values, count: count) { exp($0) }
+    applyExp(values, into: values, count: count)
   }
 
   /// Applies `function` eight lanes at a time; the last partial group goes through a padded copy.
   @inline(__always)
   private static func apply(
-    _ values: UnsafeMutablePointer<Double>, count: Int, _ function: (SIMD8<Double>) -> SIMD8<Double>
+    _ source: UnsafePointer<Double>, into destination: UnsafeMutablePointer<Double>, count: Int,
+    _ function: (SIMD8<Double>) -> SIMD8<Double>
   ) {
-    let raw = UnsafeMutableRawPointer(values)
+    let input = UnsafeRawPointer(source)
+    let output = UnsafeMutableRawPointer(destination)
     var offset = 0
     while offset &+ 8 <= count {
       let bytes = offset &* MemoryLayout<Double>.stride
-      let vector = raw.loadUnaligned(fromByteOffset: bytes, as: SIMD8<Double>.self)
-      raw.storeBytes(of: function(vector), toByteOffset: bytes, as: SIMD8<Double>.self)
+      let vector = input.loadUnaligned(fromByteOffset: bytes, as: SIMD8<Double>.self)
+      output.storeBytes(of: function(vector), toByteOffset: bytes, as: SIMD8<Double>.self)
       offset &+= 8
     }
     guard offset < count else { return }
     var tail = SIMD8<Double>()
-    for lane in 0..<(count &- offset) { tail[lane] = values[offset &+ lane] }
+    for lane in 0..<(count &- offset) { tail[lane] = source[offset &+ lane] }
     tail = function(tail)
-    for lane in 0..<(count &- offset) { values[offset &+ lane] = tail[lane] }
+    for lane in 0..<(count &- offset) { destination[offset &+ lane] = tail[lane] }
+  }
+
+  /// `Σ x²` over `count` numbers, eight lanes at a time (a NaN or infinity anywhere makes it
+  /// non-finite).
+  @inline(__always)
+  static func sumOfSquares(_ values: UnsafePointer<Double>, count: Int) -> Double {
+    let raw = UnsafeRawPointer(values)
+    var sums = SIMD8<Double>()
+    var offset = 0
+    while offset &+ 8 <= count {
+      let vector = raw.loadUnaligned(fromByteOffset: offset &* MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+      sums = sums.adding(vector, times: vector)
+      offset &+= 8
+    }
+    var total = sums.sum()
+    while offset < count {
+      total += values[offset] * values[offset]
+      offset &+= 1
+    }
+    return total
   }
 }

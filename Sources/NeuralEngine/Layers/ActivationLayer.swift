@@ -16,12 +16,11 @@ struct ActivationLayer: LayerKind {
     let count = buffers.batch * inputShape.count
     let z = buffers.input
     let a = buffers.output
-    a.update(from: z, count: count)
     if function == .softmax {
       let width = inputShape.count
-      for row in 0..<buffers.batch { function.apply(to: a + row * width, count: width) }
+      for row in 0..<buffers.batch { function.apply(z + row * width, into: a + row * width, count: width) }
     } else {
-      function.apply(to: a, count: count)
+      function.apply(z, into: a, count: count)
     }
   }
 

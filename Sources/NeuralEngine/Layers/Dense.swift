@@ -44,14 +44,11 @@ struct Dense: LayerKind {
   func forward(_ buffers: LayerBuffers, using generator: inout SplitMix64) {
     let w = buffers.parameters
     let b = w + inputCount * outputCount
-    // forward: Z = X·Wᵀ + b — each row starts from the biases, then the product adds on.
-    for row in 0..<buffers.batch {
-      (buffers.output + row * outputCount).update(from: b, count: outputCount)
-    }
+    // forward: Z = X·Wᵀ + b — each row's sums start from the biases.
     MatrixMultiply.multiplyTransposed(
       rows: buffers.batch, columns: outputCount, inner: inputCount,
       a: buffers.input, aRowStride: inputCount, aColumnStride: 1,
-      b: w, ldb: inputCount, c: buffers.output, ldc: outputCount, accumulate: true,
+      b: w, ldb: inputCount, c: buffers.output, ldc: outputCount, accumulate: false, initialRow: b,
       scratch: buffers.scratch)
   }
 

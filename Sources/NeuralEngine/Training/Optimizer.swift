@@ -62,8 +62,10 @@ public struct Optimizer: Equatable, Sendable {
   }
 
   /// Computes every parameter's change into `updates` (0 for frozen ones) and returns whether
-  /// every new value `p + Δ` would be finite. Adds the penalty's gradient into `gradients` and
-  /// clips them first. Nothing is applied: the caller adds `updates` when the answer is yes.
+  /// the step is safe: every gradient finite (their sum of squares is), so with finite
+  /// parameters every rule's change and every new value `p + Δ` is finite. Adds the penalty's
+  /// gradient into `gradients` and clips them first. Nothing is applied: the caller adds
+  /// `updates` when the answer is yes.
   mutating func computeUpdates(
     parameters: UnsafePointer<Double>, gradients: UnsafeMutablePointer<Double>,
     updates: UnsafeMutablePointer<Double>, count: Int, ranges: [Range], regularization: Regularization
@@ -76,13 +78,14 @@ public struct Optimizer: Equatable, Sendable {
       regularization.addGradient(
         weights: parameters + range.start, gradients: gradients + range.start, count: range.count)
     }
+    var squares = 0.0
+    for range in ranges where !range.frozen {
+      squares += VectorMath.sumOfSquares(gradients + range.start, count: range.count)
+    }
+    guard squares.isFinite else { return false }
     if let clipNorm {
-      var squares = 0.0
-      for range in ranges where !range.frozen {
-        for index in range.start..<(range.start + range.count) { squares += gradients[index] * gradients[index] }
-      }
       let norm = squares.squareRoot()
-      if norm > clipNorm, norm.isFinite {
+      if norm > clipNorm {
         let factor = clipNorm / norm
         for range in ranges where !range.frozen {
           for index in range.start..<(range.start + range.count) { gradients[index] *= factor }
@@ -90,7 +93,6 @@ public struct Optimizer: Equatable, Sendable {
       }
     }
     stepCount += 1
-    var finite = true
     let rate = learningRate
     for range in ranges {
       let end = range.start + range.count
@@ -109,8 +111,9 @@ public struct Optimizer: Equatable, Sendable {
             let g = gradients[index]
             let v = mu * velocity[index] + g
             velocity[index] = v
-            updates[index] = nesterov ? -rate * (g + mu * v) : -rate * v
-          }
+            let change = nesterov ? -rate * (g + mu * v) : -rate * v
+            updates[index] = change
+            }
         }
       case .adagrad, .rmsprop:
         let rho = kind == .rmsprop ? decay : 1
@@ -121,8 +124,9 @@ public struct Optimizer: Equatable, Sendable {
             let g = gradients[index]
             let s = rho * squares[index] + fresh * g * g
             squares[index] = s
-            updates[index] = -rate * g / (s.squareRoot() + eps)
-          }
+            let change = -rate * g / (s.squareRoot() + eps)
+            updates[index] = change
+            }
         }
       case .adam:
         let b1 = beta1
@@ -138,16 +142,13 @@ public struct Optimizer: Equatable, Sendable {
               let second = b2 * v[index] + (1 - b2) * g * g
               m[index] = first
               v[index] = second
-              updates[index] = -rate * (first / firstCorrection) / ((second / secondCorrection).squareRoot() + eps)
-            }
+              let change = -rate * (first / firstCorrection) / ((second / secondCorrection).squareRoot() + eps)
+              updates[index] = change
+                }
           }
         }
       }
-      for index in range.start..<end where !(parameters[index] + updates[index]).isFinite {
-        finite = false
-        break
-      }
     }
-    return finite
+    return true
   }
 }

@@ -44,8 +44,8 @@ public struct RunMonitor: Equatable, Sendable {
     return true
   }
 
-  mutating func stopForNonFiniteParameters(step: Int) {
-    state = .diverged(.parametersNotFinite(step: step))
+  mutating func stopForNonFiniteGradient(step: Int) {
+    state = .diverged(.gradientNotFinite(step: step))
   }
 
   /// Judges an epoch that ended with mean loss `loss`.

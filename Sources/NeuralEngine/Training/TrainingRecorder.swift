@@ -1,13 +1,12 @@
 /// What a session keeps for views, bounded in memory: the loss series, each parameter's recent
-/// values, the last change of each parameter and each layer's gradient norm.
+/// values and the last change of each parameter.
 public struct TrainingRecorder: Sendable {
   /// The loss and accuracy series.
   public internal(set) var history = TrainingHistory()
   /// Values kept per parameter in `parameterHistory(at:)`: 256, fewer for large networks so the
-  /// ring never holds more than about a million numbers (8 MB), but always at least 8.
+  /// ring never holds more than 65,536 numbers (512 KB: it is written every step and must stay
+  /// in cache), but always at least 8.
   public let parameterHistoryCapacity: Int
-  /// Norm of each layer's gradient (weights and biases together) in the last step.
-  public internal(set) var gradientNorms: [Double]
   /// How much the last step changed each parameter, in buffer order (0 before the first step).
   public internal(set) var lastUpdates: [Double]
   private var parameterRing: [Double]
@@ -17,10 +16,9 @@ public struct TrainingRecorder: Sendable {
 
   init(network: Network, learningRate: Double) {
     parameterCount = network.parameterCount
-    parameterHistoryCapacity = Swift.max(8, Swift.min(256, 1_000_000 / Swift.max(1, parameterCount)))
+    parameterHistoryCapacity = Swift.max(8, Swift.min(256, 65_536 / Swift.max(1, parameterCount)))
     parameterRing = [Double](repeating: 0, count: parameterCount * parameterHistoryCapacity)
     lastUpdates = [Double](repeating: 0, count: parameterCount)
-    gradientNorms = [Double](repeating: 0, count: network.layers.count)
     history.learningRateChanges = [SeriesPoint(step: 0, value: learningRate)]
   }
 
@@ -32,6 +30,25 @@ public struct TrainingRecorder: Sendable {
     }
   }
 
+  /// Adds the step's `updates` (the optimizer's `lastUpdates`) to `parameters` and appends the
+  /// new values to the ring, in one pass.
+  mutating func apply(to parameters: UnsafeMutablePointer<Double>) {
+    let start = ringNext * parameterCount
+    let count = parameterCount
+    parameterRing.withBase { ring in
+      lastUpdates.withBase { updates in
+        let slot = ring + start
+        for index in 0..<count {
+          let value = parameters[index] + updates[index]
+          parameters[index] = value
+          slot[index] = value
+        }
+      }
+    }
+    ringNext = (ringNext + 1) % parameterHistoryCapacity
+    ringCount = Swift.min(ringCount + 1, parameterHistoryCapacity)
+  }
+
   /// Appends the current parameters to the ring.
   mutating func recordParameters(_ parameters: UnsafePointer<Double>) {
     let start = ringNext * parameterCount
@@ -40,16 +57,6 @@ public struct TrainingRecorder: Sendable {
     ringCount = Swift.min(ringCount + 1, parameterHistoryCapacity)
   }
 
-  /// Computes each layer's gradient norm from the step's gradients.
-  mutating func recordGradientNorms(_ gradients: UnsafePointer<Double>, network: Network) {
-    for index in gradientNorms.indices { gradientNorms[index] = 0 }
-    for block in network.blocks {
-      var squares = 0.0
-      for position in block.range { squares += gradients[position] * gradients[position] }
-      gradientNorms[block.layer] += squares
-    }
-    for index in gradientNorms.indices { gradientNorms[index] = gradientNorms[index].squareRoot() }
-  }
 
   /// Notes a new learning rate from the step after `step`.
   mutating func recordLearningRate(_ rate: Double, step: Int) {
@@ -60,6 +67,5 @@ public struct TrainingRecorder: Sendable {
   /// Forgets the last updates (after a stopped step, whose numbers a view must not draw).
   mutating func clearUpdates() {
     for index in lastUpdates.indices { lastUpdates[index] = 0 }
-    for index in gradientNorms.indices { gradientNorms[index] = 0 }
   }
 }

@@ -29,21 +29,14 @@ extension TrainingSession {
       }
     }
     guard finite else {
-      monitor.stopForNonFiniteParameters(step: step)
+      monitor.stopForNonFiniteGradient(step: step)
       stop()
       return
     }
-    network.parameters.withBase { parameters in
-      recorder.lastUpdates.withBase { updates in
-        for index in 0..<parameterCount { parameters[index] += updates[index] }
-      }
-    }
+    network.parameters.withBase { recorder.apply(to: $0) }
 
     let endedEpoch = schedule.advance(by: size)
     recorder.history.batchLoss.append(batchLoss, step: step)
-    let network = self.network
-    gradients.withBase { recorder.recordGradientNorms(UnsafePointer($0), network: network) }
-    self.network.parameters.withBase { recorder.recordParameters($0) }
     workSinceEvaluation += 3 * Double(size)
     epochLossSum += batchLoss
     epochLossCount += 1

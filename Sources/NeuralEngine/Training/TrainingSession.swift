@@ -176,8 +176,15 @@ public struct TrainingSession: Sendable {
   /// The step at which the splits were last evaluated.
   public var lastEvaluationStep: Int { metrics.step }
   public var history: TrainingHistory { recorder.history }
-  /// Norm of each layer's gradient in the last step (zeros before the first step).
-  public var gradientNorms: [Double] { recorder.gradientNorms }
+  /// Norm of each layer's gradient (its weights and biases together) in the last step, zeros
+  /// before the first step: computed when asked, so steps do not pay for it.
+  public var gradientNorms: [Double] {
+    var norms = [Double](repeating: 0, count: network.layers.count)
+    for block in network.blocks {
+      for position in block.range { norms[block.layer] += gradients[position] * gradients[position] }
+    }
+    return norms.map { $0.squareRoot() }
+  }
   /// The training loss before the first step.
   public var initialLoss: Double { monitor.initialLoss }
   /// Loss beyond which the run counts as diverged.

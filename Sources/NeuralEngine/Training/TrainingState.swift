@@ -17,12 +17,12 @@ public enum DivergenceReason: Equatable, Sendable, CustomStringConvertible {
   /// A loss grew beyond the bound at a step.
   case lossExceeded(MonitoredLoss, value: Double, bound: Double, step: Int)
   /// The update of a step would have made a parameter NaN or infinite (it was not applied).
-  case parametersNotFinite(step: Int)
+  case gradientNotFinite(step: Int)
 
   /// The step at which the run was stopped.
   public var step: Int {
     switch self {
-    case .lossNotFinite(_, _, let step), .lossExceeded(_, _, _, let step), .parametersNotFinite(let step): step
+    case .lossNotFinite(_, _, let step), .lossExceeded(_, _, _, let step), .gradientNotFinite(let step): step
     }
   }
 
@@ -33,8 +33,8 @@ public enum DivergenceReason: Equatable, Sendable, CustomStringConvertible {
       return "\(what.rawValue) became \(value.isNaN ? "NaN" : "infinite") at step \(step)"
     case .lossExceeded(let what, let value, let bound, let step):
       return "\(what.rawValue) \(Self.format(value)) exceeded the bound \(Self.format(bound)) at step \(step)"
-    case .parametersNotFinite(let step):
-      return "parameters became non-finite at step \(step)"
+    case .gradientNotFinite(let step):
+      return "the gradient became NaN or infinite at step \(step)"
     }
   }
 
