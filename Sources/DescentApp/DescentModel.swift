@@ -60,15 +60,17 @@ public struct DescentModel: App {
   public mutating func update(_ message: Message) -> Command {
     if case .resize(let newSize) = message { size = newSize }
     if case .warning(let text) = message { warning = text }
-    guard var current = player else { return updateMenu(message) }
-    let outcome = current.update(message, progress: &progress)
+    // The player is updated in place: a copy would share its training session, and the first
+    // step would then copy every buffer of it (megabytes, every tick).
+    guard let lessonID = player?.lesson.id, let outcome = player?.update(message, progress: &progress) else {
+      return updateMenu(message)
+    }
     switch outcome {
     case .leave:
       player = nil
-      if let index = catalog.lessons.firstIndex(where: { $0.id == current.lesson.id }) { menu.select(index) }
+      if let index = catalog.lessons.firstIndex(where: { $0.id == lessonID }) { menu.select(index) }
       return .none
     case .stay(let command):
-      player = current
       return command
     }
   }

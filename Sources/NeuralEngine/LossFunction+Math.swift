@@ -31,19 +31,11 @@ extension LossFunction {
     var total = 0.0
     switch self {
     case .meanSquaredError:
-      for index in 0..<count {
-        let difference = output[index] - targets[index]
-        total += difference * difference
-        gradient?[index] = 2 * difference * perOutput * scale
-      }
-      return total * perOutput
+      return Self.squaredErrors(
+        output: output, targets: targets, count: count, gradient: gradient, gradientScale: 2 * perOutput * scale)
+        * perOutput
     case .square:
-      for index in 0..<count {
-        let difference = output[index] - targets[index]
-        total += difference * difference
-        gradient?[index] = difference * scale
-      }
-      return 0.5 * total
+      return 0.5 * Self.squaredErrors(output: output, targets: targets, count: count, gradient: gradient, gradientScale: scale)
     case .binaryCrossEntropy:
       if let z = logits {
         for index in 0..<count {
@@ -113,6 +105,38 @@ extension LossFunction {
       }
     }
     return gradient
+  }
+
+  /// `Σ (ŷ − y)²` over `count` numbers, writing `gradientScale · (ŷ − y)` into `gradient` when
+  /// given; eight lanes at a time, two sums in flight.
+  @inline(__always)
+  private static func squaredErrors(
+    output: UnsafePointer<Double>, targets: UnsafePointer<Double>, count: Int,
+    gradient: UnsafeMutablePointer<Double>?, gradientScale: Double
+  ) -> Double {
+    var first = SIMD8<Double>()
+    var second = SIMD8<Double>()
+    let scale = SIMD8<Double>(repeating: gradientScale)
+    var index = 0
+    while index &+ 16 <= count {
+      let a = SIMD8.load(output + index) - SIMD8.load(targets + index)
+      let b = SIMD8.load(output + (index &+ 8)) - SIMD8.load(targets + (index &+ 8))
+      first = first.adding(a, times: a)
+      second = second.adding(b, times: b)
+      if let gradient {
+        (a * scale).store(to: gradient + index)
+        (b * scale).store(to: gradient + (index &+ 8))
+      }
+      index &+= 16
+    }
+    var total = (first + second).sum()
+    while index < count {
+      let difference = output[index] - targets[index]
+      total += difference * difference
+      gradient?[index] = difference * gradientScale
+      index &+= 1
+    }
+    return total
   }
 
   private static func clamp(_ probability: Double) -> Double {

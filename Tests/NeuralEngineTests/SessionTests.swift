@@ -194,3 +194,26 @@ import Testing
     #expect(DivergenceReason.format(.nan) == "NaN")
   }
 }
+
+/// The by-feature path of narrow first layers gives the same step as plain back-propagation.
+@Suite struct ByFeatureTests {
+  @Test(arguments: [BatchMode.fullBatch, .miniBatch(size: 13)])
+  func aStepEqualsBackpropagationOnItsBatch(mode: BatchMode) throws {
+    for hidden in [[Int](), [3]] {
+      let configuration = TrainingConfiguration(
+        dataset: .builtIn(.house, seed: 4), hiddenLayers: hidden, learningRate: 0.1, batchMode: mode)
+      var session = try TrainingSession(configuration: configuration)
+      #expect(session.network.readsInputsByFeature)
+      let before = session.network
+      session.step()
+      let rows = session.lastBatchIndices
+      let inputs = Samples(width: 3, values: rows.flatMap { Array(configuration.dataset.trainInputs[$0]) })
+      let targets = Samples(width: 1, values: rows.map { configuration.dataset.trainTargets.values[$0] })
+      let gradients = before.backpropagate(inputs, targets: targets, loss: .meanSquaredError).parameterGradients
+      for index in gradients.indices {
+        let expected = before.parameters[index] - 0.1 * gradients[index]
+        #expect(abs(session.network.parameters[index] - expected) < 1e-13)
+      }
+    }
+  }
+}

@@ -75,16 +75,11 @@ public struct LessonPlayer {
       viewport = Rect(x: 0, y: 0, width: size.width, height: size.height)
       scroll = min(scroll, maximumScroll(in: viewport, styles: styles))
     case .tick(let stepBudget):
-      if var lab = playground {
-        if lab.isAnimating { ticksOnPage += 1 }
-        _ = lab.update(.tick(stepBudget: stepBudget))
-        playground = lab
-      }
+      // In place (`playground?.`), never through a copy that would share the session's buffers.
+      if playground?.isAnimating == true { ticksOnPage += 1 }
+      _ = playground?.update(.tick(stepBudget: stepBudget))
     case .warning:
-      if var lab = playground {
-        _ = lab.update(message)
-        playground = lab
-      }
+      _ = playground?.update(message)
     case .key(let key):
       switch handle(key, progress: &progress, changed: &changed) {
       case .leave: return .leave
@@ -97,10 +92,10 @@ public struct LessonPlayer {
 
   /// Routes a key: typing into the lab first, then paging, quiz, hint, and the lab's own keys.
   private mutating func handle(_ key: Key, progress: inout Progress, changed: inout Bool) -> Outcome {
-    if var lab = playground, lab.learningRateEntry != nil || lab.showsHelp {
-      if key == .character("q"), lab.showsHelp { return .leave }
-      _ = lab.update(.key(key))
-      playground = lab
+    let showsHelp = playground?.showsHelp == true
+    if playground?.learningRateEntry != nil || showsHelp {
+      if key == .character("q"), showsHelp { return .leave }
+      _ = playground?.update(.key(key))
       return .stay(.none)
     }
     switch key {
@@ -133,10 +128,7 @@ public struct LessonPlayer {
     case .home:
       scroll = 0
     default:
-      if var lab = playground {
-        _ = lab.update(.key(key))
-        playground = lab
-      }
+      _ = playground?.update(.key(key))
     }
     return .stay(.none)
   }
@@ -147,6 +139,7 @@ public struct LessonPlayer {
   private mutating func goToPage(_ index: Int, progress: inout Progress) -> Bool {
     guard lesson.pages.indices.contains(index), index != pageIndex else { return false }
     if let playground { playgrounds[pageIndex] = playground }
+    playground = nil
     return enterPage(index, progress: &progress)
   }
 
@@ -162,7 +155,7 @@ public struct LessonPlayer {
     labError = nil
     guard let page else { return false }
     if let lab = page.lab {
-      if let kept = playgrounds[index] {
+      if let kept = playgrounds.removeValue(forKey: index) {
         playground = kept
       } else {
         do {

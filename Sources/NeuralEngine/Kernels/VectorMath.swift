@@ -211,4 +211,56 @@ enum VectorMath {
     }
     return total
   }
+
+  /// `Σ x` over `count` numbers, four vectors in flight.
+  @inline(__always)
+  static func sum(_ values: UnsafePointer<Double>, count: Int) -> Double {
+    reduce(values, nil, count: count)
+  }
+
+  /// `Σ x·y` over `count` pairs, four vectors in flight.
+  @inline(__always)
+  static func dot(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, count: Int) -> Double {
+    reduce(x, y, count: count)
+  }
+
+  /// `Σ x·y` (or `Σ x` without `y`) with four independent sums, so additions do not wait on
+  /// each other.
+  @inline(__always)
+  private static func reduce(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>?, count: Int) -> Double {
+    typealias Lanes = SIMD8<Double>
+    var s0 = Lanes(), s1 = Lanes(), s2 = Lanes(), s3 = Lanes()
+    var index = 0
+    if let y {
+      while index &+ 32 <= count {
+        s0 = s0.adding(Lanes.load(x + index), times: Lanes.load(y + index))
+        s1 = s1.adding(Lanes.load(x + (index &+ 8)), times: Lanes.load(y + (index &+ 8)))
+        s2 = s2.adding(Lanes.load(x + (index &+ 16)), times: Lanes.load(y + (index &+ 16)))
+        s3 = s3.adding(Lanes.load(x + (index &+ 24)), times: Lanes.load(y + (index &+ 24)))
+        index &+= 32
+      }
+      while index &+ 8 <= count {
+        s0 = s0.adding(Lanes.load(x + index), times: Lanes.load(y + index))
+        index &+= 8
+      }
+    } else {
+      while index &+ 32 <= count {
+        s0 += Lanes.load(x + index)
+        s1 += Lanes.load(x + (index &+ 8))
+        s2 += Lanes.load(x + (index &+ 16))
+        s3 += Lanes.load(x + (index &+ 24))
+        index &+= 32
+      }
+      while index &+ 8 <= count {
+        s0 += Lanes.load(x + index)
+        index &+= 8
+      }
+    }
+    var total = ((s0 + s1) + (s2 + s3)).sum()
+    while index < count {
+      total += x[index] * (y?[index] ?? 1)
+      index &+= 1
+    }
+    return total
+  }
 }

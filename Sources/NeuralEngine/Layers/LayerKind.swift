@@ -126,6 +126,11 @@ struct LayerBuffers {
   var mode: PassMode
   /// `batch × inputShape.count` values.
   var input: UnsafePointer<Double>
+  /// The same inputs feature by feature (feature `f` of sample `s` at `f · inputColumnStride + s`),
+  /// when the session keeps them: only for the first layer, and only when it reads few features,
+  /// so a dense layer can vectorise across samples instead of across its few inputs.
+  var inputColumns: UnsafePointer<Double>? = nil
+  var inputColumnStride = 0
   /// `batch × outputShape.count` values.
   var output: UnsafeMutablePointer<Double>
   /// `∂L/∂output`, same size as `output` (backward only).

@@ -2,7 +2,8 @@ extension Network {
   /// Mean data loss and (when `classifies`) accuracy of the network over `inputs` against
   /// `targets` (in output form), evaluated in `workspace`-sized chunks in evaluation mode.
   func measure(
-    inputs: Samples, targets: Samples, loss: LossFunction, classifies: Bool, workspace: inout Workspace
+    inputs: Samples, targets: Samples, loss: LossFunction, classifies: Bool, workspace: inout Workspace,
+    columns: [Double] = []
   ) -> (loss: Double, accuracy: Double?) {
     let layers = self.layers
     let plan = workspace.plan
@@ -19,6 +20,7 @@ extension Network {
       parameters.withReadOnlyBase { parameters in
         state.withReadOnlyBase { state in
           unusedGradients.withBase { gradients in
+            columns.withReadOnlyBase { columnBase in
             inputs.values.withReadOnlyBase { inputs in
               targets.values.withReadOnlyBase { targets in
                 // Evaluation reads parameters and state; nothing writes them.
@@ -28,9 +30,10 @@ extension Network {
                 var start = 0
                 while start < count {
                   let chunk = Swift.min(plan.capacity, count - start)
+                  let chunkColumns = columns.isEmpty ? nil : InputColumns(base: columnBase + start, stride: count)
                   Network.forward(
-                    layers, batch: chunk, input: inputs + start * inputWidth, plan: plan, pointers: pointers,
-                    mode: .evaluation, using: &unusedGenerator)
+                    layers, batch: chunk, input: inputs + start * inputWidth, columns: chunkColumns, plan: plan,
+                    pointers: pointers, mode: .evaluation, using: &unusedGenerator)
                   let output = UnsafePointer(storage + plan.layers[layers.count - 1].output)
                   let chunkTargets = targets + start * width
                   total += loss.evaluate(
@@ -47,6 +50,7 @@ extension Network {
                   start += chunk
                 }
               }
+            }
             }
           }
         }

@@ -1,3 +1,9 @@
+/// A batch's inputs stored feature by feature: feature `f` of sample `s` at `base[f · stride + s]`.
+struct InputColumns {
+  var base: UnsafePointer<Double>
+  var stride: Int
+}
+
 /// The pointers one pass works with: the network's buffers and a workspace, all held open for
 /// the duration of the pass.
 struct PassPointers {
@@ -15,20 +21,24 @@ extension Network {
   @inline(__always)
   static func forward(
     _ layers: [Layer],
-    batch: Int, input: UnsafePointer<Double>, plan: WorkspacePlan, pointers: PassPointers, mode: PassMode,
-    using generator: inout SplitMix64
+    batch: Int, input: UnsafePointer<Double>, columns: InputColumns? = nil, plan: WorkspacePlan,
+    pointers: PassPointers, mode: PassMode, using generator: inout SplitMix64
   ) {
     var previous = input
     let scratch = pointers.workspace + plan.scratchOffset
     for index in layers.indices {
       let layerPlan = plan.layers[index]
       let output = pointers.workspace + layerPlan.output
-      let buffers = LayerBuffers(
+      var buffers = LayerBuffers(
         batch: batch, mode: mode, input: previous, output: output,
         outputGradient: pointers.workspace + layerPlan.outputGradient, inputGradient: nil,
         parameters: pointers.parameters + layerPlan.parameters,
         gradients: pointers.gradients + layerPlan.parameters, state: pointers.state + layerPlan.state,
         slots: Self.slots(layerPlan, pointers.workspace), scratch: scratch)
+      if index == 0, let columns {
+        buffers.inputColumns = columns.base
+        buffers.inputColumnStride = columns.stride
+      }
       layers[index].forward(buffers, using: &generator)
       previous = UnsafePointer(output)
     }
@@ -41,7 +51,8 @@ extension Network {
   @inline(__always)
   static func backward(
     _ layers: [Layer],
-    batch: Int, input: UnsafePointer<Double>, from last: Int, plan: WorkspacePlan, pointers: PassPointers,
+    batch: Int, input: UnsafePointer<Double>, columns: InputColumns? = nil, from last: Int, plan: WorkspacePlan,
+    pointers: PassPointers,
     inputGradient firstInputGradient: UnsafeMutablePointer<Double>? = nil, mode: PassMode = .training
   ) {
     let scratch = pointers.workspace + plan.scratchOffset
@@ -50,12 +61,16 @@ extension Network {
       let layerPlan = plan.layers[index]
       let layerInput = index == 0 ? input : UnsafePointer(pointers.workspace + plan.layers[index - 1].output)
       let inputGradient = index == 0 ? firstInputGradient : pointers.workspace + plan.layers[index - 1].outputGradient
-      let buffers = LayerBuffers(
+      var buffers = LayerBuffers(
         batch: batch, mode: mode, input: layerInput, output: pointers.workspace + layerPlan.output,
         outputGradient: pointers.workspace + layerPlan.outputGradient, inputGradient: inputGradient,
         parameters: pointers.parameters + layerPlan.parameters,
         gradients: pointers.gradients + layerPlan.parameters, state: pointers.state + layerPlan.state,
         slots: Self.slots(layerPlan, pointers.workspace), scratch: scratch)
+      if index == 0, let columns {
+        buffers.inputColumns = columns.base
+        buffers.inputColumnStride = columns.stride
+      }
       layers[index].backward(buffers)
       index -= 1
     }

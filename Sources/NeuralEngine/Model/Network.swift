@@ -123,6 +123,13 @@ public struct Network: Hashable, Sendable, CustomStringConvertible {
   /// Weights and biases in all layers.
   public var parameterCount: Int { parameters.count }
 
+  /// Whether the first layer is a dense layer narrow enough to read its inputs feature by feature
+  /// (see `Dense`), so the session keeps its data that way too.
+  public var readsInputsByFeature: Bool {
+    guard case .dense(let dense) = layers[0].kind else { return false }
+    return dense.inputCount <= Dense.narrowInputLimit && dense.outputCount <= Dense.narrowOutputLimit
+  }
+
   /// Whether every layer is dense or an activation (the networks the early lessons draw).
   public var isDenseStack: Bool {
     layers.allSatisfy { $0.isDense || $0.activation != nil || $0.isDropout }

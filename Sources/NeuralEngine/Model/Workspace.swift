@@ -44,6 +44,8 @@ struct WorkspacePlan {
   let capacity: Int
   /// Where the batch input is copied when it is not read in place.
   let inputOffset: Int
+  /// Where the same gathered inputs go feature by feature (stride `capacity`).
+  let inputColumnsOffset: Int
   let layers: [LayerPlan]
   let scratchOffset: Int
   /// Numbers the whole workspace holds.
@@ -57,6 +59,7 @@ struct WorkspacePlan {
       return next
     }
     inputOffset = reserve(network.inputCount * capacity)
+    inputColumnsOffset = reserve(network.readsInputsByFeature ? network.inputCount * capacity : 0)
     var plans: [LayerPlan] = []
     var scratch = 0
     for (index, layer) in network.layers.enumerated() {

@@ -5,12 +5,12 @@ extension TrainingSession {
   /// no dropout, batch norm's running averages), and records them.
   public mutating func evaluate() {
     let penalty = regularization == .none ? 0 : regularization.penalty(of: network)
-    let train = measure(inputs: data.trainInputs, targets: data.trainTargets)
+    let train = measure(inputs: data.trainInputs, targets: data.trainTargets, columns: data.trainColumns)
     var metrics = Metrics(
       trainLoss: train.loss + penalty, trainAccuracy: train.accuracy, regularizationPenalty: penalty,
       step: stepCount)
     if data.testInputs.count > 0 {
-      let test = measure(inputs: data.testInputs, targets: data.testTargets)
+      let test = measure(inputs: data.testInputs, targets: data.testTargets, columns: data.testColumns)
       metrics.testLoss = test.loss
       metrics.testAccuracy = test.accuracy
     }
@@ -40,9 +40,9 @@ extension TrainingSession {
   }
 
   /// Mean data loss and (for classification) accuracy over one split.
-  private mutating func measure(inputs: Samples, targets: Samples) -> (loss: Double, accuracy: Double?) {
+  private mutating func measure(inputs: Samples, targets: Samples, columns: [Double]) -> (loss: Double, accuracy: Double?) {
     network.measure(
       inputs: inputs, targets: targets, loss: lossFunction, classifies: data.classCount != nil,
-      workspace: &workspace)
+      workspace: &workspace, columns: columns)
   }
 }

@@ -74,6 +74,8 @@ extension TrainingSession {
     let start = schedule.position
     let inPlace = schedule.isStoredOrder
     let order = schedule.order
+    let byFeature = !data.trainColumns.isEmpty
+    let sampleCount = data.trainInputs.count
     var lossSum = 0.0
     gradients.withBase { gradients in
       gradients.update(repeating: 0, count: network.parameterCount)
@@ -82,6 +84,7 @@ extension TrainingSession {
           network.parameters.withBase { parameters in
             network.state.withBase { state in
               data.trainInputs.values.withReadOnlyBase { trainInputs in
+                data.trainColumns.withReadOnlyBase { trainColumns in
                 data.trainTargets.values.withReadOnlyBase { trainTargets in
                   let pointers = PassPointers(
                     workspace: storage, parameters: parameters, gradients: gradients, state: state)
@@ -91,23 +94,32 @@ extension TrainingSession {
                     let first = start + done
                     let input: UnsafePointer<Double>
                     let targets: UnsafePointer<Double>
+                    var columns: InputColumns?
                     if inPlace {
                       input = trainInputs + first * inputWidth
                       targets = trainTargets + first * outputWidth
+                      if byFeature { columns = InputColumns(base: trainColumns + first, stride: sampleCount) }
                     } else {
                       let inputBuffer = storage + plan.inputOffset
+                      let columnBuffer = storage + plan.inputColumnsOffset
                       for row in 0..<count {
                         let source = order[first + row]
                         (inputBuffer + row * inputWidth).update(from: trainInputs + source * inputWidth, count: inputWidth)
                         (gatheredTargets + row * outputWidth).update(
                           from: trainTargets + source * outputWidth, count: outputWidth)
+                        if byFeature {
+                          for feature in 0..<inputWidth {
+                            columnBuffer[feature * plan.capacity + row] = trainInputs[source * inputWidth + feature]
+                          }
+                        }
                       }
                       input = UnsafePointer(inputBuffer)
                       targets = UnsafePointer(gatheredTargets)
+                      if byFeature { columns = InputColumns(base: UnsafePointer(columnBuffer), stride: plan.capacity) }
                     }
                     Network.forward(
-                      layers, batch: count, input: input, plan: plan, pointers: pointers, mode: .training,
-                      using: &generator)
+                      layers, batch: count, input: input, columns: columns, plan: plan, pointers: pointers,
+                      mode: .training, using: &generator)
                     let output = UnsafePointer(storage + plan.layers[layers.count - 1].output)
                     let combined = lossLayer != layers.count - 1
                     lossSum += lossFunction.evaluate(
@@ -116,9 +128,11 @@ extension TrainingSession {
                       targets: targets, batch: count, width: outputWidth,
                       gradient: storage + plan.layers[lossLayer].outputGradient, meanOver: size)
                     Network.backward(
-                      layers, batch: count, input: input, from: lossLayer, plan: plan, pointers: pointers)
+                      layers, batch: count, input: input, columns: columns, from: lossLayer, plan: plan,
+                      pointers: pointers)
                     done += count
                   }
+                }
                 }
               }
             }

@@ -74,7 +74,8 @@ public struct TrainingSession: Sendable {
     self.generator = generator
     lossFunction = configuration.resolvedLoss
     lossLayer = network.lossGradientLayer(for: lossFunction)
-    data = TrainingData(dataset: dataset, outputCount: network.outputCount)
+    data = TrainingData(
+      dataset: dataset, outputCount: network.outputCount, keepsColumns: network.readsInputsByFeature)
     schedule = BatchSchedule(
       sampleCount: dataset.trainInputs.count, shufflesEachEpoch: configuration.shufflesEachEpoch,
       shuffleSeed: configuration.shuffleSeed)
