@@ -12,11 +12,16 @@ extension Dataset {
   ///
   /// `noise` replaces the standard deviation of the noise added to a regression target (house
   /// and coffee 0.01, line 0.1, sine 0.05); classification sets ignore it.
+  ///
+  /// `digits` (`DigitImages`) is the 1,797 embedded 8×8 digits, shuffled by the seed, 20 % for
+  /// testing; `sampleCount` keeps that many of the shuffled images.
   public static func builtIn(_ name: DatasetName, seed: UInt64, sampleCount: Int? = nil, noise: Double? = nil) -> Dataset {
     var generator = SplitMix64(seed: seed)
     let count = Swift.max(2, sampleCount ?? defaultSampleCount(name))
     func noiseScale(_ standard: Double) -> Double { noise ?? standard }
     switch name {
+    case .digits:
+      return DigitImages.embedded.dataset(using: &generator, sampleCount: count)
     case .house:
       return regression(
         name: name, features: ["size", "bedrooms", "location"], target: "price", count: count
@@ -99,6 +104,7 @@ extension Dataset {
     case .circle: return 400
     case .gaussians: return 200
     case .spiral: return 400
+    case .digits: return DigitImages.count
     }
   }
 
