@@ -9,6 +9,10 @@ public enum BenchmarkWorkload: String, CaseIterable, Sendable {
   case w2
   /// A 2-64-64-1 tanh network on 1,000 spiral points, 50 epochs of mini-batches of 32.
   case w3
+  /// A small convolutional network on the 1,797 8×8 handwritten digits, 10 epochs.
+  case w4
+  /// An LSTM on 1,000 adding-problem sequences of 20 steps, 10 epochs of Adam.
+  case w5
 
   /// A short human-readable name.
   public var title: String {
@@ -16,6 +20,8 @@ public enum BenchmarkWorkload: String, CaseIterable, Sendable {
     case .w1: "house"
     case .w2: "playground"
     case .w3: "wide"
+    case .w4: "digits (CNN)"
+    case .w5: "adding (LSTM)"
     }
   }
 
@@ -25,6 +31,8 @@ public enum BenchmarkWorkload: String, CaseIterable, Sendable {
     case .w1: 2000
     case .w2: 200
     case .w3: 50
+    case .w4: 10
+    case .w5: 10
     }
   }
 
@@ -45,6 +53,21 @@ public enum BenchmarkWorkload: String, CaseIterable, Sendable {
       return TrainingConfiguration(
         dataset: WorkloadData.playgroundSpiral(), model: Self.tanhStack([64, 64, 1]), loss: .square, optimizer: .sgd,
         learningRate: 0.03, batchMode: .miniBatch(size: 32), initialisation: .xavier, seed: 1003, shuffleSeed: 3003)
+    case .w4:
+      return TrainingConfiguration(
+        dataset: WorkloadData.digits(),
+        model: ModelDescription(layers: [
+          .convolution(filters: 8, kernel: 3, stride: 1, padding: 0, activation: .relu), .maxPool(size: 2, stride: 2),
+          .dense(units: 10, activation: .softmax),
+        ]),
+        loss: .categoricalCrossEntropy, optimizer: .sgd, learningRate: 0.1, batchMode: .miniBatch(size: 32),
+        initialisation: .xavier, seed: 4004, shuffleSeed: 5005)
+    case .w5:
+      return TrainingConfiguration(
+        dataset: WorkloadData.adding(),
+        model: ModelDescription(layers: [.lstm(units: 16, returnsSequences: false), .dense(units: 1, activation: nil)]),
+        loss: .square, optimizer: .adam, learningRate: 0.01, batchMode: .miniBatch(size: 20), initialisation: .fanIn,
+        seed: 7007, shuffleSeed: 8008)
     }
   }
 

@@ -41,6 +41,23 @@ enum WorkloadData {
     return signedRegression(name: "w3-spiral", points)
   }
 
+  /// W4: the 1,797 digits in file order, pixels / 16.
+  static func digits() -> Dataset {
+    let digits = DigitImages.embedded
+    return Dataset(
+      name: "w4-digits", featureNames: DigitImages.pixelNames, inputShape: DigitImages.imageShape,
+      targetNames: ["digit"], task: .classification(classCount: DigitImages.classCount), trainInputs: digits.images,
+      trainTargets: digits.labels, testInputs: Samples(width: digits.images.width), testTargets: Samples(width: 1))
+  }
+
+  /// W5: the adding problem's 1,000 training sequences of 20 steps from seed 6006.
+  static func adding() -> Dataset {
+    var data = AddingProblem.dataset(seed: 6006, length: 20)
+    data.testInputs = Samples(width: data.trainInputs.width)
+    data.testTargets = Samples(width: 1)
+    return data
+  }
+
   /// Points with ±1 targets, fitted as numbers (TF Playground's square loss on a tanh output).
   private static func signedRegression(name: String, _ points: [(Double, Double, Double)]) -> Dataset {
     Dataset(

@@ -11,11 +11,24 @@ extension Dataset {
   /// circle 400, gaussians 200, spiral 400.
   ///
   /// `noise` replaces the standard deviation of the noise added to a regression target (house
-  /// and coffee 0.01, line 0.1, sine 0.05); classification sets ignore it.
-  public static func builtIn(_ name: DatasetName, seed: UInt64, sampleCount: Int? = nil, noise: Double? = nil) -> Dataset {
+  /// and coffee 0.01, line 0.1, sine 0.05); the other sets ignore it.
+  ///
+  /// The image and sequence sets have their own types, which document them:
+  /// - `digits` (`DigitImages`): the 1,797 embedded 8×8 digits, shuffled by the seed, 20 % for
+  ///   testing; `sampleCount` keeps that many of the shuffled images.
+  /// - `adding` (`AddingProblem`): WORKLOADS W5's sequences; 1,200 by default, the first five
+  ///   sixths (1,000) for training, the last sixth (200) for testing.
+  ///
+  /// `length` sets the number of time steps of a sequence set (adding: 20 by default; see
+  /// `DatasetName.defaultLength`); the other sets ignore it. It must pass
+  /// `DatasetName.lengthProblem` (adding: even, ≥ 2).
+  public static func builtIn(
+    _ name: DatasetName, seed: UInt64, sampleCount: Int? = nil, noise: Double? = nil, length: Int? = nil
+  ) -> Dataset {
     var generator = SplitMix64(seed: seed)
     let count = Swift.max(2, sampleCount ?? defaultSampleCount(name))
     func noiseScale(_ standard: Double) -> Double { noise ?? standard }
+    let steps = length ?? name.defaultLength ?? 1
     switch name {
     case .house:
       return regression(
@@ -85,6 +98,11 @@ extension Dataset {
         let x2 = position * Foundation.cos(angle) + 0.02 * generator.normal()
         return ([x1, x2], Double(arm))
       }
+    case .digits:
+      return DigitImages.embedded.dataset(using: &generator, sampleCount: count)
+    case .adding:
+      let testCount = SequenceLayout.testCount(of: count, fraction: AddingProblem.testFraction)
+      return AddingProblem.dataset(seed: seed, length: steps, trainCount: count - testCount, testCount: testCount)
     }
   }
 
@@ -99,6 +117,8 @@ extension Dataset {
     case .circle: return 400
     case .gaussians: return 200
     case .spiral: return 400
+    case .digits: return DigitImages.count
+    case .adding: return AddingProblem.defaultTrainCount + AddingProblem.defaultTestCount
     }
   }
 

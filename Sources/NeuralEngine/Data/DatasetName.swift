@@ -1,12 +1,47 @@
 /// The built-in datasets, by the name the CLI and lessons use.
 public enum DatasetName: String, CaseIterable, Sendable, Codable {
   case house, coffee, line, xor, circle, gaussians, spiral, sine
+  /// The 1,797 8×8 handwritten digits (images, 10 classes).
+  case digits
+  /// W5's adding problem: sum the two marked values of a sequence (regression).
+  case adding
+
+  /// The longest sequence a built-in sequence dataset draws (keeps memory and run time sane).
+  public static let maximumSequenceLength = 1000
+
+  /// Whether the dataset is made of sequences (`[time steps, features]`) whose length can be
+  /// chosen with `Dataset.builtIn(_:seed:sampleCount:noise:length:)`.
+  public var isSequence: Bool {
+    defaultLength != nil
+  }
+
+  /// The number of time steps a sequence dataset has unless told otherwise; nil for the others.
+  public var defaultLength: Int? {
+    switch self {
+    case .adding: return AddingProblem.defaultLength
+    case .house, .coffee, .line, .xor, .circle, .gaussians, .spiral, .sine, .digits: return nil
+    }
+  }
+
+  /// Why `length` cannot be this dataset's sequence length, in one line, or nil when it can
+  /// (always nil for datasets that are not sequences: they ignore the length).
+  public func lengthProblem(_ length: Int) -> String? {
+    switch self {
+    case .adding:
+      guard length >= 2, length % 2 == 0, length <= Self.maximumSequenceLength else {
+        return "the adding problem needs an even length from 2 to \(Self.maximumSequenceLength) (got \(length))"
+      }
+    case .house, .coffee, .line, .xor, .circle, .gaussians, .spiral, .sine, .digits:
+      break
+    }
+    return nil
+  }
 
   /// Whether the dataset asks for classes (accuracy applies) rather than numbers.
   public var isClassification: Bool {
     switch self {
-    case .house, .coffee, .line, .sine: false
-    case .xor, .circle, .gaussians, .spiral: true
+    case .house, .coffee, .line, .sine, .adding: false
+    case .xor, .circle, .gaussians, .spiral, .digits: true
     }
   }
 }
