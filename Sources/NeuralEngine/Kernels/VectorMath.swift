@@ -98,7 +98,10 @@ enum VectorMath {
   @inline(__always)
   static func exp(_ x: SIMD8<Double>) -> SIMD8<Double> {
     typealias Bits = SIMD8<UInt64>
-    let clamped = x.clamped(lowerBound: SIMD8(repeating: -708.39), upperBound: SIMD8(repeating: 709.78))
+    // Clamp (NaN lanes are restored at the end).
+    let low = SIMD8<Double>(repeating: -708.39)
+    let high = SIMD8<Double>(repeating: 709.78)
+    let clamped = x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
     let shifted = clamped * log2e + roundingShift
     let n = shifted - roundingShift
     let r = (clamped - n * ln2High) - n * ln2Low
@@ -137,19 +140,19 @@ enum VectorMath {
   /// Writes `tanh` of `count` numbers at `source` into `destination` (which may be `source`).
   @inline(__always)
   static func applyTanh(_ source: UnsafePointer<Double>, into destination: UnsafeMutablePointer<Double>, count: Int) {
-    apply(source, into: destination, count: count) { tanh($0) }
+    apply(Tanh.self, source, into: destination, count: count)
   }
 
   /// Writes the logistic sigmoid of `count` numbers at `source` into `destination`.
   @inline(__always)
   static func applySigmoid(_ source: UnsafePointer<Double>, into destination: UnsafeMutablePointer<Double>, count: Int) {
-    apply(source, into: destination, count: count) { sigmoid($0) }
+    apply(Sigmoid.self, source, into: destination, count: count)
   }
 
   /// Writes `e^x` of `count` numbers at `source` into `destination`.
   @inline(__always)
   static func applyExp(_ source: UnsafePointer<Double>, into destination: UnsafeMutablePointer<Double>, count: Int) {
-    apply(source, into: destination, count: count) { exp($0) }
+    apply(Exp.self, source, into: destination, count: count)
   }
 
   /// Replaces `count` numbers at `values` by `tanh`.
@@ -170,25 +173,53 @@ enum VectorMath {
     applyExp(values, into: values, count: count)
   }
 
-  /// Applies `function` eight lanes at a time; the last partial group goes through a padded copy.
+  /// A function of eight lanes, as a type so `apply` is specialised for it (a closure would
+  /// not always be inlined into the loop).
+  private protocol LaneFunction {
+    static func callAsFunction(_ x: SIMD8<Double>) -> SIMD8<Double>
+  }
+
+  private enum Tanh: LaneFunction {
+    @inline(__always) static func callAsFunction(_ x: SIMD8<Double>) -> SIMD8<Double> { VectorMath.tanh(x) }
+  }
+
+  private enum Sigmoid: LaneFunction {
+    @inline(__always) static func callAsFunction(_ x: SIMD8<Double>) -> SIMD8<Double> { VectorMath.sigmoid(x) }
+  }
+
+  private enum Exp: LaneFunction {
+    @inline(__always) static func callAsFunction(_ x: SIMD8<Double>) -> SIMD8<Double> { VectorMath.exp(x) }
+  }
+
+  /// Applies `function` eight lanes at a time, two vectors per turn so their long latencies
+  /// overlap; the last partial group goes through a padded copy.
   @inline(__always)
-  private static func apply(
-    _ source: UnsafePointer<Double>, into destination: UnsafeMutablePointer<Double>, count: Int,
-    _ function: (SIMD8<Double>) -> SIMD8<Double>
+  private static func apply<Function: LaneFunction>(
+    _ function: Function.Type, _ source: UnsafePointer<Double>, into destination: UnsafeMutablePointer<Double>,
+    count: Int
   ) {
     let input = UnsafeRawPointer(source)
     let output = UnsafeMutableRawPointer(destination)
+    let width = MemoryLayout<SIMD8<Double>>.stride
     var offset = 0
+    while offset &+ 16 <= count {
+      let bytes = offset &* MemoryLayout<Double>.stride
+      let first = input.loadUnaligned(fromByteOffset: bytes, as: SIMD8<Double>.self)
+      let second = input.loadUnaligned(fromByteOffset: bytes &+ width, as: SIMD8<Double>.self)
+      output.storeBytes(of: Function.callAsFunction(first), toByteOffset: bytes, as: SIMD8<Double>.self)
+      output.storeBytes(of: Function.callAsFunction(second), toByteOffset: bytes &+ width, as: SIMD8<Double>.self)
+      offset &+= 16
+    }
     while offset &+ 8 <= count {
       let bytes = offset &* MemoryLayout<Double>.stride
       let vector = input.loadUnaligned(fromByteOffset: bytes, as: SIMD8<Double>.self)
-      output.storeBytes(of: function(vector), toByteOffset: bytes, as: SIMD8<Double>.self)
+      output.storeBytes(of: Function.callAsFunction(vector), toByteOffset: bytes, as: SIMD8<Double>.self)
       offset &+= 8
     }
     guard offset < count else { return }
     var tail = SIMD8<Double>()
     for lane in 0..<(count &- offset) { tail[lane] = source[offset &+ lane] }
-    tail = function(tail)
+    tail = Function.callAsFunction(tail)
     for lane in 0..<(count &- offset) { destination[offset &+ lane] = tail[lane] }
   }
 
