@@ -8,8 +8,15 @@ extension ValidatedModelOptions {
     let dataset: Dataset
     switch source {
     case .builtIn(let name):
-      dataset = Dataset.builtIn(name, seed: seed)
+      if let length {
+        guard name.isSequence else {
+          throw ValidationError("--length applies to sequence datasets (\(DatasetName.allCases.filter(\.isSequence).map(\.rawValue).joined(separator: ", "))), not '\(name.rawValue)'")
+        }
+        if let problem = name.lengthProblem(length) { throw ValidationError("--length: \(problem)") }
+      }
+      dataset = Dataset.builtIn(name, seed: seed, length: length)
     case .csv(let path, let target):
+      if length != nil { throw ValidationError("--length applies to the built-in sequence datasets, not to --csv files") }
       do {
         dataset = try CSVDataset.load(path: path, target: target, seed: seed)
       } catch {

@@ -13,6 +13,16 @@ import Testing
     (["train", "--csv", "no/such/file.csv", "--target", "price"], "no/such/file.csv"),
     (["train", "--epochs", "0"], "--epochs must be between"),
     (["train", "--frobnicate"], "Unknown option '--frobnicate'"),
+    (["train", "--dataset", "circle", "--model", "dense 4 tanh, maxpool 3"], "--model: layer 2 'maxpool 3': needs an image input"),
+    (["train", "--dataset", "digits", "--model", "conv 8 3x3, maxpool 4"], "--model: layer 2 'maxpool 4': the 6×6 input is not divisible by 4"),
+    (["train", "--dataset", "digits", "--model", "dense 5000"], "neurons must be from 1 to 1024"),
+    (["train", "--dataset", "digits", "--model", "dense 1024, dense 1024, dense 10 softmax"], "more than 1000000 parameters (the limit)"),
+    (["train", "--dataset", "digits", "--model", "dense 5 softmax"], "the last layer gives 5 outputs, but digits has 10 classes"),
+    (["train", "--dataset", "digits", "--model", "dens 5"], "--model: layer 1 'dens 5': unknown layer 'dens'"),
+    (["train", "--dataset", "adding", "--model", "dense 4, lstm 3"], "needs a sequence input"),
+    (["train", "--layers", "4", "--model", "dense 1"], "give --model or --layers, not both"),
+    (["train", "--dataset", "adding", "--length", "7"], "--length: the adding problem needs an even length"),
+    (["train", "--dataset", "circle", "--length", "10"], "--length applies to sequence datasets"),
   ])
   func badArgumentsGiveOneLineAndExitCodeTwo(arguments: [String], expected: String) throws {
     let result = try DescentBinary.run(arguments)
@@ -64,5 +74,30 @@ import Testing
     let second = try DescentBinary.run(arguments)
     #expect(first.status == 0)
     #expect(first.standardOutput == second.standardOutput)
+  }
+
+  /// The commands of the engine's issue, verbatim: they run, and reach what they should.
+  @Test(arguments: [
+    (["train", "--dataset", "digits", "--model", "conv 8 3x3 relu, maxpool 2, dense 10 softmax", "--lr", "0.1", "--batch", "32", "--epochs", "10"], 0.95),
+    (["train", "--dataset", "spiral", "--model", "dense 16 relu, residual 16 relu, residual 16 relu, dense 1 sigmoid", "--optimizer", "adam", "--lr", "0.01", "--batch", "10", "--epochs", "300"], 0.95),
+    (["train", "--dataset", "digits", "--model", "dense 32 relu, batchnorm, dense 10 softmax", "--lr", "0.1", "--batch", "32", "--epochs", "10"], 0.90),
+    (["train", "--dataset", "circle", "--model", "dense 4 tanh, dense 2 tanh, dense 1 sigmoid"], 0.0),
+  ])
+  func modelCommandsReachTheirAccuracy(arguments: [String], accuracy: Double) throws {
+    let result = try DescentBinary.run(arguments)
+    #expect(result.status == 0, "stderr: \(result.standardError)")
+    let epochs = result.standardOutput.split(separator: "\n").filter { $0.hasSuffix("%") }
+    let last = try #require(epochs.last, "no epoch lines in \(result.standardOutput.prefix(400))")
+    let testAccuracy = try #require(Double(last.split(separator: " ").last?.dropLast() ?? ""))
+    #expect(testAccuracy / 100 >= accuracy, "\(last)")
+  }
+
+  @Test func theAddingLSTMCommandGetsBelowAHundredth() throws {
+    let result = try DescentBinary.run(
+      ["train", "--dataset", "adding", "--model", "lstm 16, dense 1", "--optimizer", "adam", "--lr", "0.02", "--batch", "20", "--epochs", "15"])
+    #expect(result.status == 0, "stderr: \(result.standardError)")
+    let last = try #require(result.standardOutput.split(separator: "\n").first { $0.hasPrefix("   15 ") })
+    let testLoss = try #require(Double(last.split(separator: " ")[2]))
+    #expect(testLoss < 0.01, "\(last)")
   }
 }

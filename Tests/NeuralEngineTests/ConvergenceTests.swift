@@ -94,3 +94,42 @@ import Testing
     #expect(session.state == .converged)
   }
 }
+
+/// The networks the course teaches beyond dense layers, trained exactly as the verbatim
+/// commands of the engine's issue train them (`descent train … --seed 1`).
+@Suite struct ModelConvergenceTests {
+  static func train(
+    _ dataset: DatasetName, _ model: String, optimizer: OptimizerKind = .sgd, learningRate: Double,
+    batch: Int, epochs: Int, length: Int? = nil
+  ) throws -> TrainingSession {
+    let configuration = TrainingConfiguration(
+      dataset: .builtIn(dataset, seed: 1, length: length), model: try ModelDescription(parsing: model),
+      optimizer: optimizer, learningRate: learningRate, batchMode: .miniBatch(size: batch), seed: 1)
+    var session = try TrainingSession(configuration: configuration)
+    for _ in 0..<epochs { session.runEpoch() }
+    session.evaluate()
+    return session
+  }
+
+  @Test func theDigitsCNNReachesNinetyFivePercent() throws {
+    let session = try Self.train(.digits, "conv 8 3x3 relu, maxpool 2, dense 10 softmax", learningRate: 0.1, batch: 32, epochs: 10)
+    #expect((session.testAccuracy ?? 0) >= 0.95, "test accuracy \(session.testAccuracy ?? 0)")
+  }
+
+  @Test func theAddingLSTMGetsBelowAHundredth() throws {
+    let session = try Self.train(.adding, "lstm 16, dense 1", optimizer: .adam, learningRate: 0.02, batch: 20, epochs: 15)
+    #expect((session.testLoss ?? 1) < 0.01, "test loss \(session.testLoss ?? 1)")
+  }
+
+  @Test func theResidualNetworkSolvesTheSpiral() throws {
+    let session = try Self.train(
+      .spiral, "dense 16 relu, residual 16 relu, residual 16 relu, dense 1 sigmoid", optimizer: .adam,
+      learningRate: 0.01, batch: 10, epochs: 300)
+    #expect((session.testAccuracy ?? 0) >= 0.95, "test accuracy \(session.testAccuracy ?? 0)")
+  }
+
+  @Test func batchNormalisedDigitsReachNinetyPercent() throws {
+    let session = try Self.train(.digits, "dense 32 relu, batchnorm, dense 10 softmax", learningRate: 0.1, batch: 32, epochs: 10)
+    #expect((session.testAccuracy ?? 0) >= 0.90, "test accuracy \(session.testAccuracy ?? 0)")
+  }
+}
