@@ -27,6 +27,7 @@ struct BenchCommand: ParsableCommand {
       case .training(let workload): print(try workload.run(minimumSeconds: seconds).line)
       case .frame: print(try FrameBenchmark.run())
       case .surface: print(try SurfaceBenchmark.run())
+      case .live: print(try LiveBenchmark.run(seconds: max(1, seconds)))
       }
     }
   }
@@ -38,12 +39,15 @@ enum BenchTarget: ExpressibleByArgument, CaseIterable, Equatable {
   case training(BenchmarkWorkload)
   case frame
   case surface
+  case live
 
-  static var allCases: [BenchTarget] { BenchmarkWorkload.allCases.map(BenchTarget.training) + [.frame, .surface] }
+  static var allCases: [BenchTarget] { BenchmarkWorkload.allCases.map(BenchTarget.training) + [.frame, .surface, .live] }
 
   init?(argument: String) {
     if argument == "ui" {
       self = .frame
+    } else if argument == "live" {
+      self = .live
     } else if argument == "surface" {
       self = .surface
     } else if let workload = BenchmarkWorkload(rawValue: argument) {
@@ -53,5 +57,5 @@ enum BenchTarget: ExpressibleByArgument, CaseIterable, Equatable {
     }
   }
 
-  static var allValueStrings: [String] { BenchmarkWorkload.allCases.map(\.rawValue) + ["ui", "surface"] }
+  static var allValueStrings: [String] { BenchmarkWorkload.allCases.map(\.rawValue) + ["ui", "surface", "live"] }
 }

@@ -42,7 +42,7 @@ public struct BenchmarkResult: Sendable {
   }
 
   /// A rate with three significant digits in short scientific notation, e.g. `6.12e6`.
-  static func compact(_ value: Double) -> String {
+  public static func compact(_ value: Double) -> String {
     guard value.isFinite, value > 0 else { return String(format: "%g", value) }
     var exponent = Int(Foundation.floor(Foundation.log10(value)))
     var mantissa = value / Foundation.pow(10, Double(exponent))
