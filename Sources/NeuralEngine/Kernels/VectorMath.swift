@@ -64,15 +64,7 @@ enum VectorMath {
 
     // Large arguments: e^{2|x|} = 2ⁿ · (q + p) / (q − p).
     let twice = (magnitude + magnitude).replacing(with: 40, where: .!(magnitude .< 20))
-    let shifted = twice * log2e + roundingShift
-    let n = shifted - roundingShift
-    let r = (twice - n * ln2High) - n * ln2Low
-    let rr = r * r
-    let p = r * ((expP0 * rr + expP1) * rr + expP2)
-    let q = ((expQ0 * rr + expQ1) * rr + expQ2) * rr + expQ3
-    let shiftBits = unsafeBitCast(SIMD8<Double>(repeating: roundingShift), to: Bits.self)
-    let exponent = unsafeBitCast(shifted, to: Bits.self) &- shiftBits
-    let power = unsafeBitCast((exponent &+ 1023) &<< 52, to: SIMD8<Double>.self)
+    let (power, p, q) = exponentialParts(twice)
     // 2 / (e^{2|x|} + 1) = 2(q − p) / (2ⁿ(q + p) + (q − p)).
     let largeNumerator = 2 * (q - p)
     let largeDenominator = power * (q + p) + (q - p)
@@ -94,6 +86,23 @@ enum VectorMath {
 
   // MARK: - exp and sigmoid
 
+  /// The pieces of `e^x = 2ⁿ · (q + p) / (q − p)` for `x` in [−708.39, 709.78]: Cody–Waite
+  /// reduction `x = n·ln 2 + r`, `|r| ≤ ln 2 / 2`, Cephes' (2,3) rational in `r²`.
+  @inline(__always)
+  private static func exponentialParts(_ x: SIMD8<Double>) -> (power: SIMD8<Double>, p: SIMD8<Double>, q: SIMD8<Double>) {
+    typealias Bits = SIMD8<UInt64>
+    let shifted = x * log2e + roundingShift
+    let n = shifted - roundingShift
+    let r = (x - n * ln2High) - n * ln2Low
+    let rr = r * r
+    let p = r * ((expP0 * rr + expP1) * rr + expP2)
+    let q = ((expQ0 * rr + expQ1) * rr + expQ2) * rr + expQ3
+    let shiftBits = unsafeBitCast(SIMD8<Double>(repeating: roundingShift), to: Bits.self)
+    let exponent = unsafeBitCast(shifted, to: Bits.self) &- shiftBits
+    let power = unsafeBitCast((exponent &+ 1023) &<< 52, to: SIMD8<Double>.self)
+    return (power, p, q)
+  }
+
   /// `e^x` of eight lanes: exact 0 below −745.2, `+inf` above 709.8, NaN stays NaN.
   @inline(__always)
   static func exp(_ x: SIMD8<Double>) -> SIMD8<Double> {
@@ -102,15 +111,7 @@ enum VectorMath {
     let low = SIMD8<Double>(repeating: -708.39)
     let high = SIMD8<Double>(repeating: 709.78)
     let clamped = x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
-    let shifted = clamped * log2e + roundingShift
-    let n = shifted - roundingShift
-    let r = (clamped - n * ln2High) - n * ln2Low
-    let rr = r * r
-    let p = r * ((expP0 * rr + expP1) * rr + expP2)
-    let q = ((expQ0 * rr + expQ1) * rr + expQ2) * rr + expQ3
-    let shiftBits = unsafeBitCast(SIMD8<Double>(repeating: roundingShift), to: Bits.self)
-    let exponent = unsafeBitCast(shifted, to: Bits.self) &- shiftBits
-    let power = unsafeBitCast((exponent &+ 1023) &<< 52, to: SIMD8<Double>.self)
+    let (power, p, q) = exponentialParts(clamped)
     // e^r = (q + p) / (q − p).
     let result = power * ((q + p) / (q - p))
     return result

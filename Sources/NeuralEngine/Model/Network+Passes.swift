@@ -29,16 +29,9 @@ extension Network {
     for index in layers.indices {
       let layerPlan = plan.layers[index]
       let output = pointers.workspace + layerPlan.output
-      var buffers = LayerBuffers(
-        batch: batch, mode: mode, input: previous, output: output,
-        outputGradient: pointers.workspace + layerPlan.outputGradient, inputGradient: nil,
-        parameters: pointers.parameters + layerPlan.parameters,
-        gradients: pointers.gradients + layerPlan.parameters, state: pointers.state + layerPlan.state,
-        slots: Self.slots(layerPlan, pointers.workspace), scratch: scratch)
-      if index == 0, let columns {
-        buffers.inputColumns = columns.base
-        buffers.inputColumnStride = columns.stride
-      }
+      let buffers = Self.buffers(
+        layerPlan, batch: batch, mode: mode, input: previous, inputGradient: nil,
+        columns: index == 0 ? columns : nil, pointers: pointers, scratch: scratch)
       layers[index].forward(buffers, using: &generator)
       previous = UnsafePointer(output)
     }
@@ -61,19 +54,31 @@ extension Network {
       let layerPlan = plan.layers[index]
       let layerInput = index == 0 ? input : UnsafePointer(pointers.workspace + plan.layers[index - 1].output)
       let inputGradient = index == 0 ? firstInputGradient : pointers.workspace + plan.layers[index - 1].outputGradient
-      var buffers = LayerBuffers(
-        batch: batch, mode: mode, input: layerInput, output: pointers.workspace + layerPlan.output,
-        outputGradient: pointers.workspace + layerPlan.outputGradient, inputGradient: inputGradient,
-        parameters: pointers.parameters + layerPlan.parameters,
-        gradients: pointers.gradients + layerPlan.parameters, state: pointers.state + layerPlan.state,
-        slots: Self.slots(layerPlan, pointers.workspace), scratch: scratch)
-      if index == 0, let columns {
-        buffers.inputColumns = columns.base
-        buffers.inputColumnStride = columns.stride
-      }
+      let buffers = Self.buffers(
+        layerPlan, batch: batch, mode: mode, input: layerInput, inputGradient: inputGradient,
+        columns: index == 0 ? columns : nil, pointers: pointers, scratch: scratch)
       layers[index].backward(buffers)
       index -= 1
     }
+  }
+
+  /// One layer's view of the pass.
+  @inline(__always)
+  private static func buffers(
+    _ plan: WorkspacePlan.LayerPlan, batch: Int, mode: PassMode, input: UnsafePointer<Double>,
+    inputGradient: UnsafeMutablePointer<Double>?, columns: InputColumns?, pointers: PassPointers,
+    scratch: UnsafeMutablePointer<Double>
+  ) -> LayerBuffers {
+    var buffers = LayerBuffers(
+      batch: batch, mode: mode, input: input, output: pointers.workspace + plan.output,
+      outputGradient: pointers.workspace + plan.outputGradient, inputGradient: inputGradient,
+      parameters: pointers.parameters + plan.parameters, gradients: pointers.gradients + plan.parameters,
+      state: pointers.state + plan.state, slots: slots(plan, pointers.workspace), scratch: scratch)
+    if let columns {
+      buffers.inputColumns = columns.base
+      buffers.inputColumnStride = columns.stride
+    }
+    return buffers
   }
 
   @inline(__always)
