@@ -4,6 +4,8 @@ import Testing
 @testable import LessonKit
 
 @Suite struct LessonParserTests {
+  static let datasets = DatasetName.allCases.map(\.rawValue).joined(separator: ", ")
+
   @Test func frontMatterFields() throws {
     let result = Lesson.parse(text: lessonText("Hello", requires: "[basics, more]"), fileName: "t.md")
     let lesson = try #require(result.lesson)
@@ -141,7 +143,7 @@ import Testing
       ```
       """
     #expect(problems(in: lessonText(body)) == [
-      "t.md:9: unknown dataset `moons` (allowed: house, coffee, line, xor, circle, gaussians, spiral, sine)",
+      "t.md:9: unknown dataset `moons` (allowed: \(Self.datasets))",
       "t.md:10: unknown activation `swish` (allowed: linear, relu, leaky-relu, sigmoid, tanh, softmax)",
       "t.md:11: unknown view `graph` (allowed: loss, weights, network, bowl, boundary)",
       "t.md:12: unknown control `rewind` (allowed: play, step, learning-rate, batch, optimizer, activation, speed, reset, seed, or `all` instead of a list)",
@@ -155,7 +157,7 @@ import Testing
   @Test func labWithoutDatasetAndDuplicateKeys() {
     let body = "```lab\nlayers: [2]\nlayers: [3]\n```"
     #expect(problems(in: lessonText(body)) == [
-      "t.md:8: lab has no `dataset` (one of house, coffee, line, xor, circle, gaussians, spiral, sine)",
+      "t.md:8: lab has no `dataset` (one of \(Self.datasets))",
       "t.md:10: duplicate key `layers` in lab",
     ])
   }

@@ -7,7 +7,7 @@ import Testing
     let configuration = TrainingConfiguration(
       dataset: .builtIn(.house, seed: 1), learningRate: 0.5, batchMode: .fullBatch)
     var session = try TrainingSession(configuration: configuration)
-    session.step(count: 300)
+    for _ in 0..<300 { session.step() }
     let stage = try #require(session.network.denseStages.first)
     #expect(abs(stage.weights[0] - 0.3) < 0.02)
     #expect(abs(stage.weights[1] - 0.2) < 0.02)
@@ -90,8 +90,46 @@ import Testing
     var session = try TrainingSession(configuration: configuration)
     session.step(count: 5)
     #expect(session.state == .running)
-    session.step(count: 400)
+    session.step(count: 1000)
     #expect(session.state == .converged)
+    #expect(session.stepCount < 1000)
+    // Playing on resumes the run; it must be flat for a whole new window to converge again.
+    session.step()
+    #expect(session.state == .running)
+    session.step(count: 20)
+    #expect(session.state == .running)
+  }
+
+  @Test func dropoutNoiseIsNotReadAsConvergence() throws {
+    let configuration = TrainingConfiguration(
+      dataset: .builtIn(.xor, seed: 2), hiddenLayers: [8], activation: .tanh, learningRate: 0.1,
+      batchMode: .miniBatch(size: 10), dropoutRate: 0.5, seed: 3)
+    var session = try TrainingSession(configuration: configuration)
+    var convergences = 0
+    for _ in 0..<3000 {
+      session.step()
+      if session.state == .converged { convergences += 1 }
+    }
+    #expect(convergences == 0)
+  }
+
+  @Test func aRunStuckAboveItsStartIsNotConverged() throws {
+    // A rate of 100 saturates every neuron: the loss is flat, far above where it started.
+    let configuration = TrainingConfiguration(
+      dataset: .builtIn(.circle, seed: 1), hiddenLayers: [4, 2], learningRate: 100, batchMode: .fullBatch)
+    var session = try TrainingSession(configuration: configuration)
+    session.step(count: 2000)
+    #expect(session.state != .converged)
+  }
+
+  @Test func aSlowDescentOffAPlateauKeepsRunning() throws {
+    // Spiral with plain SGD crawls for a long time; it is still learning, not converged.
+    let configuration = TrainingConfiguration(
+      dataset: .builtIn(.spiral, seed: 1), hiddenLayers: [8, 8], activation: .tanh, learningRate: 0.03,
+      batchMode: .miniBatch(size: 10))
+    var session = try TrainingSession(configuration: configuration)
+    session.step(count: 6000)
+    #expect(session.state == .running, "converged at \(session.stepCount) with loss \(session.trainLoss)")
   }
 }
 

@@ -1,12 +1,19 @@
 /// Judges whether a run is still improving, has converged or has diverged.
 ///
 /// Divergence: a batch, training or test loss that is NaN, infinite or above `divergenceBound`
-/// (relative to the starting loss, so data in large units is not stopped at once), or an update
-/// that would make a parameter non-finite.
+/// (relative to the starting loss, so data in large units is not stopped at once), or a
+/// gradient that is not finite. Caught at the step it happens.
 ///
-/// Convergence, judged at each epoch end on the epoch's mean batch loss: below `convergedLoss`,
-/// or no relative improvement of `tolerance` between the best of the last `window` epochs and
-/// the best before them. Stepping a converged run is allowed and re-judges it.
+/// Convergence means the loss is truly flat for long, judged at each epoch end on the epochs'
+/// mean batch losses: the mean of the last `window / 2` epochs and the mean of the `window / 2`
+/// before them differ by less than `tolerance` (relative), after at least `minimumSteps` steps,
+/// with the loss below `improvement` × its starting value (a run stuck far above where it
+/// started has not converged, it has failed). Comparing means rather than single epochs keeps a
+/// spike or dropout's noise from reading as flatness; a slow descent off a plateau differs by
+/// more than the tolerance. A loss below `convergedLoss` converges at once.
+///
+/// Stepping a converged run makes it run again, and it must then be flat for a whole new window
+/// before it counts as converged again.
 public struct RunMonitor: Equatable, Sendable {
   public private(set) var state: TrainingState = .running
   /// The training loss before the first step.
@@ -14,14 +21,17 @@ public struct RunMonitor: Equatable, Sendable {
   /// How many times its starting loss (and at least 1e6) a loss may grow before the run counts
   /// as diverged.
   public var divergenceFactor = 1e6
-  /// Minimum relative improvement over `window` epochs.
+  /// Largest relative difference between the two halves of the window that counts as flat.
   public var tolerance = 1e-4
-  /// Epochs over which improvement is judged.
-  public var window = 20
+  /// Epochs over which flatness is judged.
+  public var window = 40
+  /// Steps a run takes at least before it can count as converged.
+  public var minimumSteps = 200
+  /// A converged loss is at most this fraction of the starting loss.
+  public var improvement = 0.9
   /// A loss below this counts as converged at once.
   public var convergedLoss = 1e-12
   private var recentEpochLosses: [Double] = []
-  private var bestLossBeforeWindow = Double.infinity
 
   /// Loss beyond which the run counts as diverged.
   public var divergenceBound: Double {
@@ -48,18 +58,28 @@ public struct RunMonitor: Equatable, Sendable {
     state = .diverged(.gradientNotFinite(step: step))
   }
 
-  /// Judges an epoch that ended with mean loss `loss`.
-  mutating func judgeEpoch(loss: Double) {
+  /// A step is about to be taken: a converged run is running again, judged afresh.
+  mutating func resume() {
+    guard state == .converged else { return }
+    state = .running
+    recentEpochLosses.removeAll(keepingCapacity: true)
+  }
+
+  /// Judges an epoch that ended with mean loss `loss` after `steps` steps in all.
+  mutating func judgeEpoch(loss: Double, steps: Int) {
     if case .diverged = state { return }
-    recentEpochLosses.append(loss)
-    if recentEpochLosses.count > window {
-      bestLossBeforeWindow = Swift.min(bestLossBeforeWindow, recentEpochLosses.removeFirst())
-    }
     if loss < convergedLoss {
       state = .converged
-    } else if bestLossBeforeWindow.isFinite, let bestInWindow = recentEpochLosses.min() {
-      let improvement = (bestLossBeforeWindow - bestInWindow) / Swift.max(bestLossBeforeWindow, 1e-300)
-      state = improvement < tolerance ? .converged : .running
+      return
     }
+    recentEpochLosses.append(loss)
+    if recentEpochLosses.count > window { recentEpochLosses.removeFirst(recentEpochLosses.count - window) }
+    guard recentEpochLosses.count == window, steps >= minimumSteps else { return }
+    let half = window / 2
+    let earlier = recentEpochLosses.prefix(half).reduce(0, +) / Double(half)
+    let later = recentEpochLosses.suffix(half).reduce(0, +) / Double(half)
+    let flat = Swift.abs(earlier - later) <= tolerance * Swift.max(earlier, 1e-300)
+    let improved = later <= improvement * initialLoss
+    state = flat && improved ? .converged : .running
   }
 }

@@ -5,6 +5,7 @@ extension TrainingSession {
   /// A diverged session does nothing.
   public mutating func step() {
     if case .diverged = state { return }
+    monitor.resume()
     let size = schedule.nextBatchSize(
       batchSize: batchSize, wholeSet: batchMode == .fullBatch, generator: &generator)
     let lossSum = accumulateGradients(batchSize: size)
@@ -44,11 +45,13 @@ extension TrainingSession {
     if evaluationIsDue() { evaluate() }
   }
 
-  /// Takes `count` steps, stopping early if the run diverges.
+  /// Takes `count` steps, stopping early when the run diverges or converges (the next `step`
+  /// resumes a converged run).
   public mutating func step(count: Int) {
     for _ in 0..<count {
       if case .diverged = state { return }
       step()
+      if state == .converged { return }
     }
   }
 
@@ -155,7 +158,7 @@ extension TrainingSession {
     epochLossSum = 0
     epochLossCount = 0
     recorder.history.epochLoss.append(epochLoss, step: epochCount)
-    monitor.judgeEpoch(loss: epochLoss)
+    monitor.judgeEpoch(loss: epochLoss, steps: stepCount)
   }
 
   private func evaluationIsDue() -> Bool {
