@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import NeuralEngine
 
-/// The sequence datasets: `adding` (WORKLOADS W5).
+/// The sequence datasets: `adding` (WORKLOADS W5) and `sine-wave`.
 @Suite struct SequenceDatasetTests {
   /// Step `step`'s feature `feature` of row `row` in a `[T, features]` table.
   private func value(_ samples: Samples, row: Int, step: Int, feature: Int, features: Int) -> Double {
@@ -69,8 +69,60 @@ import Testing
     #expect(DatasetName.adding.lengthProblem(20) == nil)
     #expect(DatasetName.adding.lengthProblem(7) != nil)
     #expect(DatasetName.adding.lengthProblem(0) != nil)
+    #expect(DatasetName.sineWave.lengthProblem(1) == nil)
+    #expect(DatasetName.sineWave.lengthProblem(0) != nil)
+    #expect(DatasetName.sineWave.lengthProblem(100_000) != nil)
     #expect(DatasetName.house.lengthProblem(7) == nil)
-    #expect(DatasetName.allCases.filter(\.isSequence) == [.adding])
+    #expect(DatasetName.allCases.filter(\.isSequence) == [.adding, .sineWave])
+    #expect(DatasetName(rawValue: "sine-wave") == .sineWave)
     #expect(Dataset.builtIn(.house, seed: 1, length: 7) == Dataset.builtIn(.house, seed: 1))
+  }
+
+  // MARK: - sine-wave
+
+  @Test func sineWaveTargetsAreTheNextValueOfTheSeries() {
+    let sine = Dataset.builtIn(.sineWave, seed: 4)
+    #expect(sine.name == "sine-wave")
+    #expect(sine.inputShape == [20, 1])
+    #expect(sine.task == .regression)
+    #expect(sine.featureNames.first == "x0" && sine.featureNames.last == "x19")
+    #expect(sine.trainInputs.count == 800 && sine.testInputs.count == 200)
+    var generator = SplitMix64(seed: 4)
+    let series = SineWaveSeries.series(count: 1040, using: &generator)
+    for row in 0..<800 {
+      #expect(Array(sine.trainInputs[row]) == Array(series[row..<(row + 20)]))
+      #expect(sine.trainTargets[row].first == series[row + 20])
+    }
+    // The test windows start after the last training target: no value is in both splits.
+    for row in 0..<200 {
+      #expect(Array(sine.testInputs[row]) == Array(series[(820 + row)..<(840 + row)]))
+      #expect(sine.testTargets[row].first == series[840 + row])
+    }
+    #expect(sine == Dataset.builtIn(.sineWave, seed: 4))
+    #expect(sine != Dataset.builtIn(.sineWave, seed: 5))
+  }
+
+  @Test func sineWaveSeriesIsASineOfPeriod25PlusNoise() {
+    let length = 12
+    let quiet = Dataset.builtIn(.sineWave, seed: 9, sampleCount: 50, noise: 0, length: length)
+    #expect(quiet.inputShape == [12, 1])
+    var generator = SplitMix64(seed: 9)
+    let phase = generator.uniform(0, 2 * Double.pi)
+    func clean(_ step: Int) -> Double { Foundation.sin(2 * Double.pi * Double(step) / 25 + phase) }
+    for row in 0..<quiet.trainInputs.count {
+      #expect(abs(quiet.trainTargets[row].first! - clean(row + length)) < 1e-12)
+      #expect(abs(quiet.trainInputs[row].first! - clean(row)) < 1e-12)
+    }
+    for row in 0..<quiet.testInputs.count {
+      #expect(abs(quiet.testTargets[row].first! - clean(40 + length + row + length)) < 1e-12)
+    }
+    let noisy = Dataset.builtIn(.sineWave, seed: 9, noise: 0.3)
+    let residuals = (0..<noisy.trainInputs.count).map { noisy.trainTargets[$0].first! - clean($0 + 20) }
+    let spread = (residuals.map { $0 * $0 }.reduce(0, +) / Double(residuals.count)).squareRoot()
+    #expect(abs(spread - 0.3) < 0.04)
+    let standard = Dataset.builtIn(.sineWave, seed: 9)
+    let standardResiduals = (0..<standard.trainInputs.count).map { standard.trainTargets[$0].first! - clean($0 + 20) }
+    let standardSpread = (standardResiduals.map { $0 * $0 }.reduce(0, +) / Double(standardResiduals.count)).squareRoot()
+    #expect(abs(standardSpread - 0.05) < 0.01)
   }
 }

@@ -11,16 +11,19 @@ extension Dataset {
   /// circle 400, gaussians 200, spiral 400.
   ///
   /// `noise` replaces the standard deviation of the noise added to a regression target (house
-  /// and coffee 0.01, line 0.1, sine 0.05); the other sets ignore it.
+  /// and coffee 0.01, line 0.1, sine 0.05) or to the `sine-wave` series (0.05); the other sets
+  /// ignore it.
   ///
   /// The image and sequence sets have their own types, which document them:
   /// - `digits` (`DigitImages`): the 1,797 embedded 8×8 digits, shuffled by the seed, 20 % for
   ///   testing; `sampleCount` keeps that many of the shuffled images.
   /// - `adding` (`AddingProblem`): WORKLOADS W5's sequences; 1,200 by default, the first five
   ///   sixths (1,000) for training, the last sixth (200) for testing.
+  /// - `sine-wave` (`SineWaveSeries`): windows of a noisy sine and the value after each; 1,000
+  ///   (20 % test, from a later part of the series).
   ///
-  /// `length` sets the number of time steps of a sequence set (adding: 20 by default; see
-  /// `DatasetName.defaultLength`); the other sets ignore it. It must pass
+  /// `length` sets the number of time steps of a sequence set (defaults: adding 20, sine-wave
+  /// 20; see `DatasetName.defaultLength`); the other sets ignore it. It must pass
   /// `DatasetName.lengthProblem` (adding: even, ≥ 2).
   public static func builtIn(
     _ name: DatasetName, seed: UInt64, sampleCount: Int? = nil, noise: Double? = nil, length: Int? = nil
@@ -103,6 +106,8 @@ extension Dataset {
     case .adding:
       let testCount = SequenceLayout.testCount(of: count, fraction: AddingProblem.testFraction)
       return AddingProblem.dataset(seed: seed, length: steps, trainCount: count - testCount, testCount: testCount)
+    case .sineWave:
+      return SineWaveSeries.dataset(seed: seed, length: steps, count: count, noise: noiseScale(SineWaveSeries.defaultNoise))
     }
   }
 
@@ -119,6 +124,7 @@ extension Dataset {
     case .spiral: return 400
     case .digits: return DigitImages.count
     case .adding: return AddingProblem.defaultTrainCount + AddingProblem.defaultTestCount
+    case .sineWave: return SineWaveSeries.defaultCount
     }
   }
 
