@@ -47,7 +47,7 @@ public enum DatasetName: String, CaseIterable, Sendable, Codable {
   /// Whether the dataset asks for classes (accuracy applies) rather than numbers.
   public var isClassification: Bool {
     switch self {
-    case .house, .coffee, .line, .sine, .adding: false
+    case .house, .coffee, .line, .sine, .adding, .sineWave: false
     case .xor, .circle, .gaussians, .spiral, .digits: true
     }
   }
