@@ -35,6 +35,9 @@ func hostTunedSwiftSettings() -> [SwiftSetting] {
   #endif
 }
 
+/// Property-based testing (x-sheep/swift-property-based): a dependency of test targets only.
+let propertyBased: Target.Dependency = .product(name: "PropertyBased", package: "swift-property-based")
+
 let package = Package(
   name: "Descent",
   platforms: [.macOS(.v13)],
@@ -44,6 +47,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    // Tests only: property-based checks in Swift Testing.
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // Pure math: matrices, layers, losses, optimizers, datasets, the training session.
@@ -67,12 +72,14 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
+    // Hostile inputs shared by the property tests: every kind of Double, control-laden text.
+    .target(name: "PropertySupport", path: "Tests/PropertySupport"),
     // Golden-screen comparison shared by the test targets that draw.
     .target(name: "SnapshotSupport", dependencies: ["TerminalUI"], path: "Tests/SnapshotSupport"),
-    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"], exclude: ["Snapshots"]),
+    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "PropertySupport", propertyBased], resources: [.copy("Fixtures")]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport", "PropertySupport", propertyBased], exclude: ["Snapshots"]),
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
-    .testTarget(name: "DescentAppTests", dependencies: ["DescentApp", "SnapshotSupport"], exclude: ["Snapshots"]),
+    .testTarget(name: "DescentAppTests", dependencies: ["DescentApp", "SnapshotSupport", "PropertySupport", propertyBased], exclude: ["Snapshots"]),
     // Runs the built `descent` binary: CLI behaviour and the tmux end-to-end tests.
     .testTarget(name: "DescentCLITests", dependencies: ["descent"]),
   ]
