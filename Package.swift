@@ -51,10 +51,12 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
+    // The one sanitiser for untrusted text on its way to a terminal (screen, stdout, stderr).
+    .target(name: "SafeText"),
     // Pure math: matrices, layers, losses, optimizers, datasets, the training session.
-    .target(name: "NeuralEngine", swiftSettings: hostTunedSwiftSettings()),
+    .target(name: "NeuralEngine", dependencies: ["SafeText"], swiftSettings: hostTunedSwiftSettings()),
     // Lesson files: front matter, Markdown, labs, checkpoints, validation.
-    .target(name: "LessonKit", dependencies: ["NeuralEngine", .product(name: "Yams", package: "Yams")]),
+    .target(name: "LessonKit", dependencies: ["NeuralEngine", "SafeText", .product(name: "Yams", package: "Yams")]),
     // Cells, buffers, layout, widgets: everything visible, as values.
     .target(name: "TerminalUI"),
     // ncursesw through a small shim for the macros and globals Swift cannot import.
@@ -63,12 +65,12 @@ let package = Package(
       providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]),
     // Async-signal-safe terminal restore; must be C.
     .target(name: "CTermGuard"),
-    .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNCurses", "CTermGuard"]),
+    .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNCurses", "CTermGuard", "SafeText"]),
     .target(name: "DescentApp", dependencies: ["NeuralEngine", "LessonKit", "TerminalUI"]),
     .executableTarget(
       name: "descent",
       dependencies: [
-        "NeuralEngine", "LessonKit", "TerminalUI", "CursesBackend", "DescentApp",
+        "NeuralEngine", "LessonKit", "TerminalUI", "CursesBackend", "DescentApp", "SafeText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
@@ -76,7 +78,8 @@ let package = Package(
     .target(name: "PropertySupport", path: "Tests/PropertySupport"),
     // Golden-screen comparison shared by the test targets that draw.
     .target(name: "SnapshotSupport", dependencies: ["TerminalUI"], path: "Tests/SnapshotSupport"),
-    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "PropertySupport", propertyBased], resources: [.copy("Fixtures")]),
+    .testTarget(name: "SafeTextTests", dependencies: ["SafeText", "PropertySupport", propertyBased]),
+    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "SafeText"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport", "PropertySupport", propertyBased], exclude: ["Snapshots"]),
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
     .testTarget(name: "DescentAppTests", dependencies: ["DescentApp", "SnapshotSupport", "PropertySupport", propertyBased], exclude: ["Snapshots"]),

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// Reads and writes `progress.json` under `$XDG_STATE_HOME/descent/` (default
 /// `~/.local/state/descent/`).

@@ -1,3 +1,5 @@
+import SafeText
+
 /// One record (row) of a CSV file, before any meaning is given to its fields.
 struct CSVRecord: Equatable {
   /// The 1-based line the record starts on.
@@ -84,9 +86,10 @@ extension CSVDataset {
     return (records, inQuotes ? quoteLine : nil)
   }
 
-  /// A column name as shown to the learner: control characters removed, spaces trimmed.
+  /// A column name as shown to the learner: escape sequences and control characters removed by
+  /// the one sanitiser, format characters (a stray byte-order mark) dropped, spaces trimmed.
   static func sanitisedName(_ raw: String) -> String {
-    let kept = raw.unicodeScalars.filter { !$0.properties.generalCategory.isControlOrFormat }
+    let kept = TextSanitizer.inline(raw).unicodeScalars.filter { !$0.properties.generalCategory.isControlOrFormat }
     return trimmed(String(String.UnicodeScalarView(kept)))
   }
 
@@ -106,13 +109,14 @@ extension CSVDataset {
     return String(text[first...last])
   }
 
-  /// A field quoted for an error message: control characters shown as `?`, long text cut.
+  /// A field quoted for an error message: escape sequences and control characters removed by the
+  /// one sanitiser (and said so), long text cut.
   static func quotedForMessage(_ field: String) -> String {
+    let clean = TextSanitizer.inline(field)
     let visible = String(
-      String.UnicodeScalarView(
-        field.unicodeScalars.map { $0.properties.generalCategory.isControlOrFormat ? "?" : $0 }))
+      String.UnicodeScalarView(clean.unicodeScalars.filter { !$0.properties.generalCategory.isControlOrFormat }))
     let short = visible.count > 24 ? String(visible.prefix(24)) + "…" : visible
-    return "\"\(short)\""
+    return "\"\(short)\"" + (visible == field ? "" : " (control characters removed)")
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// A learner's own data from a CSV file: a header row of column names, then numeric rows.
 ///
@@ -161,7 +162,7 @@ public struct CSVDataset: Sendable {
     }
     let stem = ((fileName as NSString).lastPathComponent as NSString).deletingPathExtension
     let dataset = Dataset(
-      name: stem.isEmpty ? fileName : stem, featureNames: featureColumns.map { names[$0] },
+      name: TextSanitizer.inline(stem.isEmpty ? fileName : stem), featureNames: featureColumns.map { names[$0] },
       targetNames: [names[targetColumn]], task: taskHint ?? .regression,
       trainInputs: trainInputs, trainTargets: pick(targets, trainOrder),
       testInputs: testInputs, testTargets: pick(targets, testOrder))

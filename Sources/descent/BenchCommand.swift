@@ -24,9 +24,9 @@ struct BenchCommand: ParsableCommand {
   func run() throws {
     for target in workloads.isEmpty ? BenchTarget.allCases : workloads {
       switch target {
-      case .training(let workload): print(workload.run(minimumSeconds: seconds).line)
-      case .frame: print(FrameBenchmark.run())
-      case .surface: print(SurfaceBenchmark.run())
+      case .training(let workload): TerminalOutput.print(workload.run(minimumSeconds: seconds).line)
+      case .frame: TerminalOutput.print(FrameBenchmark.run())
+      case .surface: TerminalOutput.print(SurfaceBenchmark.run())
       }
     }
   }

@@ -30,13 +30,12 @@ struct Descent: ParsableCommand {
     } catch {
       let code = exitCode(for: error)
       if code == .success {
-        print(fullMessage(for: error))
+        TerminalOutput.print(fullMessage(for: error))
         Foundation.exit(0)
       }
+      // Messages quote option values, file names and file contents: the first line only, sanitised.
       let line = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-      // Messages can quote file contents: never send their control characters to the terminal.
-      let text = String(String.UnicodeScalarView(line.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }))
-      FileHandle.standardError.write(Data("descent: \(text)\n".utf8))
+      TerminalOutput.error(line)
       Foundation.exit(2)
     }
   }

@@ -6,7 +6,7 @@ import LessonKit
 enum LessonRunner {
   static func run(options: LessonOptions, startLesson: String?) throws {
     let catalog = try options.catalog()
-    for problem in catalog.problems { FileHandle.standardError.write(Data("descent: \(problem)\n".utf8)) }
+    for problem in catalog.problems { TerminalOutput.error(problem.description) }
     var store = ProgressStore(environment: ProcessInfo.processInfo.environment)
     let loaded = store?.load()
     try InteractiveSession.run(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DescentApp
 import NeuralEngine
+import SafeText
 
 /// `descent train`: trains with no terminal UI and prints the report.
 struct TrainCommand: ParsableCommand {
@@ -28,12 +29,12 @@ struct TrainCommand: ParsableCommand {
     var session = TrainingSession(configuration: configuration)
     let records = HeadlessTraining.run(&session, epochs: epochs)
     let report = TrainingReport(session: session, configuration: configuration, records: records)
-    print(report.rendered(as: format))
+    TerminalOutput.print(report.rendered(as: format))
     if format == .table, case .csv(let path, let target) = options.source {
-      print("""
+      TerminalOutput.print("""
 
-        note: the features of \(path) were min-max scaled to [0, 1] over the training rows, so each \
-        weight is the change in \(target) across that feature's whole range.
+        note: the features of \(TextSanitizer.inline(path)) were min-max scaled to [0, 1] over the training \
+        rows, so each weight is the change in \(TextSanitizer.inline(target)) across that feature's whole range.
         """)
     }
   }

@@ -165,10 +165,13 @@ import Testing
     let long = String(repeating: "x", count: 10_000)
     #expect(
       message("size,price\n1,2\n\(long)\u{1B}[2J,3\n")
-        == "data.csv:3: column 'size': \"\(String(repeating: "x", count: 24))…\" is not a number")
+        == "data.csv:3: column 'size': \"\(String(repeating: "x", count: 24))…\" (control characters removed) is not a number")
     #expect(
       message("size,price\n1,2\n\u{1B}[2J,3\n")
-        == "data.csv:3: column 'size': \"?[2J\" is not a number")
+        == "data.csv:3: column 'size': \"\" (control characters removed) is not a number")
+    #expect(
+      message("size,price\n1,2\nab\u{1B}]0;title\u{07}c,3\n")
+        == "data.csv:3: column 'size': \"abc\" (control characters removed) is not a number")
   }
 
   // MARK: - Robustness

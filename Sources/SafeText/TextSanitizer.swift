@@ -1,16 +1,29 @@
 /// Removes everything from text that a terminal would act on instead of show.
 ///
-/// Lesson files and dataset names are untrusted: an escape sequence in them could retitle the
-/// window, clear the screen or hide text (CVE-2021-25743, CVE-2024-52005). What is dropped:
-/// whole ESC sequences (CSI up to its final byte; OSC, DCS, SOS, PM, APC up to BEL or ST; other
-/// escapes with their intermediate and final byte), their 8-bit C1 forms, every other C0 control
-/// except tab and newline, DEL, carriage return, and bidirectional overrides (which can make text
-/// read differently from what it is).
+/// The one sanitiser of the program: every string that comes from outside (lesson files, file and
+/// column names, option values, `TERM`, CSV text) passes through it before it reaches the screen,
+/// stdout or stderr. Such text is untrusted: an escape sequence in it could retitle the window,
+/// clear the screen, write the clipboard (OSC 52) or hide text (CVE-2021-25743, CVE-2024-52005).
+/// What is dropped: whole ESC sequences (CSI up to its final byte; OSC, DCS, SOS, PM, APC up to
+/// BEL or ST; other escapes with their intermediate and final byte), their 8-bit C1 forms, every
+/// other C0 control, DEL, carriage return, and bidirectional overrides (which can make text read
+/// differently from what it is). Tabs and newlines are kept, or turned into spaces on request.
 public enum TextSanitizer {
-  /// `text` with control and escape sequences removed; tabs and newlines kept.
-  public static func sanitize(_ text: String) -> String {
+  /// Which whitespace controls survive sanitising.
+  public enum KeptWhitespace: Sendable {
+    /// Tabs and newlines stay (lesson text).
+    case tabsAndNewlines
+    /// Newlines stay; a tab becomes a space (text printed to stdout or stderr).
+    case newlines
+    /// Tabs and newlines become spaces (a name quoted inside a one-line message).
+    case none
+  }
+
+  /// `text` with control and escape sequences removed; tabs and newlines kept, or made spaces
+  /// as `keeping` says.
+  public static func sanitize(_ text: String, keeping: KeptWhitespace = .tabsAndNewlines) -> String {
     let scalars = Array(text.unicodeScalars)
-    guard scalars.contains(where: needsAttention) else { return text }
+    guard scalars.contains(where: { needsAttention($0, keeping: keeping) }) else { return text }
     var output = String.UnicodeScalarView()
     var index = 0
     while index < scalars.count {
@@ -29,7 +42,8 @@ public enum TextSanitizer {
         }
       case 0x9B: index = skipControlSequence(scalars, from: index)
       case 0x90, 0x98, 0x9D, 0x9E, 0x9F: index = skipControlString(scalars, from: index)
-      case 0x09, 0x0A: output.append(scalar)
+      case 0x09: output.append(keeping == .tabsAndNewlines ? scalar : " ")
+      case 0x0A: output.append(keeping == .none ? " " : scalar)
       case 0x00...0x1F, 0x7F, 0x80...0x9F: break
       case 0x202A...0x202E, 0x2066...0x2069: break
       default: output.append(scalar)
@@ -38,11 +52,15 @@ public enum TextSanitizer {
     return String(output)
   }
 
+  /// A name or value for a one-line message: sanitised, tabs and newlines as spaces.
+  public static func inline(_ text: String) -> String { sanitize(text, keeping: .none) }
+
   // MARK: - Private
 
-  private static func needsAttention(_ scalar: Unicode.Scalar) -> Bool {
+  private static func needsAttention(_ scalar: Unicode.Scalar, keeping: KeptWhitespace) -> Bool {
     switch scalar.value {
-    case 0x09, 0x0A: return false
+    case 0x09: return keeping != .tabsAndNewlines
+    case 0x0A: return keeping == .none
     case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
     default: return false
     }

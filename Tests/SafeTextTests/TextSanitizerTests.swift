@@ -1,6 +1,6 @@
 import Testing
 
-import LessonKit
+import SafeText
 
 /// Hostile inputs are built in code and compared by scalar values, never passed as test
 /// arguments: Swift Testing would print their escape bytes raw to the console.
