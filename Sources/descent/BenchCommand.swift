@@ -12,7 +12,7 @@ struct BenchCommand: ParsableCommand {
   @Argument(help: "What to run: w1, w2, w3, ui, surface (default: all).")
   var workloads: [BenchTarget] = []
 
-  @Option(help: "Seconds of training to time per workload (the whole training repeats until reached).")
+  @Option(parsing: .unconditional, help: "Seconds of training to time per workload (the whole training repeats until reached).")
   var seconds: Double = 1.0
 
   func validate() throws {

@@ -11,7 +11,7 @@ struct TrainCommand: ParsableCommand {
 
   @OptionGroup var model: ModelOptions
 
-  @Option(help: "Number of epochs (passes over the training set).")
+  @Option(parsing: .unconditional, help: "Number of epochs (passes over the training set).")
   var epochs: Int = 200
 
   @Option(help: "Output format: table, csv or json.")
