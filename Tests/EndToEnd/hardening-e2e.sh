@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# End-to-end: hostile surroundings in a real terminal (tmux). Usage: hardening-e2e.sh <descent binary>
+#
+# A FIFO where progress.json should be; more checks are added below as sections.
+set -uo pipefail
+BIN=${1:?usage: hardening-e2e.sh <descent binary>}
+source "$(dirname "$0")/tmux-harness.sh"
+fail() { echo "FAIL: $*" >&2; capture_all >&2 || true; exit 1; }
+
+state=$(mktemp -d "${TMPDIR:-/tmp}/descent-state.XXXXXX")
+trap 'harness_cleanup; rm -rf "$state"' EXIT
+
+# 1. A FIFO at progress.json: startup does not block, the menu says why progress is not saved,
+#    `learn` says it too, and the FIFO is left as it was.
+mkdir -p "$state/descent" && mkfifo "$state/descent/progress.json"
+start_app 100 30 env XDG_STATE_HOME="$state" "$BIN"
+wait_for 'Weights decide' 5 || fail "a FIFO progress file blocked startup"
+wait_for 'FIFO \(named pipe\), not a regular file' || fail "the menu does not report the FIFO"
+send_keys Down Enter
+wait_for 'page 1/7' || fail "house-prices did not open"
+send_keys q q
+wait_dead || fail "q q did not quit"
+[[ $(exit_info) == "0:" ]] || fail "quit: exit was $(exit_info)"
+start_app 100 30 env XDG_STATE_HOME="$state" "$BIN" learn house-prices
+wait_for 'page 1/7' 5 || fail "learn blocked on a FIFO progress file"
+wait_for 'FIFO \(named pipe\)' || fail "learn does not report the FIFO"
+send_keys q q
+wait_dead || fail "q q did not quit learn"
+capture_all -J | grep -q 'descent: progress file .* FIFO' || fail "the FIFO warning is not on stderr after the UI closed"
+[[ -p $state/descent/progress.json ]] || fail "the FIFO was replaced"
+echo "fifo progress: passed"
+
+echo "hardening e2e: passed"
