@@ -81,7 +81,7 @@ let package = Package(
     .testTarget(name: "SafeTextTests", dependencies: ["SafeText", "PropertySupport", propertyBased]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "SafeText"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport", "PropertySupport", propertyBased], exclude: ["Snapshots"]),
-    .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
+    .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI", "CTermGuard"]),
     .testTarget(name: "DescentAppTests", dependencies: ["DescentApp", "SnapshotSupport", "PropertySupport", propertyBased], exclude: ["Snapshots"]),
     // Runs the built `descent` binary: CLI behaviour and the tmux end-to-end tests.
     .testTarget(name: "DescentCLITests", dependencies: ["descent"]),

@@ -13,7 +13,8 @@ import TerminalUI
 /// Lifecycle: `try CursesBackend.preflight()` (optional: `init` runs it too), `try CursesBackend(logPath:)`,
 /// then `draw` / `nextEvent` from one thread, then `shutdown()` on a normal quit. While it runs, stderr goes
 /// to the log file (replayed on the terminal at shutdown), and a C term guard restores the terminal on
-/// Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, crashes and `exit()`. Quit signals end the process from inside
+/// every catchable signal whose default action ends the process (Ctrl-C, SIGTERM, SIGHUP, SIGPIPE,
+/// SIGUSR1, SIGALRM, SIGXCPU, …), crashes and `exit()`. Quit signals end the process from inside
 /// `nextEvent`/`draw` (curses closed, then death by the same signal, status 128 + n), so call `nextEvent`
 /// at least every few hundred milliseconds while working — a `nil` timeout is fine, it wakes on signals.
 public final class CursesBackend: TerminalBackend {
@@ -200,7 +201,7 @@ public final class CursesBackend: TerminalBackend {
     for file in offscreenFiles { fclose(file) }
   }
 
-  /// Ends the process by a quit signal the guard recorded (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT), after
+  /// Ends the process by a quit signal the guard recorded (Ctrl-C, SIGTERM, SIGPIPE, SIGUSR1, …), after
   /// closing curses properly.
   private func dieIfSignalled() {
     let signal = tg_pending_signal()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: hostile surroundings in a real terminal (tmux). Usage: hardening-e2e.sh <descent binary>
 #
-# A FIFO where progress.json should be; more checks are added below as sections.
+# 1. a FIFO where progress.json should be; 2. signals that end the process.
 set -uo pipefail
 BIN=${1:?usage: hardening-e2e.sh <descent binary>}
 source "$(dirname "$0")/tmux-harness.sh"
@@ -29,5 +29,22 @@ wait_dead || fail "q q did not quit learn"
 capture_all -J | grep -q 'descent: progress file .* FIFO' || fail "the FIFO warning is not on stderr after the UI closed"
 [[ -p $state/descent/progress.json ]] || fail "the FIFO was replaced"
 echo "fifo progress: passed"
+
+# 2. Signals whose default action ends the process give the terminal back: alternate screen left,
+#    cursor shown, echo and canonical mode on, death by the same signal. A plain sh runs the program
+#    (bash would repair the tty itself) and reports the status and the tty modes afterwards.
+report='"$0" "$@"; status=$?; modes=$(stty -a | tr " ;" "\n\n" | grep -xE -- "-?(echo|icanon|icrnl)" | sort | tr "\n" " "); echo "after: status=$status modes=$modes"; exec sleep 60'
+for signal in PIPE USR1 ALRM XCPU; do
+  number=$(kill -l "$signal")
+  start_app 100 30 sh -c "$report" "$BIN" play --dataset circle --layers 4,2
+  wait_for 'paused' || fail "SIG$signal: the playground did not open"
+  child=$(pgrep -P "$(app_pid)" -n) || fail "SIG$signal: no program under sh"
+  kill -s "$signal" "$child"
+  wait_for "after: status=$((128 + number)) " 5 || fail "SIG$signal: no death by the signal"
+  wait_for 'modes=echo icanon icrnl$' || fail "SIG$signal left the tty raw"
+  [[ $(alternate_on) == 0 ]] || fail "SIG$signal left the alternate screen on"
+  [[ $(cursor_visible) == 1 ]] || fail "SIG$signal left the cursor hidden"
+  echo "SIG$signal: passed"
+done
 
 echo "hardening e2e: passed"
