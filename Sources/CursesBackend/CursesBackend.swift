@@ -33,6 +33,11 @@ public final class CursesBackend: TerminalBackend {
   /// nothing measurable.
   static let blockingSliceMilliseconds: Int32 = 250
 
+  /// How long curses waits after ESC for the rest of a key's sequence (ESCDELAY), and how long a
+  /// started sequence may pause between bytes. Long enough for a sequence split across packets
+  /// over SSH, short enough that a lone Escape still answers within a tenth of a second.
+  static let escapeDelayMilliseconds: Int32 = 50
+
   private let screen: OpaquePointer
   /// stdscr of `screen` (internal for the test inspection helpers).
   let window: UnsafeMutablePointer<WINDOW>
@@ -135,7 +140,7 @@ public final class CursesBackend: TerminalBackend {
     intrflush(window, false)
     keypad(window, true)
     curs_set(0)
-    set_escdelay(25)
+    set_escdelay(Self.escapeDelayMilliseconds)
     if ownsTerminal { Self.disableFlowControl() }
 
     var colorCount = 0
@@ -310,7 +315,38 @@ public final class CursesBackend: TerminalBackend {
       return nil
     default:
       quickErrors = 0
+      if EscapeSequence.startsSequence(code) { return readEscapeSequence(startingWith: code) }
       return KeyMapping.key(code: code, isKeyCode: false).map { .key($0) }
+    }
+  }
+
+  /// Reads the rest of an escape sequence curses did not turn into a key code, whole (see
+  /// `EscapeSequence`): a recognised one is its key, any other is dropped, never split into keys.
+  private func readEscapeSequence(startingWith introducer: UInt32) -> TerminalEvent? {
+    var units = [introducer]
+    while true {
+      switch EscapeSequence.interpret(units) {
+      case .complete(let key):
+        return key.map { .key($0) }
+      case .completeBefore(let key, let unit):
+        _ = unget_wch(wchar_t(bitPattern: unit))
+        return key.map { .key($0) }
+      case .needMore:
+        // Curses already waited ESCDELAY after the ESC: whatever followed it is buffered now.
+        wtimeout(window, units.count == 1 ? 0 : Self.escapeDelayMilliseconds)
+        var code: wint_t = 0
+        let result = wget_wch(window, &code)
+        dieIfSignalled()
+        switch result {
+        case OK:
+          units.append(code)
+        case KEY_CODE_YES:
+          _ = ungetch(Int32(bitPattern: code))
+          return EscapeSequence.timedOut(units).map { .key($0) }
+        default:
+          return EscapeSequence.timedOut(units).map { .key($0) }
+        }
+      }
     }
   }
 

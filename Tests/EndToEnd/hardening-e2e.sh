@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: hostile surroundings in a real terminal (tmux). Usage: hardening-e2e.sh <descent binary>
 #
-# 1. a FIFO where progress.json should be; 2. signals that end the process.
+# 1. a FIFO where progress.json should be; 2. signals that end the process; 3. escape sequences.
 set -uo pipefail
 BIN=${1:?usage: hardening-e2e.sh <descent binary>}
 source "$(dirname "$0")/tmux-harness.sh"
@@ -46,5 +46,32 @@ for signal in PIPE USR1 ALRM XCPU; do
   [[ $(cursor_visible) == 1 ]] || fail "SIG$signal left the cursor hidden"
   echo "SIG$signal: passed"
 done
+
+# 3. Escape sequences curses does not know are read whole. Under TERM=xterm-256color tmux sends Home
+#    and End as ESC[1~ and ESC[4~, which that terminfo entry does not list: Home on a quiz page must not
+#    answer choice 1, End on the menu must not quit (it selects the last lesson), and a lone Escape
+#    still quits the menu.
+start_app 100 30 env TERM=xterm-256color XDG_STATE_HOME="$state/keys" "$BIN" learn neuron
+wait_for 'page 1/' || fail "learn neuron did not open"
+send_keys Right Right Right Right
+wait_for 'What does it predict for x = 4' || fail "the quiz page did not open"
+send_keys Home End Home
+send_keys Down
+sleep 0.3
+capture | grep -qE 'Right\.|Not quite' && fail "Home or End answered the quiz"
+send_keys Enter
+wait_for 'Right\.' || fail "Down and Enter did not pick choice 2: Home or End moved the selection"
+send_keys q
+wait_for 'Progress' || fail "q did not return to the menu"
+send_keys End
+sleep 0.3
+[[ $(_harness_format '#{pane_dead}') == 0 ]] || fail "End quit the menu"
+send_keys Home
+sleep 0.2
+[[ $(_harness_format '#{pane_dead}') == 0 ]] || fail "Home quit the menu"
+send_keys Escape
+wait_dead || fail "a lone Escape no longer quits the menu"
+[[ $(exit_info) == "0:" ]] || fail "Escape: exit was $(exit_info)"
+echo "escape sequences: passed"
 
 echo "hardening e2e: passed"
