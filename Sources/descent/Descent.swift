@@ -8,10 +8,14 @@ struct Descent: ParsableCommand {
     commandName: "descent",
     abstract: "Learn neural networks by training real ones in the terminal.",
     discussion: "With no subcommand, opens the lessons where you left off.",
+    version: Descent.version,
     subcommands: [
       LearnCommand.self, LessonsCommand.self, PlayCommand.self, TrainCommand.self, CheckCommand.self,
       BenchCommand.self,
     ])
+
+  /// What `descent --version` prints.
+  static let version = "0.1.0"
 
   @OptionGroup var options: LessonOptions
 
