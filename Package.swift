@@ -35,6 +35,24 @@ func hostTunedSwiftSettings() -> [SwiftSetting] {
   #endif
 }
 
+// MARK: - ncursesw
+
+/// The ncursesw system library.
+///
+/// On Linux the headers are in the default include path (`<ncursesw/curses.h>`) and the module map
+/// links `ncursesw` (whose linker script brings `tinfo`), so pkg-config is not consulted: its
+/// `-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600` flags are dropped by SwiftPM with a "prohibited flag(s)"
+/// warning on every build, and the shim defines what it needs itself. Elsewhere (Homebrew's
+/// ncurses is not in the default paths) pkg-config finds it.
+func cursesSystemLibrary() -> Target {
+  #if os(Linux)
+    return .systemLibrary(name: "CNCurses")
+  #else
+    return .systemLibrary(
+      name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])])
+  #endif
+}
+
 /// Property-based testing (x-sheep/swift-property-based): a dependency of test targets only.
 let propertyBased: Target.Dependency = .product(name: "PropertyBased", package: "swift-property-based")
 
@@ -60,9 +78,7 @@ let package = Package(
     // Cells, buffers, layout, widgets: everything visible, as values.
     .target(name: "TerminalUI"),
     // ncursesw through a small shim for the macros and globals Swift cannot import.
-    .systemLibrary(
-      name: "CNCurses", pkgConfig: "ncursesw",
-      providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]),
+    cursesSystemLibrary(),
     // Async-signal-safe terminal restore; must be C.
     .target(name: "CTermGuard"),
     .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNCurses", "CTermGuard", "SafeText"]),

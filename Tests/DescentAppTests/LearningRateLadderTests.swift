@@ -10,7 +10,7 @@ import Testing
     #expect(LearningRateLadder.above(rate) >= rate)
   }
 
-  @Test(arguments: [1e-8, 1e-6, 5e-324, 0])
+  @Test(arguments: [1e-8, 1e-6, Double.leastNonzeroMagnitude, 0])
   func minusNeverRaisesABottomRate(rate: Double) {
     #expect(LearningRateLadder.below(rate) <= rate)
   }

@@ -41,7 +41,8 @@ import TerminalUI
   }
 
   @Test(arguments: [
-    (5e-324, 4, "0"), (-5e-324, 4, "-0"), (5e-324, 6, "5e-324"), (-5e-324, 7, "-5e-324"), (1e-320, 6, "1e-320"),
+    (.leastNonzeroMagnitude, 4, "0"), (-.leastNonzeroMagnitude, 4, "-0"), (.leastNonzeroMagnitude, 6, "5e-324"),
+    (-.leastNonzeroMagnitude, 7, "-5e-324"), (.leastNonzeroMagnitude * 2024, 6, "1e-320"),
     (1e308, 5, "1e308"), (-1e308, 5, "-9999"), (Double.greatestFiniteMagnitude, 5, "2e308"), (-0.0, 4, "0"),
     (9.6, 3, "9.6"), (96, 3, "96"), (960, 3, "960"), (9600, 3, "1e4"), (0.00096, 4, ".001"), (0.00096, 5, "0.001"),
   ] as [(Double, Int, String)])

@@ -7,7 +7,8 @@ public enum HostileDoubles {
   public static let edges: [Double] = [
     0, -0.0, .infinity, -.infinity, .nan, -.nan, .signalingNaN,
     .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .leastNormalMagnitude, -.leastNormalMagnitude,
-    .leastNormalMagnitude.nextDown, 5e-324, 1e-323, 2.2e-308, 1e-310, -1e-320,
+    .leastNormalMagnitude.nextDown, .leastNonzeroMagnitude * 2, .leastNormalMagnitude / 1_000,
+    -.leastNormalMagnitude / 1e5, .leastNormalMagnitude / 3,
     .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 1e308, -1e308, 9.999e307, 1e300,
     .ulpOfOne, 1 - .ulpOfOne / 2, 0.5, 0.95, 0.995, 0.9995, 0.99995, 9.5, 9.95, 99.95, 999.5, 9999.5, 99999.5,
     1e15, 1e16, 9.2e18, 9.3e18, -9.3e18, 1e19, 1e20, 1e100, -1e-5, 1e-4, 0.001, 0.01, 1, -1,

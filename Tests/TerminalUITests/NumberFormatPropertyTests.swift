@@ -31,7 +31,7 @@ import Testing
 
   @Test(arguments: [
     (Double.leastNonzeroMagnitude, "4.9e-324"), (-Double.leastNonzeroMagnitude, "-4.9e-324"), (-0.0, "0"),
-    (Double.greatestFiniteMagnitude, "1.8e308"), (1e308, "1e308"), (-1e308, "-1e308"), (1e-310, "1e-310"),
+    (Double.greatestFiniteMagnitude, "1.8e308"), (1e308, "1e308"), (-1e308, "-1e308"), (Double.leastNormalMagnitude / 2.225e2, "1e-310"),
   ] as [(Double, String)])
   func extremes(value: Double, expected: String) {
     #expect(NumberFormat.compact(value) == expected)
