@@ -99,6 +99,8 @@ let package = Package(
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport", "PropertySupport", propertyBased], exclude: ["Snapshots"]),
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI", "CTermGuard"]),
     .testTarget(name: "DescentAppTests", dependencies: ["DescentApp", "SnapshotSupport", "PropertySupport", propertyBased], exclude: ["Snapshots"]),
+    // Seeded random input through update/render in every screen (fast; debug build).
+    .testTarget(name: "AppFuzzTests", dependencies: ["DescentApp", "CursesBackend", "LessonKit", "NeuralEngine", "TerminalUI"]),
     // Runs the built `descent` binary: CLI behaviour and the tmux end-to-end tests.
     .testTarget(name: "DescentCLITests", dependencies: ["descent"]),
   ]
