@@ -61,6 +61,8 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "descent", targets: ["descent"]),
+    // For Tools/fuzz-lessons (a separate package, so `swift test` never builds the fuzzer).
+    .library(name: "LessonKit", targets: ["LessonKit"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
