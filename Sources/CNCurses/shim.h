@@ -9,7 +9,8 @@
  * - wcwidth/wcswidth (declared by glibc only under _XOPEN_SOURCE, which Swift's Glibc module lacks);
  * - small helpers that keep cchar_t handling in C.
  *
- * SwiftPM drops pkg-config -D flags, so _XOPEN_SOURCE_EXTENDED is defined here for the wide-char API.
+ * No pkg-config -D flags reach Swift (Linux does not use pkg-config; SwiftPM drops -D flags anyway), so
+ * _XOPEN_SOURCE_EXTENDED is defined here for the wide-char API.
  */
 #ifndef DESCENT_CNCURSES_SHIM_H
 #define DESCENT_CNCURSES_SHIM_H

@@ -31,8 +31,25 @@ static struct sigaction tg_previous[NSIG];
 static int tg_saved_stderr = -1;
 static int tg_log_fd = -1;
 
-static const int tg_quit_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-static const int tg_crash_signals[] = { SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
+/* Every catchable signal whose default action ends the process (signal(7): Term and Core), in two
+   groups. Requests to stop (a key, kill, a timer, a resource limit, a broken pipe) are handled by the
+   loop: curses closes properly. Faults (and SIGABRT, SIGSYS) cannot wait for the loop: the emergency
+   restore runs in the handler. Real-time signals (SIGRTMIN..SIGRTMAX) are requests too and are added
+   at install time. Not here: SIGKILL and SIGSTOP (cannot be caught), SIGTSTP/SIGTTIN/SIGTTOU (stop;
+   ncurses handles SIGTSTP), SIGCHLD, SIGCONT, SIGURG, SIGWINCH (ignored by default). */
+static const int tg_quit_signals[] = {
+  SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+#ifdef SIGIO
+  SIGIO,
+#endif
+#ifdef SIGPWR
+  SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+  SIGSTKFLT,
+#endif
+};
+static const int tg_crash_signals[] = { SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGSYS };
 
 void tg_save_termios(void) {
   if (tcgetattr(STDIN_FILENO, &tg_saved_termios) == 0) tg_have_termios = 1;
@@ -75,9 +92,24 @@ static int tg_open_anonymous_log(void) {
   return fd;
 }
 
+/* Opens the log at `path` without ever blocking: O_NONBLOCK (a FIFO there would otherwise wait for a
+   reader forever), then only a regular file is accepted. */
+static int tg_open_log(const char *path) {
+  int fd = open(path, O_RDWR | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0600);
+  if (fd < 0) return -1;
+  struct stat info;
+  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || ftruncate(fd, 0) != 0) {
+    close(fd);
+    return -1;
+  }
+  int flags = fcntl(fd, F_GETFL);
+  if (flags >= 0) (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  return fd;
+}
+
 int tg_capture_stderr(const char *path) {
   if (tg_saved_stderr >= 0) return 0;
-  int fd = path ? open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600) : tg_open_anonymous_log();
+  int fd = path ? tg_open_log(path) : tg_open_anonymous_log();
   if (fd < 0) return -1;
   int saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
   if (saved < 0 || dup2(fd, STDERR_FILENO) < 0) {
@@ -168,30 +200,50 @@ static void tg_on_crash(int sig, siginfo_t *info, void *context) {
 
 static void tg_on_exit(void) { tg_emergency_restore(); }
 
-void tg_install_handlers(void) {
-  if (tg_handlers_installed) return;
-  tg_handlers_installed = 1;
+/* Catches one request signal, unless the parent set it to be ignored (nohup, a shell's `trap '' PIPE`):
+   an ignored signal never ends the process, so it stays ignored. Returns whether it is caught. */
+static int tg_catch_quit_signal(int sig, sigset_t *handled) {
   struct sigaction action;
   memset(&action, 0, sizeof action);
   sigemptyset(&action.sa_mask);
   /* No SA_RESTART: a blocking read in wget_wch returns EINTR, so the loop sees the signal promptly. */
   action.sa_handler = tg_on_quit;
+  if (sigaction(sig, NULL, &tg_previous[sig]) != 0) return 0;
+  if (tg_previous[sig].sa_handler == SIG_IGN && !(tg_previous[sig].sa_flags & SA_SIGINFO)) return 0;
+  if (sigaction(sig, &action, NULL) != 0) return 0;
+  sigaddset(handled, sig);
+  return 1;
+}
+
+void tg_install_handlers(void) {
+  if (tg_handlers_installed) return;
+  tg_handlers_installed = 1;
+  sigset_t handled;
+  sigemptyset(&handled);
   for (size_t i = 0; i < sizeof tg_quit_signals / sizeof *tg_quit_signals; i++) {
-    sigaction(tg_quit_signals[i], &action, &tg_previous[tg_quit_signals[i]]);
+    tg_catch_quit_signal(tg_quit_signals[i], &handled);
   }
+#if defined(SIGRTMIN) && defined(SIGRTMAX)
+  for (int sig = SIGRTMIN; sig <= SIGRTMAX && sig < NSIG; sig++) tg_catch_quit_signal(sig, &handled);
+#endif
+  struct sigaction action;
   memset(&action, 0, sizeof action);
   sigemptyset(&action.sa_mask);
   action.sa_sigaction = tg_on_crash;
   action.sa_flags = SA_SIGINFO | SA_ONSTACK;
   for (size_t i = 0; i < sizeof tg_crash_signals / sizeof *tg_crash_signals; i++) {
     sigaction(tg_crash_signals[i], &action, &tg_previous[tg_crash_signals[i]]);
+    sigaddset(&handled, tg_crash_signals[i]);
   }
   /* A parent may have started us with these blocked (test runners do); then Ctrl-C, SIGTERM and
      SIGHUP would never reach the handlers above and the terminal could not be given back. */
-  sigset_t handled;
-  sigemptyset(&handled);
-  for (size_t i = 0; i < sizeof tg_quit_signals / sizeof *tg_quit_signals; i++) sigaddset(&handled, tg_quit_signals[i]);
-  for (size_t i = 0; i < sizeof tg_crash_signals / sizeof *tg_crash_signals; i++) sigaddset(&handled, tg_crash_signals[i]);
   pthread_sigmask(SIG_UNBLOCK, &handled, NULL);
   atexit(tg_on_exit);
+}
+
+int tg_is_handled(int sig) {
+  if (sig <= 0 || sig >= NSIG) return 0;
+  struct sigaction current;
+  if (sigaction(sig, NULL, &current) != 0) return 0;
+  return (current.sa_flags & SA_SIGINFO) ? current.sa_sigaction == tg_on_crash : current.sa_handler == tg_on_quit;
 }

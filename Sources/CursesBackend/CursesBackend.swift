@@ -13,7 +13,8 @@ import TerminalUI
 /// Lifecycle: `try CursesBackend.preflight()` (optional: `init` runs it too), `try CursesBackend(logPath:)`,
 /// then `draw` / `nextEvent` from one thread, then `shutdown()` on a normal quit. While it runs, stderr goes
 /// to the log file (replayed on the terminal at shutdown), and a C term guard restores the terminal on
-/// Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, crashes and `exit()`. Quit signals end the process from inside
+/// every catchable signal whose default action ends the process (Ctrl-C, SIGTERM, SIGHUP, SIGPIPE,
+/// SIGUSR1, SIGALRM, SIGXCPU, …), crashes and `exit()`. Quit signals end the process from inside
 /// `nextEvent`/`draw` (curses closed, then death by the same signal, status 128 + n), so call `nextEvent`
 /// at least every few hundred milliseconds while working — a `nil` timeout is fine, it wakes on signals.
 public final class CursesBackend: TerminalBackend {
@@ -31,6 +32,11 @@ public final class CursesBackend: TerminalBackend {
   /// the `read` would wait for the next key; the slice bounds that window. Four wake-ups a second cost
   /// nothing measurable.
   static let blockingSliceMilliseconds: Int32 = 250
+
+  /// How long curses waits after ESC for the rest of a key's sequence (ESCDELAY), and how long a
+  /// started sequence may pause between bytes. Long enough for a sequence split across packets
+  /// over SSH, short enough that a lone Escape still answers within a tenth of a second.
+  static let escapeDelayMilliseconds: Int32 = 50
 
   private let screen: OpaquePointer
   /// stdscr of `screen` (internal for the test inspection helpers).
@@ -134,7 +140,7 @@ public final class CursesBackend: TerminalBackend {
     intrflush(window, false)
     keypad(window, true)
     curs_set(0)
-    set_escdelay(25)
+    set_escdelay(Self.escapeDelayMilliseconds)
     if ownsTerminal { Self.disableFlowControl() }
 
     var colorCount = 0
@@ -200,7 +206,7 @@ public final class CursesBackend: TerminalBackend {
     for file in offscreenFiles { fclose(file) }
   }
 
-  /// Ends the process by a quit signal the guard recorded (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT), after
+  /// Ends the process by a quit signal the guard recorded (Ctrl-C, SIGTERM, SIGPIPE, SIGUSR1, …), after
   /// closing curses properly.
   private func dieIfSignalled() {
     let signal = tg_pending_signal()
@@ -309,7 +315,38 @@ public final class CursesBackend: TerminalBackend {
       return nil
     default:
       quickErrors = 0
+      if EscapeSequence.startsSequence(code) { return readEscapeSequence(startingWith: code) }
       return KeyMapping.key(code: code, isKeyCode: false).map { .key($0) }
+    }
+  }
+
+  /// Reads the rest of an escape sequence curses did not turn into a key code, whole (see
+  /// `EscapeSequence`): a recognised one is its key, any other is dropped, never split into keys.
+  private func readEscapeSequence(startingWith introducer: UInt32) -> TerminalEvent? {
+    var units = [introducer]
+    while true {
+      switch EscapeSequence.interpret(units) {
+      case .complete(let key):
+        return key.map { .key($0) }
+      case .completeBefore(let key, let unit):
+        _ = unget_wch(wchar_t(bitPattern: unit))
+        return key.map { .key($0) }
+      case .needMore:
+        // Curses already waited ESCDELAY after the ESC: whatever followed it is buffered now.
+        wtimeout(window, units.count == 1 ? 0 : Self.escapeDelayMilliseconds)
+        var code: wint_t = 0
+        let result = wget_wch(window, &code)
+        dieIfSignalled()
+        switch result {
+        case OK:
+          units.append(code)
+        case KEY_CODE_YES:
+          _ = ungetch(Int32(bitPattern: code))
+          return EscapeSequence.timedOut(units).map { .key($0) }
+        default:
+          return EscapeSequence.timedOut(units).map { .key($0) }
+        }
+      }
     }
   }
 

@@ -1,3 +1,5 @@
+import SafeText
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -25,7 +27,7 @@ public enum CursesStartupError: Error, Equatable, Sendable, CustomStringConverti
     case .dumbTerminal:
       return "descent: the interactive UI cannot run on TERM=dumb; \(headless)"
     case .unknownTerminal(let term):
-      return "descent: unknown terminal type '\(term)' (no terminfo entry); \(headless)"
+      return "descent: unknown terminal type '\(TextSanitizer.inline(term))' (no terminfo entry); \(headless)"
     }
   }
 

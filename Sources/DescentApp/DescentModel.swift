@@ -16,7 +16,8 @@ public struct DescentModel: App {
   public let catalog: LessonCatalog
   /// The learner's progress: save this on `.saveProgress`.
   public private(set) var progress: Progress
-  /// A warning for the menu (corrupt progress file, failed save), shown until the menu is left.
+  /// A warning (corrupt progress file, failed save): on the menu until a lesson is opened; in a
+  /// lesson over the key footer until the next key.
   public private(set) var warning: String?
   public private(set) var menu = LessonMenu()
   /// The open lesson, when the screen is a lesson.
@@ -41,6 +42,8 @@ public struct DescentModel: App {
     }
     if let startLesson, let index = catalog.lessons.firstIndex(where: { $0.id == startLesson }) {
       open(lessonAt: index)
+      // `descent learn ID` never shows the menu: the lesson carries the warning instead.
+      self.warning = warning
     }
   }
 
@@ -60,6 +63,7 @@ public struct DescentModel: App {
   public mutating func update(_ message: Message) -> Command {
     if case .resize(let newSize) = message { size = newSize }
     if case .warning(let text) = message { warning = text }
+    if case .key = message { warning = nil }
     // The player is updated in place: a copy would share its training session, and the first
     // step would then copy every buffer of it (megabytes, every tick).
     guard let lessonID = player?.lesson.id, let outcome = player?.update(message, progress: &progress) else {
@@ -100,10 +104,23 @@ public struct DescentModel: App {
 
   // MARK: - Render
 
+  /// The warning over the bottom rows of a lesson (at most three, never the title bar).
+  private func renderLessonWarning(_ warning: String, in area: Rect, buffer: inout Buffer) {
+    guard area.height >= 2, area.width >= 4 else { return }
+    let renderer = MarkdownRenderer(width: area.width - 2, styles: styles)
+    let lines = renderer.wrap([Inline("! " + warning)], base: styles.warning).prefix(min(3, area.height - 1))
+    let box = Rect(x: area.x, y: area.maxY - lines.count, width: area.width, height: lines.count)
+    buffer.fill(box, with: Cell(" ", style: styles.warning))
+    for (row, line) in lines.enumerated() {
+      buffer.write(line, x: box.x + 1, y: box.y + row, clip: box)
+    }
+  }
+
   public func render(into buffer: inout Buffer) {
     let area = buffer.area
     if let player {
       player.render(in: area, buffer: &buffer, styles: styles, theme: theme, progress: progress)
+      if let warning { renderLessonWarning(warning, in: area, buffer: &buffer) }
     } else {
       MenuScreen(catalog: catalog, progress: progress, menu: menu, warning: warning, styles: styles)
         .render(in: area, buffer: &buffer)

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// All lessons of a directory (or of embedded texts), in menu order, with every problem found.
 public struct LessonCatalog: Equatable, Sendable {

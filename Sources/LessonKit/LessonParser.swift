@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 import Yams
 
 /// Turns one lesson file's text into a `Lesson` and the problems found in it.

@@ -1,3 +1,5 @@
+import SafeText
+
 /// Parses the CommonMark subset lessons use into `MarkdownBlock`s.
 ///
 /// Supported: ATX headings (`#`…`######`), paragraphs, bullet lists (`-`, `*`, `+`), numbered

@@ -1,4 +1,9 @@
 import Foundation
+import SafeText
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Reads and writes `progress.json` under `$XDG_STATE_HOME/descent/` (default
 /// `~/.local/state/descent/`).
@@ -41,25 +46,38 @@ public struct ProgressStore: Sendable {
   }
 
   /// Loads progress. A missing file is a fresh start; a bad one is set aside with a warning.
+  ///
+  /// Never blocks: the path is examined with `lstat` first and opened with `O_NONBLOCK`, and
+  /// anything that is not a regular file (a FIFO, a directory, a device, a socket) is refused with
+  /// a warning, left alone and never saved over, so no progress is lost.
   public mutating func load(now: Date = Date()) -> (progress: Progress, warning: String?) {
     let path = fileURL.path
-    guard FileManager.default.fileExists(atPath: path) else { return (Progress(), nil) }
+    var info = stat()
+    guard lstat(path, &info) == 0 else {
+      // Missing (or under a path that is not a directory): a fresh start; saving will say why it fails.
+      if errno == ENOENT || errno == ENOTDIR { return (Progress(), nil) }
+      return refuse(because: "it cannot be examined (\(Self.describe(errno)))")
+    }
+    if FileKind(info) == .symbolicLink, stat(path, &info) != 0 {
+      return (Progress(), setAside(because: "it is a symbolic link to nothing", now: now))
+    }
+    guard FileKind(info) == .regular else {
+      return refuse(because: "it is \(FileKind(info).description), not a regular file")
+    }
     let reason: String
-    do {
-      let handle = try FileHandle(forReadingFrom: fileURL)
-      defer { try? handle.close() }
-      let data = try handle.read(upToCount: Self.maximumFileBytes + 1) ?? Data()
-      if data.count > Self.maximumFileBytes {
-        reason = "it is larger than \(Self.maximumFileBytes / 1024) KB"
-      } else {
-        do {
-          return (try JSONDecoder().decode(Progress.self, from: data), nil)
-        } catch {
-          reason = "it is not valid progress JSON"
-        }
+    switch Self.readRegularFile(path, limit: Self.maximumFileBytes) {
+    case .success(let data):
+      do {
+        return (try JSONDecoder().decode(Progress.self, from: data), nil)
+      } catch {
+        reason = "it is not valid progress JSON"
       }
-    } catch {
-      reason = "it cannot be read"
+    case .failure(.tooLarge):
+      reason = "it is larger than \(Self.maximumFileBytes / 1024) KB"
+    case .failure(.notRegular(let kind)):
+      return refuse(because: "it is \(kind.description), not a regular file")
+    case .failure(.unreadable(let code)):
+      reason = "it cannot be read (\(Self.describe(code)))"
     }
     return (Progress(), setAside(because: reason, now: now))
   }
@@ -74,27 +92,71 @@ public struct ProgressStore: Sendable {
 
   // MARK: - Private
 
+  /// Writes `progress` to a temporary file beside the real one, flushes it and renames it over
+  /// the old file. A failure names its cause: a full disk says "no space left on device".
   private func write(_ progress: Progress) -> String? {
     let directory = fileURL.deletingLastPathComponent()
     let temporary = directory.appendingPathComponent(
       ".\(fileURL.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+    let data: Data
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      let data = try encoder.encode(progress)
-      guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-        return "could not save progress to \(display(fileURL)): the directory is not writable"
-      }
-      guard rename(temporary.path, fileURL.path) == 0 else {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(at: temporary)
-        return "could not save progress to \(display(fileURL)): \(reason)"
+      data = try encoder.encode(progress)
+    } catch {
+      let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
+      return saveFailure(code.map { Self.describe(Int32($0)) } ?? error.localizedDescription)
+    }
+    let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return saveFailure(Self.describe(errno)) }
+    var failure = Self.writeAll(data, to: descriptor)
+    if failure == nil, fsync(descriptor) != 0 { failure = errno }
+    if close(descriptor) != 0, failure == nil { failure = errno }
+    if failure == nil, rename(temporary.path, fileURL.path) != 0 { failure = errno }
+    guard let failure else { return nil }
+    unlink(temporary.path)
+    return saveFailure(Self.describe(failure))
+  }
+
+  private func saveFailure(_ reason: String) -> String {
+    "could not save progress to \(display(fileURL)): \(reason)"
+  }
+
+  /// Writes every byte of `data`, retrying short writes; the errno of a failure, or nil.
+  private static func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
+    data.withUnsafeBytes { buffer -> Int32? in
+      var offset = 0
+      while offset < buffer.count {
+        let written = writeBytes(descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        offset += written
       }
       return nil
-    } catch {
-      return "could not save progress to \(display(fileURL)): \(error.localizedDescription)"
     }
+  }
+
+  /// What went wrong, in words a learner can act on.
+  static func describe(_ code: Int32) -> String {
+    switch code {
+    case ENOSPC: return "no space left on device"
+    case EDQUOT: return "disk quota exceeded"
+    case EROFS: return "the file system is read-only"
+    case EACCES, EPERM: return "permission denied (the directory is not writable)"
+    default: return String(cString: strerror(code)).lowercased()
+    }
+  }
+
+  /// Refuses a progress file that must not be read or replaced; saving stays off this session.
+  private mutating func refuse(because reason: String) -> (progress: Progress, warning: String?) {
+    isSavingBlocked = true
+    return (
+      Progress(),
+      "progress file \(display(fileURL)) was left alone because \(reason); progress will not be saved this session"
+    )
   }
 
   private mutating func setAside(because reason: String, now: Date) -> String {
@@ -117,4 +179,9 @@ public struct ProgressStore: Sendable {
   }
 
   private func display(_ url: URL) -> String { TextSanitizer.sanitize(url.path) }
+}
+
+/// `write(2)`, reachable from inside `ProgressStore`, whose own `write` hides the C function.
+private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+  write(descriptor, bytes, count)
 }

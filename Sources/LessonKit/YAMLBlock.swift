@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 import Yams
 
 /// A YAML snippet from a lesson file (front matter or a fenced block), parsed with Yams into

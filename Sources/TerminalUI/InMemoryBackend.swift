@@ -9,7 +9,12 @@ public struct InMemoryBackend: TerminalBackend, Sendable {
   public private(set) var size: Size
   public var capabilities: TerminalCapabilities
   /// Events still to be delivered, first first.
-  public var events: [TerminalEvent]
+  public var events: [TerminalEvent] {
+    get { pendingLastFirst.reversed() }
+    set { pendingLastFirst = newValue.reversed() }
+  }
+  /// The script reversed, so each delivery is O(1) even for a 100,000-key paste.
+  private var pendingLastFirst: [TerminalEvent]
   /// Every buffer passed to `draw`, in order.
   public private(set) var drawnBuffers: [Buffer] = []
   /// The changed runs each `draw` would have sent, in order.
@@ -25,7 +30,7 @@ public struct InMemoryBackend: TerminalBackend, Sendable {
   ) {
     self.size = size
     self.capabilities = capabilities
-    self.events = events
+    pendingLastFirst = events.reversed()
     self.whenEmpty = whenEmpty
   }
 
@@ -45,8 +50,7 @@ public struct InMemoryBackend: TerminalBackend, Sendable {
   /// The next scripted event; a `.resize` also changes `size`, as a real terminal would.
   public mutating func nextEvent(timeoutMilliseconds: Int?) -> TerminalEvent {
     requestedTimeouts.append(timeoutMilliseconds)
-    guard !events.isEmpty else { return whenEmpty }
-    let event = events.removeFirst()
+    guard let event = pendingLastFirst.popLast() else { return whenEmpty }
     if case .resize(let newSize) = event { size = newSize }
     return event
   }

@@ -67,6 +67,22 @@ public enum NumberFormat {
     return exponent
   }
 
+  /// `magnitude` (positive, finite) as `mantissa × 10^exponent` with the mantissa in about [1, 10).
+  ///
+  /// Below 1e-290 the value is first scaled up by 1e300: 10⁻³⁰⁸ and smaller powers are subnormal
+  /// or 0 in Double, so dividing by them gave an infinite mantissa (and a crash converting it to
+  /// Int) for subnormal inputs such as 5e-324.
+  private static func decimalExponentAndMantissa(_ magnitude: Double) -> (exponent: Int, mantissa: Double) {
+    var scaled = magnitude
+    var shift = 0
+    if scaled < 1e-290 {
+      scaled *= 1e300
+      shift = -300
+    }
+    let exponent = log10Floor(scaled)
+    return (exponent + shift, scaled / power(exponent))
+  }
+
   private static func log10Approx(_ value: Double) -> Double {
     value.exponentBitPattern == 0 ? -308 : (Double(value.exponent) * 0.30102999566398120)
   }
@@ -101,8 +117,7 @@ public enum NumberFormat {
 
   /// `magnitude` as `m.me±x` with `significantDigits` digits in the mantissa.
   private static func scientific(_ magnitude: Double, significantDigits: Int, trimmed: Bool) -> String {
-    var exponent = log10Floor(magnitude)
-    var mantissa = magnitude / power(exponent)
+    var (exponent, mantissa) = decimalExponentAndMantissa(magnitude)
     let scale = power(significantDigits - 1)
     mantissa = (mantissa * scale).rounded() / scale
     if mantissa >= 10 {

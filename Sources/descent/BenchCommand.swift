@@ -12,7 +12,7 @@ struct BenchCommand: ParsableCommand {
   @Argument(help: "What to run: \(BenchTarget.allValueStrings.joined(separator: ", ")) (default: all).")
   var workloads: [BenchTarget] = []
 
-  @Option(help: "Seconds of training to time per workload (the whole training repeats until reached).")
+  @Option(parsing: .unconditional, help: "Seconds of training to time per workload (the whole training repeats until reached).")
   var seconds: Double = 1.0
 
   func validate() throws {
@@ -24,10 +24,10 @@ struct BenchCommand: ParsableCommand {
   func run() throws {
     for target in workloads.isEmpty ? BenchTarget.allCases : workloads {
       switch target {
-      case .training(let workload): print(try workload.run(minimumSeconds: seconds).line)
-      case .frame: print(try FrameBenchmark.run())
-      case .surface: print(try SurfaceBenchmark.run())
-      case .live: print(try LiveBenchmark.run(seconds: max(1, seconds)))
+      case .training(let workload): TerminalOutput.print(try workload.run(minimumSeconds: seconds).line)
+      case .frame: TerminalOutput.print(try FrameBenchmark.run())
+      case .surface: TerminalOutput.print(try SurfaceBenchmark.run())
+      case .live: TerminalOutput.print(try LiveBenchmark.run(seconds: max(1, seconds)))
       }
     }
   }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LessonKit
+import SafeText
 
 /// `descent check [DIR]`: validates lesson files; every problem as `file:line: what is wrong`.
 struct CheckCommand: ParsableCommand {
@@ -11,20 +12,21 @@ struct CheckCommand: ParsableCommand {
   var directory: String = "Lessons"
 
   func run() throws {
+    let shownDirectory = TextSanitizer.inline(directory)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw ValidationError("'\(directory)' is not a folder")
+      throw ValidationError("'\(shownDirectory)' is not a folder")
     }
     let catalog = LessonCatalog.load(directory: URL(fileURLWithPath: directory))
-    for problem in catalog.problems { print(problem.description) }
+    for problem in catalog.problems { TerminalOutput.print(problem.description) }
     if !catalog.problems.isEmpty {
-      print("\(catalog.problems.count) problem\(catalog.problems.count == 1 ? "" : "s") in \(directory)")
+      TerminalOutput.print("\(catalog.problems.count) problem\(catalog.problems.count == 1 ? "" : "s") in \(shownDirectory)")
       throw ExitCode(1)
     }
     guard !catalog.lessons.isEmpty else {
-      print("no lessons in \(directory)")
+      TerminalOutput.print("no lessons in \(shownDirectory)")
       throw ExitCode(1)
     }
-    print("\(catalog.lessons.count) lesson\(catalog.lessons.count == 1 ? "" : "s") OK in \(directory)")
+    TerminalOutput.print("\(catalog.lessons.count) lesson\(catalog.lessons.count == 1 ? "" : "s") OK in \(shownDirectory)")
   }
 }

@@ -8,10 +8,14 @@ struct Descent: ParsableCommand {
     commandName: "descent",
     abstract: "Learn neural networks by training real ones in the terminal.",
     discussion: "With no subcommand, opens the lessons where you left off.",
+    version: Descent.version,
     subcommands: [
       LearnCommand.self, LessonsCommand.self, PlayCommand.self, TrainCommand.self, CheckCommand.self,
       BenchCommand.self,
     ])
+
+  /// What `descent --version` prints.
+  static let version = "0.1.0"
 
   @OptionGroup var options: LessonOptions
 
@@ -30,13 +34,12 @@ struct Descent: ParsableCommand {
     } catch {
       let code = exitCode(for: error)
       if code == .success {
-        print(fullMessage(for: error))
+        TerminalOutput.print(fullMessage(for: error))
         Foundation.exit(0)
       }
+      // Messages quote option values, file names and file contents: the first line only, sanitised.
       let line = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-      // Messages can quote file contents: never send their control characters to the terminal.
-      let text = String(String.UnicodeScalarView(line.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }))
-      FileHandle.standardError.write(Data("descent: \(text)\n".utf8))
+      TerminalOutput.error(line)
       Foundation.exit(2)
     }
   }

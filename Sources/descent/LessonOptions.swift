@@ -2,6 +2,7 @@ import ArgumentParser
 import DescentApp
 import Foundation
 import LessonKit
+import SafeText
 
 /// Where lessons come from and how the screen is drawn; shared by the lesson commands.
 struct LessonOptions: ParsableArguments {
@@ -14,13 +15,14 @@ struct LessonOptions: ParsableArguments {
   /// The built-in lessons, or the folder's; a folder that holds none is a one-line error.
   func catalog() throws -> LessonCatalog {
     guard let lessonDirectory else { return DescentModel.embeddedCatalog() }
+    let shownDirectory = TextSanitizer.inline(lessonDirectory)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: lessonDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw ValidationError("--lessons: '\(lessonDirectory)' is not a folder")
+      throw ValidationError("--lessons: '\(shownDirectory)' is not a folder")
     }
     let catalog = LessonCatalog.load(directory: URL(fileURLWithPath: lessonDirectory))
     guard !catalog.lessons.isEmpty else {
-      throw ValidationError("--lessons: no lessons in '\(lessonDirectory)' (run 'descent check \(lessonDirectory)')")
+      throw ValidationError("--lessons: no lessons in '\(shownDirectory)' (run 'descent check \(shownDirectory)')")
     }
     return catalog
   }

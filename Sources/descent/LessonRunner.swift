@@ -6,9 +6,11 @@ import LessonKit
 enum LessonRunner {
   static func run(options: LessonOptions, startLesson: String?) throws {
     let catalog = try options.catalog()
-    for problem in catalog.problems { FileHandle.standardError.write(Data("descent: \(problem)\n".utf8)) }
+    for problem in catalog.problems { TerminalOutput.error(problem.description) }
     var store = ProgressStore(environment: ProcessInfo.processInfo.environment)
     let loaded = store?.load()
+    // Also on stderr, so it stays on the screen after the UI closes, whichever way it was opened.
+    if let warning = loaded?.warning { TerminalOutput.error(warning) }
     try InteractiveSession.run(
       ascii: options.ascii,
       makeApp: { theme in

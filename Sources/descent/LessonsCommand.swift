@@ -13,7 +13,7 @@ struct LessonsCommand: ParsableCommand {
     let catalog = try options.catalog()
     var store = ProgressStore(environment: ProcessInfo.processInfo.environment)
     let loaded = store?.load()
-    if let warning = loaded?.warning { FileHandle.standardError.write(Data("descent: \(warning)\n".utf8)) }
-    print(LessonListing.text(catalog: catalog, progress: loaded?.progress ?? Progress()))
+    if let warning = loaded?.warning { TerminalOutput.error(warning) }
+    TerminalOutput.print(LessonListing.text(catalog: catalog, progress: loaded?.progress ?? Progress()))
   }
 }

@@ -7,16 +7,18 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "Built-in dataset: \(DatasetName.allCases.map(\.rawValue).joined(separator: ", ")).")
   var dataset: String = "house"
 
-  @Option(name: .customLong("lr"), help: "Learning rate (> 0).")
+  // Numeric options parse `-1` as their value (`.unconditional`), so a negative number is named in
+  // the error instead of ArgumentParser's "Missing value".
+  @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate (> 0).")
   var learningRate: Double = 0.1
 
-  @Option(help: "Batch mode: full, 1 (single sample) or a mini-batch size N.")
+  @Option(parsing: .unconditional, help: "Batch mode: full, 1 (single sample) or a mini-batch size N.")
   var batch: String = "full"
 
   @Option(help: "Optimizer: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")).")
   var optimizer: String = "sgd"
 
-  @Option(help: "Hidden layer sizes of a dense network, e.g. 4,2. Omit for a single neuron.")
+  @Option(parsing: .unconditional, help: "Hidden layer sizes of a dense network, e.g. 4,2. Omit for a single neuron.")
   var layers: String?
 
   @Option(
@@ -25,7 +27,7 @@ struct ModelOptions: ParsableArguments {
       discussion: "Layers: dense N [act], conv N KxK [stride S] [pad P|same] [act], maxpool K, avgpool K, flatten, dropout R, rnn N [sequences], lstm N [sequences], residual N [act], batchnorm, or an activation name."))
   var model: String?
 
-  @Option(help: "Time steps per sequence for the sequence datasets (adding, recall, sine-wave).")
+  @Option(parsing: .unconditional, help: "Time steps per sequence for the sequence datasets (adding, recall, sine-wave).")
   var length: Int?
 
   @Option(help: "Hidden activation: \(Activation.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -34,7 +36,7 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "Loss: mse, bce or ce (default: mse for regression, bce/ce for classification).")
   var loss: String?
 
-  @Option(help: "Random seed: the same seed gives the same run.")
+  @Option(parsing: .unconditional, help: "Random seed: the same seed gives the same run.")
   var seed: UInt64 = 1
 
   @Option(help: "Train on your own CSV file instead of a built-in dataset.")

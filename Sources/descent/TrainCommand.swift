@@ -1,6 +1,7 @@
 import ArgumentParser
 import DescentApp
 import NeuralEngine
+import SafeText
 
 /// `descent train`: trains with no terminal UI and prints the report.
 struct TrainCommand: ParsableCommand {
@@ -10,7 +11,7 @@ struct TrainCommand: ParsableCommand {
 
   @OptionGroup var model: ModelOptions
 
-  @Option(help: "Number of epochs (passes over the training set).")
+  @Option(parsing: .unconditional, help: "Number of epochs (passes over the training set).")
   var epochs: Int = 200
 
   @Option(help: "Output format: table, csv or json.")
@@ -26,12 +27,12 @@ struct TrainCommand: ParsableCommand {
     let options = try model.validated()
     let configuration = try options.trainingConfiguration()
     var session = try TrainingSession(configuration: configuration)
-    HeadlessTraining.run(&session, epochs: epochs, format: format) { print($0) }
+    HeadlessTraining.run(&session, epochs: epochs, format: format) { TerminalOutput.print($0) }
     if format == .table, case .csv(let path, let target) = options.source {
-      print("""
+      TerminalOutput.print("""
 
-        note: the features of \(path) were min-max scaled to [0, 1] over the training rows, so each \
-        weight is the change in \(target) across that feature's whole range.
+        note: the features of \(TextSanitizer.inline(path)) were min-max scaled to [0, 1] over the training \
+        rows, so each weight is the change in \(TextSanitizer.inline(target)) across that feature's whole range.
         """)
     }
   }

@@ -53,6 +53,26 @@ import Testing
     #expect(model.warning == nil)
   }
 
+  /// `descent learn ID` opens straight into a lesson: the warning is shown there, until a key.
+  @Test func corruptProgressIsReportedWhenStartingInALesson() throws {
+    let id = try #require(LessonFixture.catalog.lessons.first?.id)
+    var model = LessonFixture.model(startLesson: id, warning: "progress file x was set aside as y")
+    #expect(model.screen == .lesson(id: id))
+    let lines = LessonFixture.screen(model).lines
+    #expect(lines.suffix(3).joined().contains("! progress file x was set aside as y"), "\(lines.suffix(3))")
+    LessonFixture.press([.down], on: &model)
+    #expect(model.warning == nil)
+    #expect(!LessonFixture.screen(model).lines.joined().contains("progress file"))
+  }
+
+  /// A failed save while reading a lesson is shown in the lesson, not only on the menu.
+  @Test func saveFailureIsShownInsideALesson() throws {
+    let id = try #require(LessonFixture.catalog.lessons.first?.id)
+    var model = LessonFixture.model(startLesson: id)
+    _ = model.update(.warning("could not save progress to p: no space left on device"))
+    #expect(LessonFixture.screen(model).lines.suffix(3).joined(separator: " ").contains("no space left on device"))
+  }
+
   @Test func unwritableStateDirectoryKeepsTheAppWorkingWithAWarning() throws {
     let directory = LessonFixture.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

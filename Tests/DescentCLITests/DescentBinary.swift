@@ -6,6 +6,9 @@ struct DescentBinary {
     var status: Int32
     var standardOutput: String
     var standardError: String
+    /// The bytes written, exactly (for checks that no control byte got through).
+    var outputBytes = Data()
+    var errorBytes = Data()
   }
 
   static var path: String {
@@ -43,10 +46,13 @@ struct DescentBinary {
     process.waitUntilExit()
     try output.close()
     try error.close()
+    let outputBytes = (try? Data(contentsOf: outputURL)) ?? Data()
+    let errorBytes = (try? Data(contentsOf: errorURL)) ?? Data()
     return Result(
       status: process.terminationStatus,
-      standardOutput: (try? String(contentsOf: outputURL, encoding: .utf8)) ?? "",
-      standardError: (try? String(contentsOf: errorURL, encoding: .utf8)) ?? "")
+      standardOutput: String(decoding: outputBytes, as: UTF8.self),
+      standardError: String(decoding: errorBytes, as: UTF8.self),
+      outputBytes: outputBytes, errorBytes: errorBytes)
   }
 
 

@@ -15,6 +15,10 @@ import Testing
     try runScript("lessons-e2e.sh", arguments: [DescentBinary.path])
   }
 
+  @Test func hostileSurroundingsInTmux() throws {
+    try runScript("hardening-e2e.sh", arguments: [DescentBinary.path])
+  }
+
   private func runScript(_ name: String, arguments: [String]) throws {
     let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
     try #require(tmux.contains { FileManager.default.isExecutableFile(atPath: $0) }, "tmux is needed for the end-to-end tests (apt-get install tmux)")

@@ -165,10 +165,13 @@ import Testing
     let long = String(repeating: "x", count: 10_000)
     #expect(
       message("size,price\n1,2\n\(long)\u{1B}[2J,3\n")
-        == "data.csv:3: column 'size': \"\(String(repeating: "x", count: 24))…\" is not a number")
+        == "data.csv:3: column 'size': \"\(String(repeating: "x", count: 24))…\" (control characters removed) is not a number")
     #expect(
       message("size,price\n1,2\n\u{1B}[2J,3\n")
-        == "data.csv:3: column 'size': \"?[2J\" is not a number")
+        == "data.csv:3: column 'size': \"\" (control characters removed) is not a number")
+    #expect(
+      message("size,price\n1,2\nab\u{1B}]0;title\u{07}c,3\n")
+        == "data.csv:3: column 'size': \"abc\" (control characters removed) is not a number")
   }
 
   // MARK: - Robustness
@@ -219,5 +222,43 @@ import Testing
       #expect(message.count < 400)
       #expect(message.hasSuffix("… 32 more)"))
     }
+  }
+
+  // MARK: - Limits
+
+  @Test func valuesThatOverflowArithmeticAreDataErrors() {
+    #expect(
+      message("size,price\n1,2\n1e308,3\n")
+        == "data.csv:3: column 'size': \"1e308\" is too large: numbers must be between -1e100 and 1e100 "
+        + "(larger ones overflow when squared or scaled)")
+    #expect(message("size,price\n1,2\n3,-1e308\n")?.hasPrefix("data.csv:3: column 'price': \"-1e308\" is too large") == true)
+    #expect(message("size,price\n1,2\n3,\(Double.greatestFiniteMagnitude)\n")?.contains("is too large") == true)
+    #expect(message("size,price\n1e100,2\n-1e100,3\n") == nil)
+  }
+
+  @Test func filesOverTheSizeLimitAreRefusedBeforeReading() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("descent-huge-\(UUID().uuidString).csv")
+    defer { try? FileManager.default.removeItem(at: file) }
+    #expect(FileManager.default.createFile(atPath: file.path, contents: Data("x,y\n".utf8)))
+    let handle = try FileHandle(forWritingTo: file)
+    try handle.truncate(atOffset: UInt64(CSVDataset.maximumFileSize) + 1)  // sparse: nothing written
+    try handle.close()
+    #expect(
+      throws: CSVError(
+        fileName: file.path, line: nil, problem: "the file is too large (17 MB; CSV files of at most 16 MB are read)")
+    ) {
+      try CSVDataset.load(path: file.path, target: "y")
+    }
+  }
+
+  @Test func recordsStreamOneAtATime() {
+    var text = "a,b\r\n\"x,\"\"y\"\"\",2\n\n3,4"
+    let lines: [[String]] = text.withUTF8 { bytes in
+      var reader = CSVRecordReader(bytes: bytes)
+      var seen: [[String]] = []
+      while let record = reader.next() { seen.append(record.fields) }
+      return seen
+    }
+    #expect(lines == [["a", "b"], ["x,\"y\"", "2"], [""], ["3", "4"]])
   }
 }

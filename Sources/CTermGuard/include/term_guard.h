@@ -1,9 +1,12 @@
 /*
  * CTermGuard: puts the terminal back on every exit path curses does not cover by itself.
  *
- * Quit signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT) only record themselves; the program loop polls
- * tg_pending_signal(), calls endwin() and tg_reraise(). A second quit signal, any crash signal (SIGILL,
- * SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE) and exit() without endwin do an emergency restore that uses
+ * Every catchable signal whose default action ends the process is handled. Requests to stop (SIGINT,
+ * SIGTERM, SIGHUP, SIGQUIT, SIGUSR1/2, SIGPIPE, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGIO,
+ * SIGPWR, SIGSTKFLT, real-time signals; not those the parent set to be ignored) only record themselves;
+ * the program loop polls tg_pending_signal(), calls endwin() and tg_reraise(). A second such signal, any
+ * fault (SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGSYS) and exit() without endwin do an
+ * emergency restore that uses
  * only async-signal-safe calls: write(2) of a precomputed terminfo sequence and tcsetattr(3) of the saved
  * termios. Crash signals then point stdin at /dev/null (see tg_set_detach_stdin_on_crash), run the
  * previously installed handler (the Swift backtracer) and die by the signal. Everything here is C because a signal handler must be async-signal-safe.
@@ -36,11 +39,15 @@ void tg_set_detach_stdin_on_crash(int enabled);
 /// 1 when armed.
 int tg_is_armed(void);
 
+/// 1 when `sig` is caught by the guard's handlers (tests).
+int tg_is_handled(int sig);
+
 /// The first quit signal received and not yet handled, or 0.
 int tg_pending_signal(void);
 
 /// Redirects stderr into `path` (created 0600, truncated), or into an unnamed temporary file when `path`
-/// is NULL, while curses owns the screen. Returns 0, or -1 (stderr left alone) on failure.
+/// is NULL, while curses owns the screen. Never blocks: anything at `path` that is not a regular file
+/// (a FIFO) is refused. Returns 0, or -1 (stderr left alone) on failure.
 int tg_capture_stderr(const char *path);
 
 /// 1 while stderr is captured.

@@ -181,9 +181,12 @@ struct StatusLine {
     NumberFormat.value(value)
   }
 
-  /// An accuracy as a whole percentage: `93%`.
+  /// An accuracy as a whole percentage: `93%`. Any Double is accepted: one too large for a
+  /// whole number of percent is written in exponent form (`1e12%`), one that overflows is `—`.
   static func percent(_ fraction: Double) -> String {
-    guard fraction.isFinite else { return NumberFormat.notANumber }
-    return "\(Int((fraction * 100).rounded()))%"
+    let percent = (fraction * 100).rounded()
+    guard percent.isFinite else { return NumberFormat.notANumber }
+    guard abs(percent) < 1e9 else { return NumberFormat.compact(percent) + "%" }
+    return "\(Int(percent))%"
   }
 }

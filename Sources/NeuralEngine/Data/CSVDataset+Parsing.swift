@@ -1,3 +1,5 @@
+import SafeText
+
 /// One record (row) of a CSV file, before any meaning is given to its fields.
 struct CSVRecord: Equatable {
   /// The 1-based line the record starts on.
@@ -11,38 +13,34 @@ struct CSVRecord: Equatable {
   }
 }
 
-extension CSVDataset {
-  /// Splits CSV text into records: commas between fields, `"` quoting (a quoted field may hold
-  /// commas, newlines and `""` for a quote), LF, CRLF or CR line endings, an optional UTF-8
-  /// byte-order mark. Never fails: an unterminated quote runs to the end of the text and is
-  /// reported by the caller through `unterminatedQuoteLine`.
-  static func records(in text: String) -> (records: [CSVRecord], unterminatedQuoteLine: Int?) {
-    var bytes = Array(text.utf8)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    let quote = UInt8(ascii: "\"")
-    let comma = UInt8(ascii: ",")
-    let newline = UInt8(ascii: "\n")
-    let carriageReturn = UInt8(ascii: "\r")
+/// Reads CSV records one at a time, so a large file is never held as a list of strings.
+///
+/// Commas between fields, `"` quoting (a quoted field may hold commas, newlines and `""` for a
+/// quote), LF, CRLF or CR line endings, an optional UTF-8 byte-order mark. An unterminated quote
+/// runs to the end of the text: `next()` then returns nil and `unterminatedQuoteLine` says where
+/// it opened.
+struct CSVRecordReader {
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private var index = 0
+  private var line = 1
+  /// The line of a quote never closed, once `next()` has reached it.
+  private(set) var unterminatedQuoteLine: Int?
 
-    var records: [CSVRecord] = []
+  /// A reader over UTF-8 `bytes`, valid while they are.
+  init(bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+  }
+
+  /// The next record, or nil at the end of the text (or at an unterminated quote).
+  mutating func next() -> CSVRecord? {
+    let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+    let carriageReturn = UInt8(ascii: "\r")
     var fields: [String] = []
     var field: [UInt8] = []
-    var line = 1
-    var recordLine = 1
+    let recordLine = line
     var inQuotes = false
-    var quoteLine = 1
-    var index = 0
-
-    func endField() {
-      fields.append(String(decoding: field, as: UTF8.self))
-      field.removeAll(keepingCapacity: true)
-    }
-    func endRecord() {
-      endField()
-      records.append(CSVRecord(line: recordLine, fields: fields))
-      fields.removeAll(keepingCapacity: true)
-    }
-
+    var quoteLine = line
     while index < bytes.count {
       let byte = bytes[index]
       index += 1
@@ -55,9 +53,7 @@ extension CSVDataset {
             inQuotes = false
           }
         } else {
-          if byte == newline
-            || (byte == carriageReturn && !(index < bytes.count && bytes[index] == newline))
-          {
+          if byte == newline || (byte == carriageReturn && !(index < bytes.count && bytes[index] == newline)) {
             line += 1
           }
           field.append(byte)
@@ -70,23 +66,32 @@ extension CSVDataset {
         inQuotes = true
         quoteLine = line
       case comma:
-        endField()
+        fields.append(String(decoding: field, as: UTF8.self))
+        field.removeAll(keepingCapacity: true)
       case newline, carriageReturn:
         if byte == carriageReturn && index < bytes.count && bytes[index] == newline { index += 1 }
-        endRecord()
         line += 1
-        recordLine = line
+        fields.append(String(decoding: field, as: UTF8.self))
+        return CSVRecord(line: recordLine, fields: fields)
       default:
         field.append(byte)
       }
     }
-    if !field.isEmpty || !fields.isEmpty || inQuotes { endRecord() }
-    return (records, inQuotes ? quoteLine : nil)
+    if inQuotes {
+      unterminatedQuoteLine = quoteLine
+      return nil
+    }
+    guard !field.isEmpty || !fields.isEmpty else { return nil }
+    fields.append(String(decoding: field, as: UTF8.self))
+    return CSVRecord(line: recordLine, fields: fields)
   }
+}
 
-  /// A column name as shown to the learner: control characters removed, spaces trimmed.
+extension CSVDataset {
+  /// A column name as shown to the learner: escape sequences and control characters removed by
+  /// the one sanitiser, format characters (a stray byte-order mark) dropped, spaces trimmed.
   static func sanitisedName(_ raw: String) -> String {
-    let kept = raw.unicodeScalars.filter { !$0.properties.generalCategory.isControlOrFormat }
+    let kept = TextSanitizer.inline(raw).unicodeScalars.filter { !$0.properties.generalCategory.isControlOrFormat }
     return trimmed(String(String.UnicodeScalarView(kept)))
   }
 
@@ -106,13 +111,14 @@ extension CSVDataset {
     return String(text[first...last])
   }
 
-  /// A field quoted for an error message: control characters shown as `?`, long text cut.
+  /// A field quoted for an error message: escape sequences and control characters removed by the
+  /// one sanitiser (and said so), long text cut.
   static func quotedForMessage(_ field: String) -> String {
+    let clean = TextSanitizer.inline(field)
     let visible = String(
-      String.UnicodeScalarView(
-        field.unicodeScalars.map { $0.properties.generalCategory.isControlOrFormat ? "?" : $0 }))
+      String.UnicodeScalarView(clean.unicodeScalars.filter { !$0.properties.generalCategory.isControlOrFormat }))
     let short = visible.count > 24 ? String(visible.prefix(24)) + "…" : visible
-    return "\"\(short)\""
+    return "\"\(short)\"" + (visible == field ? "" : " (control characters removed)")
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// A learner's own data from a CSV file: a header row of column names, then numeric rows.
 ///
@@ -18,8 +19,12 @@ public struct CSVDataset: Sendable {
   /// Data rows read (training plus test).
   public var rowCount: Int
 
-  /// Files larger than this are refused rather than read into memory.
-  public static let maximumFileSize = 64 << 20
+  /// Files larger than this (16 MiB) are refused rather than read: rows are streamed, but the
+  /// numbers, their split and their scaled copy still live in memory.
+  public static let maximumFileSize = 16 << 20
+  /// The largest magnitude a value may have: 1e100 squared or subtracted from -1e100 stays far
+  /// from overflow, while ±1e308 made the loss infinite ("diverged: NaN") instead of an error.
+  public static let maximumMagnitude = 1e100
 
   // MARK: - Loading
 
@@ -51,7 +56,8 @@ public struct CSVDataset: Sendable {
     if let size = attributes?[.size] as? Int, size > maximumFileSize {
       throw CSVError(
         fileName: fileName, line: nil,
-        problem: "the file is too large (\(size) bytes; at most \(maximumFileSize))")
+        problem: "the file is too large (\(megabytes(size)) MB; CSV files of at most "
+          + "\(megabytes(maximumFileSize)) MB are read)")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw CSVError(fileName: fileName, line: nil, problem: "cannot read the file")
@@ -63,6 +69,9 @@ public struct CSVDataset: Sendable {
       text: text, fileName: fileName, target: target,
       testFraction: testFraction, seed: seed, taskHint: taskHint, scaleFeatures: scaleFeatures)
   }
+
+  /// `bytes` in whole mebibytes, rounded up.
+  private static func megabytes(_ bytes: Int) -> Int { (bytes + (1 << 20) - 1) >> 20 }
 
   /// Parses CSV `text` as if read from a file called `fileName`.
   ///
@@ -83,44 +92,73 @@ public struct CSVDataset: Sendable {
       CSVError(fileName: fileName, line: line, column: column, problem: problem)
     }
 
-    let split = records(in: text)
-    if let line = split.unterminatedQuoteLine {
-      throw failure(line, nil, "a quoted field is never closed")
+    var text = text
+    return try text.withUTF8 { bytes in
+      var reader = CSVRecordReader(bytes: bytes)
+      let rows = try readRows(&reader, target: target, taskHint: taskHint, failure: failure)
+      if let line = reader.unterminatedQuoteLine {
+        throw failure(line, nil, "a quoted field is never closed")
+      }
+      guard let rows else { throw failure(1, nil, "the file is empty") }
+      guard rows.targets.count >= 2 else {
+        throw failure(rows.lastLine, nil, "need at least 2 data rows, found \(rows.targets.count)")
+      }
+      return split(
+        rows, fileName: fileName, testFraction: testFraction, seed: seed, taskHint: taskHint,
+        scaleFeatures: scaleFeatures)
     }
-    let records = split.records.filter { !$0.isBlank }
-    guard let header = records.first else { throw failure(1, nil, "the file is empty") }
+  }
+
+  /// The numbers of a CSV file, before the split: one row of features and one target per record.
+  private struct Rows {
+    var featureNames: [String]
+    var targetName: String
+    var inputs: Samples
+    var targets: Samples
+    /// The line of the last record read (for "need at least 2 data rows").
+    var lastLine: Int
+  }
+
+  /// Reads the header and every row as they stream past; nil when there is no header. Only the
+  /// numbers are kept, so memory grows with the data, not with the text's fields.
+  private static func readRows(
+    _ reader: inout CSVRecordReader, target: String, taskHint: LearningTask?,
+    failure: (Int?, String?, String) -> CSVError
+  ) throws -> Rows? {
+    var header: CSVRecord?
+    while let record = reader.next() {
+      if !record.isBlank {
+        header = record
+        break
+      }
+    }
+    guard let header else { return nil }
     let names = try columnNames(header, failure: failure)
     guard let targetColumn = names.firstIndex(of: sanitisedName(target)) else {
       throw failure(
         header.line, nil,
         "no column named '\(sanitisedName(target))' (columns: \(columnList(names)))")
     }
-
-    // Rows: every field a finite number.
-    var inputs = Samples(width: max(names.count - 1, 1))
-    var targets = Samples(width: 1)
     let featureColumns = names.indices.filter { $0 != targetColumn }
     guard !featureColumns.isEmpty else {
       throw failure(
         header.line, nil, "no feature columns besides the target '\(names[targetColumn])'")
     }
-    for record in records.dropFirst() {
+
+    // Rows: every field a finite number of a magnitude arithmetic can square and subtract.
+    var rows = Rows(
+      featureNames: featureColumns.map { names[$0] }, targetName: names[targetColumn],
+      inputs: Samples(width: featureColumns.count), targets: Samples(width: 1), lastLine: header.line)
+    var values = [Double](repeating: 0, count: names.count)
+    while let record = reader.next() {
+      if record.isBlank { continue }
+      rows.lastLine = record.line
       guard record.fields.count == names.count else {
         throw failure(
           record.line, nil, "expected \(names.count) fields, found \(record.fields.count)")
       }
-      var values: [Double] = []
       for (column, field) in record.fields.enumerated() {
-        let text = trimmed(field)
-        guard !text.isEmpty else { throw failure(record.line, names[column], "missing value") }
-        guard let value = Double(text) else {
-          throw failure(record.line, names[column], "\(quotedForMessage(text)) is not a number")
-        }
-        guard value.isFinite else {
-          throw failure(
-            record.line, names[column], "\(quotedForMessage(text)) is not a finite number")
-        }
-        values.append(value)
+        values[column] = try number(field, line: record.line, column: names[column], failure: failure)
       }
       if case .classification(let classCount) = taskHint {
         let label = values[targetColumn]
@@ -131,14 +169,39 @@ public struct CSVDataset: Sendable {
               + "0 to \(classCount - 1)")
         }
       }
-      inputs.append(featureColumns.isEmpty ? [0] : featureColumns.map { values[$0] })
-      targets.append([values[targetColumn]])
+      rows.inputs.append(featureColumns.map { values[$0] })
+      rows.targets.append([values[targetColumn]])
     }
-    guard records.count - 1 >= 2 else {
-      let line = records.last?.line ?? header.line
-      throw failure(line, nil, "need at least 2 data rows, found \(records.count - 1)")
-    }
+    return rows
+  }
 
+  /// The value of one field, or the error that names its line and column.
+  private static func number(
+    _ field: String, line: Int, column: String, failure: (Int?, String?, String) -> CSVError
+  ) throws -> Double {
+    let text = trimmed(field)
+    guard !text.isEmpty else { throw failure(line, column, "missing value") }
+    guard let value = Double(text) else {
+      throw failure(line, column, "\(quotedForMessage(text)) is not a number")
+    }
+    guard value.isFinite else {
+      throw failure(line, column, "\(quotedForMessage(text)) is not a finite number")
+    }
+    guard abs(value) <= maximumMagnitude else {
+      throw failure(
+        line, column,
+        "\(quotedForMessage(text)) is too large: numbers must be between -1e100 and 1e100 "
+          + "(larger ones overflow when squared or scaled)")
+    }
+    return value
+  }
+
+  /// Splits `rows` into training and test parts and scales the features.
+  private static func split(
+    _ rows: Rows, fileName: String, testFraction: Double, seed: UInt64, taskHint: LearningTask?,
+    scaleFeatures: Bool
+  ) -> CSVDataset {
+    let inputs = rows.inputs, targets = rows.targets
     // Seeded split: shuffle the row order, the first rows become the training part.
     let rowCount = targets.count
     var order = Array(0..<rowCount)
@@ -147,8 +210,8 @@ public struct CSVDataset: Sendable {
     let testCount = min(Int((Double(rowCount) * testFraction).rounded()), rowCount - 1)
     let trainOrder = order.prefix(rowCount - testCount)
     let testOrder = order.suffix(testCount)
-    func pick(_ samples: Samples, _ rows: ArraySlice<Int>) -> Samples {
-      Samples(width: samples.width, values: rows.flatMap { samples[$0] })
+    func pick(_ samples: Samples, _ order: ArraySlice<Int>) -> Samples {
+      Samples(width: samples.width, values: order.flatMap { samples[$0] })
     }
     var trainInputs = pick(inputs, trainOrder)
     var testInputs = pick(inputs, testOrder)
@@ -161,8 +224,8 @@ public struct CSVDataset: Sendable {
     }
     let stem = ((fileName as NSString).lastPathComponent as NSString).deletingPathExtension
     let dataset = Dataset(
-      name: stem.isEmpty ? fileName : stem, featureNames: featureColumns.map { names[$0] },
-      targetNames: [names[targetColumn]], task: taskHint ?? .regression,
+      name: TextSanitizer.inline(stem.isEmpty ? fileName : stem), featureNames: rows.featureNames,
+      targetNames: [rows.targetName], task: taskHint ?? .regression,
       trainInputs: trainInputs, trainTargets: pick(targets, trainOrder),
       testInputs: testInputs, testTargets: pick(targets, testOrder))
     return CSVDataset(dataset: dataset, scaling: scaling, rowCount: rowCount)

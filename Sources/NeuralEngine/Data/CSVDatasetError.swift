@@ -1,9 +1,11 @@
+import SafeText
+
 /// Why a CSV file could not become a dataset, pointing at the file, line and column.
 ///
 /// `description` is one line in the compiler style a learner's editor understands:
 /// `data.csv:7: column 'size': "abc" is not a number`.
 public struct CSVError: Error, CustomStringConvertible, Equatable, Sendable {
-  /// The file name as shown to the learner (not the whole path).
+  /// The file name as the learner typed it (`description` sanitises it).
   public var fileName: String
   /// The 1-based line the problem is on, or `nil` when it concerns the whole file.
   public var line: Int?
@@ -19,8 +21,9 @@ public struct CSVError: Error, CustomStringConvertible, Equatable, Sendable {
     self.problem = problem
   }
 
+  /// One line, with the file name sanitised (a file name is untrusted text).
   public var description: String {
-    var text = fileName
+    var text = TextSanitizer.inline(fileName)
     if let line { text += ":\(line)" }
     text += ": "
     if let column { text += "column '\(column)': " }
