@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import NeuralEngine
 
-/// The sequence datasets: `adding` (WORKLOADS W5) and `sine-wave`.
+/// The sequence datasets: `adding` (WORKLOADS W5), `recall` and `sine-wave`.
 @Suite struct SequenceDatasetTests {
   /// Step `step`'s feature `feature` of row `row` in a `[T, features]` table.
   private func value(_ samples: Samples, row: Int, step: Int, feature: Int, features: Int) -> Double {
@@ -69,13 +69,61 @@ import Testing
     #expect(DatasetName.adding.lengthProblem(20) == nil)
     #expect(DatasetName.adding.lengthProblem(7) != nil)
     #expect(DatasetName.adding.lengthProblem(0) != nil)
-    #expect(DatasetName.sineWave.lengthProblem(1) == nil)
-    #expect(DatasetName.sineWave.lengthProblem(0) != nil)
+    #expect(DatasetName.recall.lengthProblem(1) == nil)
+    #expect(DatasetName.recall.lengthProblem(0) != nil)
     #expect(DatasetName.sineWave.lengthProblem(100_000) != nil)
     #expect(DatasetName.house.lengthProblem(7) == nil)
-    #expect(DatasetName.allCases.filter(\.isSequence) == [.adding, .sineWave])
+    #expect(DatasetName.allCases.filter(\.isSequence) == [.adding, .recall, .sineWave])
     #expect(DatasetName(rawValue: "sine-wave") == .sineWave)
     #expect(Dataset.builtIn(.house, seed: 1, length: 7) == Dataset.builtIn(.house, seed: 1))
+  }
+
+  // MARK: - recall
+
+  @Test func recallMarksOneEarlyBitAndAsksForIt() throws {
+    let recall = Dataset.builtIn(.recall, seed: 11)
+    #expect(recall.name == "recall")
+    #expect(recall.inputShape == [30, 2])
+    #expect(recall.task == .classification(classCount: 2))
+    #expect(recall.featureNames.count == 60 && recall.featureNames.prefix(2) == ["bit0", "marker0"])
+    #expect(recall.trainInputs.count == 1000 && recall.testInputs.count == 250)
+    var positions = Set<Int>()
+    var ones = 0
+    for (inputs, targets) in [(recall.trainInputs, recall.trainTargets), (recall.testInputs, recall.testTargets)] {
+      for row in 0..<inputs.count {
+        let marked = markedSteps(inputs, row: row, length: 30)
+        try #require(marked.count == 1)
+        #expect(marked[0] < 7)
+        positions.insert(marked[0])
+        for step in 0..<30 {
+          let bit = value(inputs, row: row, step: step, feature: 0, features: 2)
+          #expect(bit == 0 || bit == 1)
+        }
+        let target = try #require(targets[row].first)
+        #expect(target == value(inputs, row: row, step: marked[0], feature: 0, features: 2))
+        if target == 1 { ones += 1 }
+      }
+    }
+    #expect(positions == Set(0..<7))
+    #expect(ones > 550 && ones < 700)
+  }
+
+  @Test func recallMarkerSitsInTheFirstQuarter() throws {
+    #expect(RecallTask.markerSpan(length: 1) == 1)
+    #expect(RecallTask.markerSpan(length: 7) == 1)
+    #expect(RecallTask.markerSpan(length: 10) == 2)
+    #expect(RecallTask.markerSpan(length: 30) == 7)
+    #expect(RecallTask.markerSpan(length: 40) == 10)
+    let short = Dataset.builtIn(.recall, seed: 2, sampleCount: 200, length: 10)
+    #expect(short.inputShape == [10, 2])
+    #expect(short.trainInputs.count == 160 && short.testInputs.count == 40)
+    for row in 0..<short.trainInputs.count {
+      let marked = markedSteps(short.trainInputs, row: row, length: 10)
+      try #require(marked.count == 1)
+      #expect(marked[0] < 2)
+    }
+    #expect(short == RecallTask.dataset(seed: 2, length: 10, count: 200))
+    #expect(short != RecallTask.dataset(seed: 3, length: 10, count: 200))
   }
 
   // MARK: - sine-wave

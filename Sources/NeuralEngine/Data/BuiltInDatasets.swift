@@ -19,11 +19,12 @@ extension Dataset {
   ///   testing; `sampleCount` keeps that many of the shuffled images.
   /// - `adding` (`AddingProblem`): WORKLOADS W5's sequences; 1,200 by default, the first five
   ///   sixths (1,000) for training, the last sixth (200) for testing.
+  /// - `recall` (`RecallTask`): recall a bit marked early in a sequence; 1,250 (20 % test).
   /// - `sine-wave` (`SineWaveSeries`): windows of a noisy sine and the value after each; 1,000
   ///   (20 % test, from a later part of the series).
   ///
-  /// `length` sets the number of time steps of a sequence set (defaults: adding 20, sine-wave
-  /// 20; see `DatasetName.defaultLength`); the other sets ignore it. It must pass
+  /// `length` sets the number of time steps of a sequence set (defaults: adding 20, recall 30,
+  /// sine-wave 20; see `DatasetName.defaultLength`); the other sets ignore it. It must pass
   /// `DatasetName.lengthProblem` (adding: even, ≥ 2).
   public static func builtIn(
     _ name: DatasetName, seed: UInt64, sampleCount: Int? = nil, noise: Double? = nil, length: Int? = nil
@@ -106,6 +107,8 @@ extension Dataset {
     case .adding:
       let testCount = SequenceLayout.testCount(of: count, fraction: AddingProblem.testFraction)
       return AddingProblem.dataset(seed: seed, length: steps, trainCount: count - testCount, testCount: testCount)
+    case .recall:
+      return RecallTask.dataset(seed: seed, length: steps, count: count)
     case .sineWave:
       return SineWaveSeries.dataset(seed: seed, length: steps, count: count, noise: noiseScale(SineWaveSeries.defaultNoise))
     }
@@ -124,6 +127,7 @@ extension Dataset {
     case .spiral: return 400
     case .digits: return DigitImages.count
     case .adding: return AddingProblem.defaultTrainCount + AddingProblem.defaultTestCount
+    case .recall: return RecallTask.defaultCount
     case .sineWave: return SineWaveSeries.defaultCount
     }
   }

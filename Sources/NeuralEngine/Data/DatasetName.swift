@@ -5,6 +5,8 @@ public enum DatasetName: String, CaseIterable, Sendable, Codable {
   case digits
   /// W5's adding problem: sum the two marked values of a sequence (regression).
   case adding
+  /// Recall the bit marked early in a long sequence of random bits (2 classes).
+  case recall
   /// Predict the next value of a noisy sine from the last values (regression).
   case sineWave = "sine-wave"
 
@@ -21,6 +23,7 @@ public enum DatasetName: String, CaseIterable, Sendable, Codable {
   public var defaultLength: Int? {
     switch self {
     case .adding: return AddingProblem.defaultLength
+    case .recall: return RecallTask.defaultLength
     case .sineWave: return SineWaveSeries.defaultLength
     case .house, .coffee, .line, .xor, .circle, .gaussians, .spiral, .sine, .digits: return nil
     }
@@ -34,7 +37,7 @@ public enum DatasetName: String, CaseIterable, Sendable, Codable {
       guard length >= 2, length % 2 == 0, length <= Self.maximumSequenceLength else {
         return "the adding problem needs an even length from 2 to \(Self.maximumSequenceLength) (got \(length))"
       }
-    case .sineWave:
+    case .recall, .sineWave:
       guard (1...Self.maximumSequenceLength).contains(length) else {
         return "\(rawValue) needs a length from 1 to \(Self.maximumSequenceLength) (got \(length))"
       }
