@@ -12,8 +12,10 @@ struct ModelOptions: ParsableArguments {
   @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate (> 0).")
   var learningRate: Double = 0.1
 
-  @Option(parsing: .unconditional, help: "Batch mode: full, 1 (single sample) or a mini-batch size N.")
-  var batch: String = "full"
+  @Option(
+    parsing: .unconditional,
+    help: "Batch mode: full, 1 (single sample) or a mini-batch size N (default: 32 for digits and the sequence datasets, full otherwise).")
+  var batch: String?
 
   @Option(help: "Optimizer: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")).")
   var optimizer: String = "sgd"
@@ -26,6 +28,11 @@ struct ModelOptions: ParsableArguments {
       "The network as a list of layers, e.g. \"conv 8 3x3 relu, maxpool 2, dense 10 softmax\".",
       discussion: "Layers: dense N [act], conv N KxK [stride S] [pad P|same] [act], maxpool K, avgpool K, flatten, dropout R, rnn N [sequences], lstm N [sequences], residual N [act], batchnorm, or an activation name."))
   var model: String?
+
+  @Option(
+    parsing: .unconditional,
+    help: "Longest gradient a step may use (its norm): 0 turns clipping off; default 1 for recurrent models, off otherwise.")
+  var clip: Double?
 
   @Option(parsing: .unconditional, help: "Time steps per sequence for the sequence datasets (adding, recall, sine-wave).")
   var length: Int?
@@ -50,8 +57,12 @@ struct ModelOptions: ParsableArguments {
     guard learningRate.isFinite, learningRate > 0 else {
       throw ValidationError("--lr must be a number greater than 0 (got \(learningRate))")
     }
-    guard let batchMode = BatchMode(argument: batch) else {
-      throw ValidationError("--batch must be 'full', '1' or a mini-batch size ≥ 2 (got '\(batch)')")
+    var batchMode: BatchMode?
+    if let batch {
+      guard let mode = BatchMode(argument: batch) else {
+        throw ValidationError("--batch must be 'full', '1' or a mini-batch size ≥ 2 (got '\(batch)')")
+      }
+      batchMode = mode
     }
     guard let optimizerKind = OptimizerKind(rawValue: optimizer) else {
       throw ValidationError(
@@ -78,6 +89,9 @@ struct ModelOptions: ParsableArguments {
         throw ValidationError("--model: \(error)")
       }
     }
+    if let clip, !(clip.isFinite && clip >= 0) {
+      throw ValidationError("--clip must be a number 0 or above (got \(clip))")
+    }
     if let length, !(2...1000).contains(length) {
       throw ValidationError("--length must be from 2 to 1000 time steps (got \(length))")
     }
@@ -95,7 +109,7 @@ struct ModelOptions: ParsableArguments {
     }
     return ValidatedModelOptions(
       source: source, learningRate: learningRate, batchMode: batchMode, optimizer: optimizerKind,
-      hiddenLayers: hiddenLayers, model: description, length: length, activation: hiddenActivation,
+      hiddenLayers: hiddenLayers, model: description, length: length, clip: clip, activation: hiddenActivation,
       loss: lossFunction, seed: seed)
   }
 
@@ -122,11 +136,14 @@ enum DataSource: Equatable {
 struct ValidatedModelOptions {
   var source: DataSource
   var learningRate: Double
-  var batchMode: BatchMode
+  /// nil: the dataset's suggested batch mode.
+  var batchMode: BatchMode?
   var optimizer: OptimizerKind
   var hiddenLayers: [Int]
   var model: ModelDescription?
   var length: Int?
+  /// nil: the configuration's default; 0: no clipping.
+  var clip: Double?
   var activation: Activation
   var loss: LossFunction?
   var seed: UInt64

@@ -6,6 +6,7 @@ extension ValidatedModelOptions {
   /// built for it; a problem becomes one line.
   func trainingConfiguration() throws -> TrainingConfiguration {
     let dataset: Dataset
+    var suggestedBatch = BatchMode.fullBatch
     switch source {
     case .builtIn(let name):
       if let length {
@@ -15,6 +16,7 @@ extension ValidatedModelOptions {
         if let problem = name.lengthProblem(length) { throw ValidationError("--length: \(problem)") }
       }
       dataset = Dataset.builtIn(name, seed: seed, length: length)
+      suggestedBatch = name.suggestedBatchMode
     case .csv(let path, let target):
       if length != nil { throw ValidationError("--length applies to the built-in sequence datasets, not to --csv files") }
       do {
@@ -27,9 +29,10 @@ extension ValidatedModelOptions {
       throw ValidationError(
         "--loss \(loss.rawValue) needs a classification dataset; '\(dataset.name)' is regression (use --loss mse)")
     }
-    let configuration = TrainingConfiguration(
+    var configuration = TrainingConfiguration(
       dataset: dataset, model: model, hiddenLayers: hiddenLayers, activation: activation, loss: loss,
-      optimizer: optimizer, learningRate: learningRate, batchMode: batchMode, seed: seed)
+      optimizer: optimizer, learningRate: learningRate, batchMode: batchMode ?? suggestedBatch, seed: seed)
+    if let clip { configuration.gradientClip = clip > 0 ? .norm(clip) : .off }
     do {
       _ = try configuration.buildNetwork()
     } catch {

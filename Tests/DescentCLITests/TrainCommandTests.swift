@@ -89,6 +89,7 @@ import Testing
     (["train", "--dataset", "spiral", "--model", "dense 16 relu, residual 16 relu, residual 16 relu, dense 1 sigmoid", "--optimizer", "adam", "--lr", "0.01", "--batch", "10", "--epochs", "300"], 0.95),
     (["train", "--dataset", "digits", "--model", "dense 32 relu, batchnorm, dense 10 softmax", "--lr", "0.1", "--batch", "32", "--epochs", "10"], 0.90),
     (["train", "--dataset", "circle", "--model", "dense 4 tanh, dense 2 tanh, dense 1 sigmoid"], 0.0),
+    (["train", "--dataset", "recall", "--length", "30", "--model", "lstm 16, dense 1 sigmoid", "--optimizer", "adam", "--lr", "0.003", "--epochs", "60"], 0.95),
   ])
   func modelCommandsReachTheirAccuracy(arguments: [String], accuracy: Double) throws {
     let result = try DescentBinary.run(arguments)
@@ -97,6 +98,15 @@ import Testing
     let last = try #require(epochs.last, "no epoch lines in \(result.standardOutput.prefix(400))")
     let testAccuracy = try #require(Double(last.split(separator: " ").last?.dropLast() ?? ""))
     #expect(testAccuracy / 100 >= accuracy, "\(last)")
+  }
+
+  @Test func theSimpleRNNCommandFailsTheLongRecall() throws {
+    let result = try DescentBinary.run(
+      ["train", "--dataset", "recall", "--length", "30", "--model", "rnn 16, dense 1 sigmoid", "--optimizer", "adam", "--lr", "0.003", "--epochs", "60"])
+    #expect(result.status == 0, "stderr: \(result.standardError)")
+    let last = try #require(result.standardOutput.split(separator: "\n").filter { $0.hasSuffix("%") }.last)
+    let testAccuracy = try #require(Double(last.split(separator: " ").last?.dropLast() ?? ""))
+    #expect(testAccuracy < 70, "\(last)")
   }
 
   @Test func theAddingLSTMCommandGetsBelowAHundredth() throws {

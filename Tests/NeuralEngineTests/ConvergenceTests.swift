@@ -170,4 +170,19 @@ import Testing
     let session = try Self.train(.digits, "dense 32 relu, batchnorm, dense 10 softmax", learningRate: 0.1, batch: 32, epochs: 10)
     #expect((session.testAccuracy ?? 0) >= 0.90, "test accuracy \(session.testAccuracy ?? 0)")
   }
+
+  @Test func anLSTMRemembersAcrossThirtyStepsWhereASimpleRNNForgets() throws {
+    let lstm = try Self.train(
+      .recall, "lstm 16, dense 1 sigmoid", optimizer: .adam, learningRate: 0.003, batch: 32, epochs: 60, length: 30)
+    #expect((lstm.testAccuracy ?? 0) >= 0.95, "LSTM test accuracy \(lstm.testAccuracy ?? 0)")
+    let rnn = try Self.train(
+      .recall, "rnn 16, dense 1 sigmoid", optimizer: .adam, learningRate: 0.003, batch: 32, epochs: 60, length: 30)
+    #expect((rnn.testAccuracy ?? 1) < 0.70, "RNN test accuracy \(rnn.testAccuracy ?? 1)")
+  }
+
+  @Test func aSimpleRNNSolvesAShortRecall() throws {
+    let rnn = try Self.train(
+      .recall, "rnn 16, dense 1 sigmoid", optimizer: .adam, learningRate: 0.01, batch: 32, epochs: 60, length: 10)
+    #expect((rnn.testAccuracy ?? 0) >= 0.95, "RNN test accuracy \(rnn.testAccuracy ?? 0)")
+  }
 }

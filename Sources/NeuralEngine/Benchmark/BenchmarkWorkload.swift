@@ -67,7 +67,7 @@ public enum BenchmarkWorkload: String, CaseIterable, Sendable {
         dataset: WorkloadData.adding(),
         model: ModelDescription(layers: [.lstm(units: 16, returnsSequences: false), .dense(units: 1, activation: nil)]),
         loss: .square, optimizer: .adam, learningRate: 0.01, batchMode: .miniBatch(size: 20), initialisation: .fanIn,
-        seed: 7007, shuffleSeed: 8008)
+        seed: 7007, shuffleSeed: 8008, gradientClip: .off)
     }
   }
 

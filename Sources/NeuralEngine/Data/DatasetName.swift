@@ -51,7 +51,17 @@ public enum DatasetName: String, CaseIterable, Sendable, Codable {
   public var isClassification: Bool {
     switch self {
     case .house, .coffee, .line, .sine, .adding, .sineWave: false
-    case .xor, .circle, .gaussians, .spiral, .digits: true
+    case .xor, .circle, .gaussians, .spiral, .digits, .recall: true
+    }
+  }
+
+  /// How `descent train` batches this dataset unless told: mini-batches of 32 for the image
+  /// and sequence sets (a full batch would give them far too few updates), the whole set for
+  /// the small 2-D and regression sets.
+  public var suggestedBatchMode: BatchMode {
+    switch self {
+    case .digits, .adding, .recall, .sineWave: .miniBatch(size: 32)
+    case .house, .coffee, .line, .xor, .circle, .gaussians, .spiral, .sine: .fullBatch
     }
   }
 }

@@ -35,8 +35,8 @@ public struct TrainingConfiguration: Equatable, Sendable {
   /// Whether each epoch visits the training samples in a new random order (TF Playground keeps
   /// the stored order).
   public var shufflesEachEpoch: Bool
-  /// The longest gradient a step may use (its norm); nil means no clipping.
-  public var gradientClipNorm: Double?
+  /// How long a step's gradient may be.
+  public var gradientClip: GradientClip
   /// Items of the description (counting from 1) whose parameters never move (transfer learning).
   public var frozenItems: Set<Int>
 
@@ -47,7 +47,7 @@ public struct TrainingConfiguration: Equatable, Sendable {
     batchMode: BatchMode = .miniBatch(size: 10), regularization: Regularization = .none,
     dropoutRate: Double = 0, initialisation: WeightInitialisation? = nil, initialBias: Double = 0,
     seed: UInt64 = 1, shuffleSeed: UInt64? = nil, shufflesEachEpoch: Bool = true,
-    gradientClipNorm: Double? = nil, frozenItems: Set<Int> = []
+    gradientClip: GradientClip = .automatic, frozenItems: Set<Int> = []
   ) {
     self.dataset = dataset
     self.model = model
@@ -65,7 +65,7 @@ public struct TrainingConfiguration: Equatable, Sendable {
     self.seed = seed
     self.shuffleSeed = shuffleSeed
     self.shufflesEachEpoch = shufflesEachEpoch
-    self.gradientClipNorm = gradientClipNorm
+    self.gradientClip = gradientClip
     self.frozenItems = frozenItems
   }
 
@@ -97,6 +97,22 @@ public struct TrainingConfiguration: Equatable, Sendable {
     case .softmax: return .categoricalCrossEntropy
     case .sigmoid where classCount != nil: return .binaryCrossEntropy
     default: return .meanSquaredError
+    }
+  }
+
+  /// The longest gradient a step may use (its norm), or nil for no clipping.
+  public var resolvedClipNorm: Double? {
+    switch gradientClip {
+    case .off: return nil
+    case .norm(let norm): return norm
+    case .automatic:
+      let recurrent = resolvedModel.layers.contains { spec in
+        switch spec {
+        case .recurrent, .lstm: return true
+        default: return false
+        }
+      }
+      return recurrent ? GradientClip.recurrentNorm : nil
     }
   }
 
@@ -170,4 +186,18 @@ public struct TrainingConfiguration: Equatable, Sendable {
     }
     return network
   }
+}
+
+/// Whether and how a step's gradient is shortened before the update.
+public enum GradientClip: Equatable, Hashable, Sendable {
+  /// Clip at `recurrentNorm` for networks with recurrent layers, whose gradients through time
+  /// can spike when a memory forms and throw a run back to chance; no clipping otherwise.
+  case automatic
+  /// Never clip.
+  case off
+  /// Rescale the whole gradient to this norm when it is longer.
+  case norm(Double)
+
+  /// The norm `automatic` clips recurrent networks at.
+  public static let recurrentNorm = 1.0
 }

@@ -80,7 +80,7 @@ public struct TrainingSession: Sendable {
       sampleCount: dataset.trainInputs.count, shufflesEachEpoch: configuration.shufflesEachEpoch,
       shuffleSeed: configuration.shuffleSeed)
     optimizer = Optimizer(kind: configuration.optimizer, learningRate: configuration.learningRate)
-    optimizer.clipNorm = configuration.gradientClipNorm
+    optimizer.clipNorm = configuration.resolvedClipNorm
     batchMode = configuration.batchMode
     regularization = configuration.regularization
     recorder = TrainingRecorder(network: network, learningRate: configuration.learningRate)
