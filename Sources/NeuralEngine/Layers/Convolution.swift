@@ -41,7 +41,7 @@ struct Convolution: LayerKind {
   var traceSlots: [TraceSlot] { [TraceSlot("columns", [patchCount, window.positions], layout: .timeMajor)] }
 
   /// The product `Z` filter-major (`F × B·OH·OW`), then in backward `dZ` the same way followed by
-  /// `dcols` (`CKK × B·OH·OW`, also the room `multiplyTransposed` may use first).
+  /// `dcols` (`CKK × B·OH·OW`).
   func scratchCount(batch: Int) -> Int { (filters + patchCount) * batch * window.positions }
 
   /// Kernels in buffer order `(f, c, ky, kx)` with `fanIn = C·K·K`, `fanOut = F·K·K` (the
@@ -73,12 +73,13 @@ struct Convolution: LayerKind {
       a: kernel, aRowStride: patchCount, aColumnStride: 1,
       b: columns, ldb: columnCount, c: product, ldc: columnCount, accumulate: false)
     // forward: z[b][f][p] = Z[f][(b, p)] + b[f], scattered batch-first.
+    var destination = buffers.output
     for sample in 0..<batch {
+      var source = UnsafePointer(product + sample &* positions)
       for filter in 0..<filters {
-        let source = UnsafePointer(product + (filter &* columnCount &+ sample &* positions))
-        let destination = buffers.output + (sample &* filters &+ filter) &* positions
-        let bias = biases[filter]
-        for position in 0..<positions { destination[position] = source[position] + bias }
+        ShortRows.add(biases[filter], to: source, into: destination, count: positions)
+        source += columnCount
+        destination += positions
       }
     }
   }
@@ -94,26 +95,23 @@ struct Convolution: LayerKind {
     let outputGradient = buffers.scratch
     let columnGradient = buffers.scratch + filters &* columnCount
     // forward: z[b][f][p] = Z[f][(b, p)] + b[f], so dZ is gathered back filter-major and
-    // db[f] += Σ_(b, p) dz[b][f][p].
+    // db[f] += Σ_(b, p) dZ[f][(b, p)].
+    var source = UnsafePointer(buffers.outputGradient)
     for sample in 0..<batch {
-      for filter in 0..<filters {
-        let source = UnsafePointer(buffers.outputGradient + (sample &* filters &+ filter) &* positions)
-        let destination = outputGradient + (filter &* columnCount &+ sample &* positions)
-        var sum = 0.0
-        for position in 0..<positions {
-          let value = source[position]
-          destination[position] = value
-          sum += value
-        }
-        biasGradient[filter] += sum
+      var destination = outputGradient + sample &* positions
+      for _ in 0..<filters {
+        ShortRows.copy(source, to: destination, count: positions)
+        source += positions
+        destination += columnCount
       }
     }
-    // forward: Z = K·cols, so dK += dZ·colsᵀ.
-    MatrixMultiply.multiplyTransposed(
-      rows: filters, columns: patchCount, inner: columnCount,
-      a: outputGradient, aRowStride: columnCount, aColumnStride: 1,
-      b: columns, ldb: columnCount, c: kernelGradient, ldc: patchCount, accumulate: true,
-      scratch: columnGradient)
+    for filter in 0..<filters {
+      biasGradient[filter] += ShortRows.sum(outputGradient + filter &* columnCount, count: columnCount)
+    }
+    // forward: Z = K·cols, so dK += dZ·colsᵀ: both operands are long contiguous rows.
+    RowDotProducts.accumulate(
+      rows: filters, columns: patchCount, inner: columnCount, a: outputGradient, lda: columnCount,
+      b: columns, ldb: columnCount, c: kernelGradient, ldc: patchCount)
     guard let inputGradient = buffers.inputGradient else { return }
     // forward: Z = K·cols, so dcols = Kᵀ·dZ (Kᵀ read through strides).
     MatrixMultiply.multiply(
@@ -144,6 +142,24 @@ struct Convolution: LayerKind {
           let inside = window.insideOutputs(offset: kx, side: width, outputs: outputWidth)
           // The input column under output column `inside.lowerBound`.
           let firstColumn = inside.lowerBound &* stride &+ kx &- padding
+          if padding == 0 {
+            // Every patch lies inside the image: whole rows, no zeros.
+            for sample in 0..<batch {
+              var source = input + (sample &* imageCount &+ channel &* planeCount &+ ky &* width &+ kx)
+              var destination = row + sample &* positions
+              for _ in 0..<outputHeight {
+                if stride == 1 {
+                  ShortRows.copy(source, to: destination, count: outputWidth)
+                } else {
+                  for x in 0..<outputWidth { destination[x] = source[x &* stride] }
+                }
+                source += stride &* width
+                destination += outputWidth
+              }
+            }
+            row += batch &* positions
+            continue
+          }
           for sample in 0..<batch {
             let plane = input + (sample &* imageCount &+ channel &* planeCount)
             let block = row + sample &* positions
@@ -157,7 +173,7 @@ struct Convolution: LayerKind {
               let source = plane + ((y &* stride &+ ky &- padding) &* width &+ firstColumn)
               let target = destination + inside.lowerBound
               if stride == 1 {
-                for x in 0..<inside.count { target[x] = source[x] }
+                ShortRows.copy(source, to: target, count: inside.count)
               } else {
                 for x in 0..<inside.count { target[x] = source[x &* stride] }
               }

@@ -1,0 +1,102 @@
+import Testing
+@testable import NeuralEngine
+
+/// The small kernels behind convolution and pooling (short row copies, blocked dot products) and
+/// the vector path of 2×2 max pooling, against plain loops, on every size their edge paths take.
+@Suite struct WindowKernelTests {
+  static func random(_ count: Int, _ generator: inout SplitMix64) -> [Double] {
+    (0..<count).map { _ in generator.uniform(-1, 1) }
+  }
+
+  // MARK: - Short rows
+
+  @Test func shortRowsCopyAddAndSumEveryLength() {
+    var generator = SplitMix64(seed: 11)
+    for count in 0...41 {
+      let source = Self.random(count, &generator)
+      let value = generator.uniform(-1, 1)
+      // One guard cell on each side must stay untouched.
+      var copied = [Double](repeating: 7, count: count + 2)
+      var added = copied
+      source.withReadOnlyBase { pointer in
+        copied.withBase { ShortRows.copy(pointer, to: $0 + 1, count: count) }
+        added.withBase { ShortRows.add(value, to: pointer, into: $0 + 1, count: count) }
+      }
+      #expect(copied == [7] + source + [7], "copy of \(count)")
+      #expect(added == [7] + source.map { $0 + value } + [7], "add of \(count)")
+      let sum = source.withReadOnlyBase { ShortRows.sum($0, count: count) }
+      #expect(abs(sum - source.reduce(0, +)) < 1e-12, "sum of \(count)")
+    }
+  }
+
+  // MARK: - Blocked dot products
+
+  @Test(arguments: [(1, 1, 1), (1, 1, 9), (4, 3, 8), (8, 9, 1152), (5, 7, 13), (3, 2, 40), (9, 4, 17), (2, 5, 7)])
+  func rowDotProductsAddTheReferenceProducts(m: Int, n: Int, k: Int) {
+    var generator = SplitMix64(seed: UInt64(m * 10_000 + n * 100 + k))
+    // Rows padded to a longer stride, so a kernel reading past `k` would show.
+    let (lda, ldb, ldc) = (k + 3, k + 1, n + 2)
+    let a = Self.random(m * lda, &generator)
+    let b = Self.random(n * ldb, &generator)
+    let initial = Self.random(m * ldc, &generator)
+    var fast = initial
+    a.withReadOnlyBase { pa in
+      b.withReadOnlyBase { pb in
+        fast.withBase { pc in
+          RowDotProducts.accumulate(rows: m, columns: n, inner: k, a: pa, lda: lda, b: pb, ldb: ldb, c: pc, ldc: ldc)
+        }
+      }
+    }
+    for i in 0..<m {
+      for j in 0..<ldc {
+        guard j < n else {
+          #expect(fast[i * ldc + j] == initial[i * ldc + j], "padding of row \(i) changed")
+          continue
+        }
+        var sum = initial[i * ldc + j]
+        for p in 0..<k { sum += a[i * lda + p] * b[j * ldb + p] }
+        #expect(abs(fast[i * ldc + j] - sum) < 1e-12, "C[\(i)][\(j)] for \(m)×\(n)×\(k)")
+      }
+    }
+  }
+
+  // MARK: - 2×2 max pooling
+
+  /// Every output width the vector path covers in its own way (one window, two-lane pairs,
+  /// four-lane runs with an overlapping last run), on numbers with many ties.
+  @Test(arguments: [1, 2, 3, 4, 5, 7, 8, 9])
+  func twoByTwoMaxPoolingTakesTheFirstMaximumOfEveryWindow(outputWidth: Int) throws {
+    let (channels, outputHeight) = (2, 3)
+    let (height, width) = (2 * outputHeight, 2 * outputWidth)
+    let network = try Network(
+      description: ModelDescription(parsing: "maxpool 2"), inputShape: [channels, height, width])
+    var generator = SplitMix64(seed: UInt64(outputWidth))
+    let batch = 3
+    let count = channels * height * width
+    // Four levels (and −0 beside 0), so windows often tie.
+    let levels: [Double] = [-1, -0.0, 0, 0.5]
+    let input = (0..<(batch * count)).map { _ in levels[Int(generator.uniform(0, 4))] }
+    let trace = network.trace(Samples(width: count, values: input))
+    for sample in 0..<batch {
+      var expectedOutput: [Double] = []
+      var expectedIndices: [Double] = []
+      for channel in 0..<channels {
+        for y in 0..<outputHeight {
+          for x in 0..<outputWidth {
+            let cells = [(0, 0), (0, 1), (1, 0), (1, 1)].map { (channel * height + 2 * y + $0) * width + 2 * x + $1 }
+            var best = cells[0]
+            for cell in cells.dropFirst() where input[sample * count + cell] > input[sample * count + best] {
+              best = cell
+            }
+            expectedOutput.append(input[sample * count + best])
+            expectedIndices.append(Double(best))
+          }
+        }
+      }
+      let output = trace.output(sample: sample)
+      // Bit for bit, so −0 and 0 are told apart.
+      #expect(output.map(\.bitPattern) == expectedOutput.map(\.bitPattern), "sample \(sample), width \(outputWidth)")
+      #expect(trace.value(ofLayer: 0, named: "argmax", sample: sample)?.values == expectedIndices)
+    }
+  }
+}
