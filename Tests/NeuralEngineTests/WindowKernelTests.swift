@@ -60,6 +60,44 @@ import Testing
     }
   }
 
+  // MARK: - Filter products
+
+  /// The product with each filter's bias is bit for bit `MatrixMultiply.multiply` followed by
+  /// adding the bias, for filter counts around the tile of 4 and position counts around every
+  /// vector width (the last tile of a row overlapping the one before).
+  @Test(arguments: [1, 3, 4, 5, 8, 9])
+  func filterProductsEqualTheMatrixProductPlusTheBias(filters: Int) {
+    var generator = SplitMix64(seed: UInt64(filters))
+    let patchCount = 9
+    for positions in [1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 36, 49] {
+      let stride = positions + 5
+      let kernel = Self.random(filters * patchCount, &generator)
+      let biases = Self.random(filters, &generator)
+      let columns = Self.random(patchCount * stride, &generator)
+      var fast = [Double](repeating: .nan, count: filters * positions + 1)
+      var product = [Double](repeating: 0, count: filters * positions)
+      kernel.withReadOnlyBase { k in
+        columns.withReadOnlyBase { c in
+          biases.withReadOnlyBase { b in
+            fast.withBase {
+              FilterProducts.forward(
+                filters: filters, patchCount: patchCount, positions: positions, kernel: k, biases: b, columns: c,
+                columnStride: stride, output: $0)
+            }
+          }
+          product.withBase {
+            MatrixMultiply.multiply(
+              rows: filters, columns: positions, inner: patchCount, a: k, aRowStride: patchCount, aColumnStride: 1,
+              b: c, ldb: stride, c: $0, ldc: positions, accumulate: false)
+          }
+        }
+      }
+      let expected = product.indices.map { product[$0] + biases[$0 / positions] }
+      #expect(fast.dropLast().map(\.bitPattern) == expected.map(\.bitPattern), "\(filters) filters, \(positions) positions")
+      #expect(fast.last?.isNaN == true, "wrote past the output")
+    }
+  }
+
   // MARK: - 2×2 max pooling
 
   /// Every output width the vector path covers in its own way (one window, two-lane pairs,

@@ -8,7 +8,7 @@
 ///
 /// with inputs outside the image counting as 0. `referenceForward` is exactly these loops.
 ///
-/// Training computes the same numbers as one matrix product for the whole batch. Every patch
+/// Training computes the same numbers as matrix products. Every patch
 /// the window covers is unrolled into a column (im2col): `cols[q][(b, p)]` holds input
 /// `(c, y·S + ky − P, x·S + kx − P)` of sample `b`, for patch entry `q = (c, ky, kx)` and output
 /// position `p = (y, x)`. With the kernel read as an `F × CKK` matrix:
@@ -40,8 +40,7 @@ struct Convolution: LayerKind {
 
   var traceSlots: [TraceSlot] { [TraceSlot("columns", [patchCount, window.positions], layout: .timeMajor)] }
 
-  /// The product `Z` filter-major (`F × B·OH·OW`), then in backward `dZ` the same way followed by
-  /// `dcols` (`CKK × B·OH·OW`).
+  /// Backward only: `dZ` filter-major (`F × B·OH·OW`), then `dcols` (`CKK × B·OH·OW`).
   func scratchCount(batch: Int) -> Int { (filters + patchCount) * batch * window.positions }
 
   /// Kernels in buffer order `(f, c, ky, kx)` with `fanIn = C·K·K`, `fanOut = F·K·K` (the
@@ -64,23 +63,15 @@ struct Convolution: LayerKind {
     let columns = buffers.slots[0]
     let kernel = UnsafePointer(buffers.parameters)
     let biases = kernel + filters &* patchCount
-    let product = buffers.scratch
     // forward: cols[q][(b, p)] = in[b][c][y·S + ky − P][x·S + kx − P] (0 on the padding).
     unrollPatches(of: buffers.input, batch: batch, into: columns)
-    // forward: Z = K·cols, one product for the whole batch, filter-major.
-    MatrixMultiply.multiply(
-      rows: filters, columns: columnCount, inner: patchCount,
-      a: kernel, aRowStride: patchCount, aColumnStride: 1,
-      b: columns, ldb: columnCount, c: product, ldc: columnCount, accumulate: false)
-    // forward: z[b][f][p] = Z[f][(b, p)] + b[f], scattered batch-first.
-    var destination = buffers.output
+    // forward: z[b][f][p] = Σ_q K[f][q]·cols[q][(b, p)] + b[f], the product of each sample's
+    // columns written straight into its feature maps.
     for sample in 0..<batch {
-      var source = UnsafePointer(product + sample &* positions)
-      for filter in 0..<filters {
-        ShortRows.add(biases[filter], to: source, into: destination, count: positions)
-        source += columnCount
-        destination += positions
-      }
+      FilterProducts.forward(
+        filters: filters, patchCount: patchCount, positions: positions, kernel: kernel, biases: biases,
+        columns: columns + sample &* positions, columnStride: columnCount,
+        output: buffers.output + sample &* filters &* positions)
     }
   }
 
