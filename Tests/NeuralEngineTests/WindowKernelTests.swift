@@ -60,6 +60,56 @@ import Testing
     }
   }
 
+  /// Rows cut into pieces stored apart (a convolution's batch-first `dZ` against its columns),
+  /// piece lengths around multiples of 8 so the masked last vector shows, with and without the
+  /// row sums of `A`.
+  @Test(arguments: [(1, 1), (4, 3), (8, 9), (5, 7), (3, 2)])
+  func segmentedRowDotProductsAddTheReferenceProducts(m: Int, n: Int) {
+    var generator = SplitMix64(seed: UInt64(m * 100 + n))
+    for (segments, length) in [(1, 8), (3, 9), (2, 15), (4, 16), (3, 17), (5, 36)] {
+      // A: a piece per segment and row, rows `length + 1` apart, segments `m·(length + 1)` apart;
+      // B: rows `segments·length + 2` apart, a segment's piece `length` further on.
+      let (lda, aSegmentStride) = (length + 1, m * (length + 1))
+      let (ldb, bSegmentStride) = (segments * length + 2, length)
+      let a = Self.random(segments * aSegmentStride, &generator)
+      let b = Self.random(n * ldb, &generator)
+      let initial = Self.random(m * n, &generator)
+      let initialSums = Self.random(m, &generator)
+      for withSums in [false, true] {
+        var fast = initial
+        var sums = initialSums
+        a.withReadOnlyBase { pa in
+          b.withReadOnlyBase { pb in
+            fast.withBase { pc in
+              sums.withBase { ps in
+                RowDotProducts.accumulate(
+                  rows: m, columns: n, segments: segments, segmentLength: length, a: pa, lda: lda,
+                  aSegmentStride: aSegmentStride, b: pb, ldb: ldb, bSegmentStride: bSegmentStride, c: pc, ldc: n,
+                  rowSums: withSums ? ps : nil)
+              }
+            }
+          }
+        }
+        for i in 0..<m {
+          var rowSum = initialSums[i]
+          for s in 0..<segments {
+            for p in 0..<length { rowSum += a[s * aSegmentStride + i * lda + p] }
+          }
+          #expect(abs(sums[i] - (withSums ? rowSum : initialSums[i])) < 1e-12, "row sum \(i)")
+          for j in 0..<n {
+            var sum = initial[i * n + j]
+            for s in 0..<segments {
+              for p in 0..<length {
+                sum += a[s * aSegmentStride + i * lda + p] * b[j * ldb + s * bSegmentStride + p]
+              }
+            }
+            #expect(abs(fast[i * n + j] - sum) < 1e-12, "C[\(i)][\(j)], \(segments) pieces of \(length)")
+          }
+        }
+      }
+    }
+  }
+
   // MARK: - Filter products
 
   /// The product with each filter's bias is bit for bit `MatrixMultiply.multiply` followed by

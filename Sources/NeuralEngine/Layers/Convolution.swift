@@ -85,24 +85,37 @@ struct Convolution: LayerKind {
     let biasGradient = kernelGradient + filters &* patchCount
     let outputGradient = buffers.scratch
     let columnGradient = buffers.scratch + filters &* columnCount
-    // forward: z[b][f][p] = Z[f][(b, p)] + b[f], so dZ is gathered back filter-major and
-    // db[f] += Σ_(b, p) dZ[f][(b, p)].
-    var source = UnsafePointer(buffers.outputGradient)
-    for sample in 0..<batch {
-      var destination = outputGradient + sample &* positions
-      for _ in 0..<filters {
-        ShortRows.copy(source, to: destination, count: positions)
-        source += positions
-        destination += columnCount
+    let gathered = positions < 8 || buffers.inputGradient != nil
+    if gathered {
+      // forward: z[b][f][p] = Z[f][(b, p)] + b[f], so dZ is gathered back filter-major (for
+      // dcols below, or because a sample's maps are too short for vectors).
+      var source = UnsafePointer(buffers.outputGradient)
+      for sample in 0..<batch {
+        var destination = outputGradient + sample &* positions
+        for _ in 0..<filters {
+          ShortRows.copy(source, to: destination, count: positions)
+          source += positions
+          destination += columnCount
+        }
       }
     }
-    for filter in 0..<filters {
-      biasGradient[filter] += ShortRows.sum(outputGradient + filter &* columnCount, count: columnCount)
+    if positions >= 8 {
+      // forward: z[b][f][p] = Σ_q K[f][q]·cols[q][(b, p)] + b[f], so dK += dZ·colsᵀ and
+      // db[f] += Σ_(b, p) dz[b][f][p], read from the batch-first dz: one piece per sample.
+      RowDotProducts.accumulate(
+        rows: filters, columns: patchCount, segments: batch, segmentLength: positions,
+        a: buffers.outputGradient, lda: positions, aSegmentStride: filters &* positions,
+        b: columns, ldb: columnCount, bSegmentStride: positions,
+        c: kernelGradient, ldc: patchCount, rowSums: biasGradient)
+    } else {
+      for filter in 0..<filters {
+        biasGradient[filter] += ShortRows.sum(outputGradient + filter &* columnCount, count: columnCount)
+      }
+      // forward: Z = K·cols, so dK += dZ·colsᵀ: both operands are long contiguous rows.
+      RowDotProducts.accumulate(
+        rows: filters, columns: patchCount, inner: columnCount, a: outputGradient, lda: columnCount,
+        b: columns, ldb: columnCount, c: kernelGradient, ldc: patchCount)
     }
-    // forward: Z = K·cols, so dK += dZ·colsᵀ: both operands are long contiguous rows.
-    RowDotProducts.accumulate(
-      rows: filters, columns: patchCount, inner: columnCount, a: outputGradient, lda: columnCount,
-      b: columns, ldb: columnCount, c: kernelGradient, ldc: patchCount)
     guard let inputGradient = buffers.inputGradient else { return }
     // forward: Z = K·cols, so dcols = Kᵀ·dZ (Kᵀ read through strides).
     MatrixMultiply.multiply(
