@@ -148,6 +148,37 @@ import Testing
     }
   }
 
+  // MARK: - im2col
+
+  /// Every sample's columns are its patches, whether its rows were copied exactly (the last
+  /// sample) or as vectors running on into the next row (the others).
+  @Test(arguments: [([1, 8, 8], "conv 2 3x3"), ([2, 5, 7], "conv 3 2x2"), ([1, 12, 11], "conv 1 3x3")] as [(TensorShape, String)])
+  func theColumnsOfEverySampleAreItsPatches(inputShape: TensorShape, description: String) throws {
+    let network = try Network(description: ModelDescription(parsing: description), inputShape: inputShape)
+    let (channels, height, width) = (inputShape[0], inputShape[1], inputShape[2])
+    let size = description.hasSuffix("3x3") ? 3 : 2
+    let (outputHeight, outputWidth) = (height - size + 1, width - size + 1)
+    var generator = SplitMix64(seed: 3)
+    let batch = 4
+    let input = Self.random(batch * inputShape.count, &generator)
+    let trace = network.trace(Samples(width: inputShape.count, values: input))
+    for sample in 0..<batch {
+      var expected: [Double] = []
+      for channel in 0..<channels {
+        for ky in 0..<size {
+          for kx in 0..<size {
+            for y in 0..<outputHeight {
+              for x in 0..<outputWidth {
+                expected.append(input[sample * inputShape.count + (channel * height + y + ky) * width + x + kx])
+              }
+            }
+          }
+        }
+      }
+      #expect(trace.value(ofLayer: 0, named: "columns", sample: sample)?.values == expected, "sample \(sample)")
+    }
+  }
+
   // MARK: - 2×2 max pooling
 
   /// Every output width the vector path covers in its own way (one window, two-lane pairs,

@@ -151,8 +151,16 @@ struct Convolution: LayerKind {
             for sample in 0..<batch {
               var source = input + (sample &* imageCount &+ channel &* planeCount &+ ky &* width &+ kx)
               var destination = row + sample &* positions
+              // Rows of up to 8 go as one vector of 8 that runs on into the next row (source and
+              // destination); the next row's own copy then overwrites the extra numbers. The
+              // next sample's image and block keep those reads and writes inside the buffers,
+              // so the last sample copies exactly.
+              let spills = stride == 1 && outputWidth <= 8 && sample &+ 1 < batch && positions >= 8
+                && imageCount >= 8
               for _ in 0..<outputHeight {
-                if stride == 1 {
+                if spills {
+                  SIMD8<Double>.load(source).store(to: destination)
+                } else if stride == 1 {
                   ShortRows.copy(source, to: destination, count: outputWidth)
                 } else {
                   for x in 0..<outputWidth { destination[x] = source[x &* stride] }

@@ -18,7 +18,9 @@ struct MaxPool: LayerKind {
   var traceSlots: [TraceSlot] { [TraceSlot("argmax", outputShape)] }
 
   func forward(_ buffers: LayerBuffers, using generator: inout SplitMix64) {
-    if window.size == 2, window.stride == 2 {
+    if window.size == 2, window.stride == 2, window.height == 2 &* window.outputHeight,
+      window.width == 2 &* window.outputWidth
+    {
       forwardTwoByTwo(buffers)
       return
     }
@@ -67,7 +69,8 @@ struct MaxPool: LayerKind {
   /// compared in row-major order (`in[2y][2x]`, `in[2y][2x+1]`, `in[2y+1][2x]`,
   /// `in[2y+1][2x+1]`), a later one winning only when strictly larger. A row whose width is not
   /// a multiple of the lanes ends with lanes that overlap the previous ones and store the same
-  /// numbers again.
+  /// numbers again. The windows tile the image (checked by the caller), so the rows of windows
+  /// of the whole batch follow each other in memory, two input rows each.
   private func forwardTwoByTwo(_ buffers: LayerBuffers) {
     let width = window.width
     let (outputHeight, outputWidth) = (window.outputHeight, window.outputWidth)
@@ -75,25 +78,30 @@ struct MaxPool: LayerKind {
     var output = buffers.output
     var argmax = buffers.slots[0]
     var image = buffers.input
+    // Rows of windows left in the batch after the current one.
+    var rowsAfter = buffers.batch &* window.channels &* outputHeight
     for _ in 0..<buffers.batch {
       // The flat index inside the sample of the current row of windows' first number.
       var rowIndex = 0
       for _ in 0..<window.channels {
         var top = image
         for _ in 0..<outputHeight {
+          rowsAfter &-= 1
           let row = WindowRow(top: top, width: width, index: rowIndex, output: output, argmax: argmax)
-          if outputWidth >= 4 {
+          // Four lanes from 0 up to the last run at `OW − 4`; a row of 2 or 3 windows with a
+          // row after it takes four lanes too: their extra windows read on into the next row
+          // (inside the input, since the windows tile it) and store into its outputs, which
+          // that row then overwrites.
+          if outputWidth >= 4 || (outputWidth >= 2 && rowsAfter > 0) {
+            let lastStart = Swift.max(outputWidth &- 4, 0)
             var x = 0
-            while x &+ 4 < outputWidth {
-              row.poolFour(from: x)
+            while true {
+              row.poolFour(from: Swift.min(x, lastStart))
+              if x >= lastStart { break }
               x &+= 4
             }
-            row.poolFour(from: outputWidth &- 4)
-          } else if outputWidth >= 2 {
-            row.poolTwo(from: 0)
-            row.poolTwo(from: outputWidth &- 2)
           } else {
-            row.poolOne()
+            row.poolShort(outputWidth: outputWidth)
           }
           output += outputWidth
           argmax += outputWidth
@@ -161,6 +169,18 @@ private struct WindowRow {
     let (best, offset) = firstMaxima(upper.evenHalf, upper.oddHalf, lower.evenHalf, lower.oddHalf)
     best.store(to: output + x)
     (SIMD2(0, 2) + SIMD2(repeating: Double(index &+ column)) + offset).store(to: argmax + x)
+  }
+
+  /// A row of 1 window, or the batch's last row of 2 or 3: the few rows without four lanes,
+  /// kept out of line so the vector rows' loop stays small enough to inline `poolFour` into.
+  @inline(never)
+  func poolShort(outputWidth: Int) {
+    if outputWidth >= 2 {
+      poolTwo(from: 0)
+      poolTwo(from: outputWidth &- 2)
+    } else {
+      poolOne()
+    }
   }
 
   /// The only window of the row.
