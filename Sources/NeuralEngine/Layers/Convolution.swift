@@ -63,11 +63,12 @@ struct Convolution: LayerKind {
     let columns = buffers.slots[0]
     let kernel = UnsafePointer(buffers.parameters)
     let biases = kernel + filters &* patchCount
-    // forward: cols[q][(b, p)] = in[b][c][y·S + ky − P][x·S + kx − P] (0 on the padding).
-    unrollPatches(of: buffers.input, batch: batch, into: columns)
-    // forward: z[b][f][p] = Σ_q K[f][q]·cols[q][(b, p)] + b[f], the product of each sample's
-    // columns written straight into its feature maps.
+    // One sample at a time, so its columns are still in the L1 cache for its product.
     for sample in 0..<batch {
+      // forward: cols[q][(b, p)] = in[b][c][y·S + ky − P][x·S + kx − P] (0 on the padding).
+      unrollPatches(of: buffers.input, sample: sample, batch: batch, into: columns)
+      // forward: z[b][f][p] = Σ_q K[f][q]·cols[q][(b, p)] + b[f], the product of the sample's
+      // columns written straight into its feature maps.
       FilterProducts.forward(
         filters: filters, patchCount: patchCount, positions: positions, kernel: kernel, biases: biases,
         columns: columns + sample &* positions, columnStride: columnCount,
@@ -128,71 +129,67 @@ struct Convolution: LayerKind {
 
   // MARK: - im2col and col2im
 
-  /// im2col: writes `cols[q][(b, p)]` (`CKK` rows of `batch·OH·OW`), row by row so every inner
-  /// loop writes contiguously (and reads contiguously at stride 1); 0 where the patch lies on
-  /// the padding.
+  /// im2col for one sample: writes its piece `cols[q][(sample, p)]` of every row `q` (`CKK`
+  /// rows, `batch·OH·OW` apart), each output row's numbers contiguously (and read contiguously
+  /// at stride 1); 0 where the patch lies on the padding.
   private func unrollPatches(
-    of input: UnsafePointer<Double>, batch: Int, into columns: UnsafeMutablePointer<Double>
+    of input: UnsafePointer<Double>, sample: Int, batch: Int, into columns: UnsafeMutablePointer<Double>
   ) {
     let (height, width, stride, padding) = (window.height, window.width, window.stride, window.padding)
     let (outputHeight, outputWidth, positions) = (window.outputHeight, window.outputWidth, window.positions)
     let planeCount = height &* width
     let imageCount = window.inputCount
-    var row = columns
+    let image = input + sample &* imageCount
+    // Rows of up to 8 go as one vector of 8 that runs on into the next row (source and
+    // destination); the next row's own copy then overwrites the extra numbers. The next
+    // sample's image and piece keep those reads and writes inside the buffers (its pieces are
+    // written after this one's), so the last sample copies exactly.
+    let spills = padding == 0 && stride == 1 && outputWidth <= 8 && sample &+ 1 < batch && positions >= 8
+      && imageCount >= 8
+    var block = columns + sample &* positions
+    let rowStride = batch &* positions
     for channel in 0..<window.channels {
+      let plane = image + channel &* planeCount
       for ky in 0..<window.size {
         let insideRows = window.insideOutputs(offset: ky, side: height, outputs: outputHeight)
         for kx in 0..<window.size {
+          defer { block += rowStride }
+          if padding == 0 {
+            // Every patch lies inside the image: whole rows, no zeros.
+            var source = plane + (ky &* width &+ kx)
+            var destination = block
+            for _ in 0..<outputHeight {
+              if spills {
+                SIMD8<Double>.load(source).store(to: destination)
+              } else if stride == 1 {
+                ShortRows.copy(source, to: destination, count: outputWidth)
+              } else {
+                for x in 0..<outputWidth { destination[x] = source[x &* stride] }
+              }
+              source += stride &* width
+              destination += outputWidth
+            }
+            continue
+          }
           let inside = window.insideOutputs(offset: kx, side: width, outputs: outputWidth)
           // The input column under output column `inside.lowerBound`.
           let firstColumn = inside.lowerBound &* stride &+ kx &- padding
-          if padding == 0 {
-            // Every patch lies inside the image: whole rows, no zeros.
-            for sample in 0..<batch {
-              var source = input + (sample &* imageCount &+ channel &* planeCount &+ ky &* width &+ kx)
-              var destination = row + sample &* positions
-              // Rows of up to 8 go as one vector of 8 that runs on into the next row (source and
-              // destination); the next row's own copy then overwrites the extra numbers. The
-              // next sample's image and block keep those reads and writes inside the buffers,
-              // so the last sample copies exactly.
-              let spills = stride == 1 && outputWidth <= 8 && sample &+ 1 < batch && positions >= 8
-                && imageCount >= 8
-              for _ in 0..<outputHeight {
-                if spills {
-                  SIMD8<Double>.load(source).store(to: destination)
-                } else if stride == 1 {
-                  ShortRows.copy(source, to: destination, count: outputWidth)
-                } else {
-                  for x in 0..<outputWidth { destination[x] = source[x &* stride] }
-                }
-                source += stride &* width
-                destination += outputWidth
-              }
+          for y in 0..<outputHeight {
+            let destination = block + y &* outputWidth
+            guard insideRows.contains(y), !inside.isEmpty else {
+              destination.update(repeating: 0, count: outputWidth)
+              continue
             }
-            row += batch &* positions
-            continue
-          }
-          for sample in 0..<batch {
-            let plane = input + (sample &* imageCount &+ channel &* planeCount)
-            let block = row + sample &* positions
-            for y in 0..<outputHeight {
-              let destination = block + y &* outputWidth
-              guard insideRows.contains(y), !inside.isEmpty else {
-                destination.update(repeating: 0, count: outputWidth)
-                continue
-              }
-              for x in 0..<inside.lowerBound { destination[x] = 0 }
-              let source = plane + ((y &* stride &+ ky &- padding) &* width &+ firstColumn)
-              let target = destination + inside.lowerBound
-              if stride == 1 {
-                ShortRows.copy(source, to: target, count: inside.count)
-              } else {
-                for x in 0..<inside.count { target[x] = source[x &* stride] }
-              }
-              for x in inside.upperBound..<outputWidth { destination[x] = 0 }
+            for x in 0..<inside.lowerBound { destination[x] = 0 }
+            let source = plane + ((y &* stride &+ ky &- padding) &* width &+ firstColumn)
+            let target = destination + inside.lowerBound
+            if stride == 1 {
+              ShortRows.copy(source, to: target, count: inside.count)
+            } else {
+              for x in 0..<inside.count { target[x] = source[x &* stride] }
             }
+            for x in inside.upperBound..<outputWidth { destination[x] = 0 }
           }
-          row += batch &* positions
         }
       }
     }
