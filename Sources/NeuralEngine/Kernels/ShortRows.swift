@@ -29,34 +29,6 @@ enum ShortRows {
     }
   }
 
-  /// `destination[i] = source[i] + value` for `i < count` (the two must not overlap).
-  @inline(__always)
-  static func add(
-    _ value: Double, to source: UnsafePointer<Double>, into destination: UnsafeMutablePointer<Double>, count: Int
-  ) {
-    if count >= 8 {
-      let vector = SIMD8<Double>(repeating: value)
-      var start = 0
-      while start &+ 8 < count {
-        (SIMD8<Double>.load(source + start) + vector).store(to: destination + start)
-        start &+= 8
-      }
-      (SIMD8<Double>.load(source + (count &- 8)) + vector).store(to: destination + (count &- 8))
-    } else if count >= 4 {
-      let vector = SIMD4<Double>(repeating: value)
-      let (low, high) = (SIMD4<Double>.load(source) + vector, SIMD4<Double>.load(source + (count &- 4)) + vector)
-      low.store(to: destination)
-      high.store(to: destination + (count &- 4))
-    } else if count >= 2 {
-      let vector = SIMD2<Double>(repeating: value)
-      let (low, high) = (SIMD2<Double>.load(source) + vector, SIMD2<Double>.load(source + (count &- 2)) + vector)
-      low.store(to: destination)
-      high.store(to: destination + (count &- 2))
-    } else if count == 1 {
-      destination.pointee = source.pointee + value
-    }
-  }
-
   /// `Σ_i row[i]` for `i < count`, in four vectors of partial sums (then the last `count mod 8`).
   @inline(__always)
   static func sum(_ row: UnsafePointer<Double>, count: Int) -> Double {
