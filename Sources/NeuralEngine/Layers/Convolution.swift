@@ -8,7 +8,7 @@
 ///
 /// with inputs outside the image counting as 0. `referenceForward` is exactly these loops.
 ///
-/// Training computes the same numbers as one matrix product for the whole batch. Every patch
+/// Training computes the same numbers as matrix products. Every patch
 /// the window covers is unrolled into a column (im2col): `cols[q][(b, p)]` holds input
 /// `(c, y·S + ky − P, x·S + kx − P)` of sample `b`, for patch entry `q = (c, ky, kx)` and output
 /// position `p = (y, x)`. With the kernel read as an `F × CKK` matrix:
@@ -40,8 +40,7 @@ struct Convolution: LayerKind {
 
   var traceSlots: [TraceSlot] { [TraceSlot("columns", [patchCount, window.positions], layout: .timeMajor)] }
 
-  /// The product `Z` filter-major (`F × B·OH·OW`), then in backward `dZ` the same way followed by
-  /// `dcols` (`CKK × B·OH·OW`, also the room `multiplyTransposed` may use first).
+  /// Backward only: `dZ` filter-major (`F × B·OH·OW`), then `dcols` (`CKK × B·OH·OW`).
   func scratchCount(batch: Int) -> Int { (filters + patchCount) * batch * window.positions }
 
   /// Kernels in buffer order `(f, c, ky, kx)` with `fanIn = C·K·K`, `fanOut = F·K·K` (the
@@ -64,22 +63,16 @@ struct Convolution: LayerKind {
     let columns = buffers.slots[0]
     let kernel = UnsafePointer(buffers.parameters)
     let biases = kernel + filters &* patchCount
-    let product = buffers.scratch
-    // forward: cols[q][(b, p)] = in[b][c][y·S + ky − P][x·S + kx − P] (0 on the padding).
-    unrollPatches(of: buffers.input, batch: batch, into: columns)
-    // forward: Z = K·cols, one product for the whole batch, filter-major.
-    MatrixMultiply.multiply(
-      rows: filters, columns: columnCount, inner: patchCount,
-      a: kernel, aRowStride: patchCount, aColumnStride: 1,
-      b: columns, ldb: columnCount, c: product, ldc: columnCount, accumulate: false)
-    // forward: z[b][f][p] = Z[f][(b, p)] + b[f], scattered batch-first.
+    // One sample at a time, so its columns are still in the L1 cache for its product.
     for sample in 0..<batch {
-      for filter in 0..<filters {
-        let source = UnsafePointer(product + (filter &* columnCount &+ sample &* positions))
-        let destination = buffers.output + (sample &* filters &+ filter) &* positions
-        let bias = biases[filter]
-        for position in 0..<positions { destination[position] = source[position] + bias }
-      }
+      // forward: cols[q][(b, p)] = in[b][c][y·S + ky − P][x·S + kx − P] (0 on the padding).
+      unrollPatches(of: buffers.input, sample: sample, batch: batch, into: columns)
+      // forward: z[b][f][p] = Σ_q K[f][q]·cols[q][(b, p)] + b[f], the product of the sample's
+      // columns written straight into its feature maps.
+      FilterProducts.forward(
+        filters: filters, patchCount: patchCount, positions: positions, kernel: kernel, biases: biases,
+        columns: columns + sample &* positions, columnStride: columnCount,
+        output: buffers.output + sample &* filters &* positions)
     }
   }
 
@@ -93,27 +86,37 @@ struct Convolution: LayerKind {
     let biasGradient = kernelGradient + filters &* patchCount
     let outputGradient = buffers.scratch
     let columnGradient = buffers.scratch + filters &* columnCount
-    // forward: z[b][f][p] = Z[f][(b, p)] + b[f], so dZ is gathered back filter-major and
-    // db[f] += Σ_(b, p) dz[b][f][p].
-    for sample in 0..<batch {
-      for filter in 0..<filters {
-        let source = UnsafePointer(buffers.outputGradient + (sample &* filters &+ filter) &* positions)
-        let destination = outputGradient + (filter &* columnCount &+ sample &* positions)
-        var sum = 0.0
-        for position in 0..<positions {
-          let value = source[position]
-          destination[position] = value
-          sum += value
+    let gathered = positions < 8 || buffers.inputGradient != nil
+    if gathered {
+      // forward: z[b][f][p] = Z[f][(b, p)] + b[f], so dZ is gathered back filter-major (for
+      // dcols below, or because a sample's maps are too short for vectors).
+      var source = UnsafePointer(buffers.outputGradient)
+      for sample in 0..<batch {
+        var destination = outputGradient + sample &* positions
+        for _ in 0..<filters {
+          ShortRows.copy(source, to: destination, count: positions)
+          source += positions
+          destination += columnCount
         }
-        biasGradient[filter] += sum
       }
     }
-    // forward: Z = K·cols, so dK += dZ·colsᵀ.
-    MatrixMultiply.multiplyTransposed(
-      rows: filters, columns: patchCount, inner: columnCount,
-      a: outputGradient, aRowStride: columnCount, aColumnStride: 1,
-      b: columns, ldb: columnCount, c: kernelGradient, ldc: patchCount, accumulate: true,
-      scratch: columnGradient)
+    if positions >= 8 {
+      // forward: z[b][f][p] = Σ_q K[f][q]·cols[q][(b, p)] + b[f], so dK += dZ·colsᵀ and
+      // db[f] += Σ_(b, p) dz[b][f][p], read from the batch-first dz: one piece per sample.
+      RowDotProducts.accumulate(
+        rows: filters, columns: patchCount, segments: batch, segmentLength: positions,
+        a: buffers.outputGradient, lda: positions, aSegmentStride: filters &* positions,
+        b: columns, ldb: columnCount, bSegmentStride: positions,
+        c: kernelGradient, ldc: patchCount, rowSums: biasGradient)
+    } else {
+      for filter in 0..<filters {
+        biasGradient[filter] += ShortRows.sum(outputGradient + filter &* columnCount, count: columnCount)
+      }
+      // forward: Z = K·cols, so dK += dZ·colsᵀ: both operands are long contiguous rows.
+      RowDotProducts.accumulate(
+        rows: filters, columns: patchCount, inner: columnCount, a: outputGradient, lda: columnCount,
+        b: columns, ldb: columnCount, c: kernelGradient, ldc: patchCount)
+    }
     guard let inputGradient = buffers.inputGradient else { return }
     // forward: Z = K·cols, so dcols = Kᵀ·dZ (Kᵀ read through strides).
     MatrixMultiply.multiply(
@@ -126,45 +129,67 @@ struct Convolution: LayerKind {
 
   // MARK: - im2col and col2im
 
-  /// im2col: writes `cols[q][(b, p)]` (`CKK` rows of `batch·OH·OW`), row by row so every inner
-  /// loop writes contiguously (and reads contiguously at stride 1); 0 where the patch lies on
-  /// the padding.
+  /// im2col for one sample: writes its piece `cols[q][(sample, p)]` of every row `q` (`CKK`
+  /// rows, `batch·OH·OW` apart), each output row's numbers contiguously (and read contiguously
+  /// at stride 1); 0 where the patch lies on the padding.
   private func unrollPatches(
-    of input: UnsafePointer<Double>, batch: Int, into columns: UnsafeMutablePointer<Double>
+    of input: UnsafePointer<Double>, sample: Int, batch: Int, into columns: UnsafeMutablePointer<Double>
   ) {
     let (height, width, stride, padding) = (window.height, window.width, window.stride, window.padding)
     let (outputHeight, outputWidth, positions) = (window.outputHeight, window.outputWidth, window.positions)
     let planeCount = height &* width
     let imageCount = window.inputCount
-    var row = columns
+    let image = input + sample &* imageCount
+    // Rows of up to 8 go as one vector of 8 that runs on into the next row (source and
+    // destination); the next row's own copy then overwrites the extra numbers. The next
+    // sample's image and piece keep those reads and writes inside the buffers (its pieces are
+    // written after this one's), so the last sample copies exactly.
+    let spills = padding == 0 && stride == 1 && outputWidth <= 8 && sample &+ 1 < batch && positions >= 8
+      && imageCount >= 8
+    var block = columns + sample &* positions
+    let rowStride = batch &* positions
     for channel in 0..<window.channels {
+      let plane = image + channel &* planeCount
       for ky in 0..<window.size {
         let insideRows = window.insideOutputs(offset: ky, side: height, outputs: outputHeight)
         for kx in 0..<window.size {
+          defer { block += rowStride }
+          if padding == 0 {
+            // Every patch lies inside the image: whole rows, no zeros.
+            var source = plane + (ky &* width &+ kx)
+            var destination = block
+            for _ in 0..<outputHeight {
+              if spills {
+                SIMD8<Double>.load(source).store(to: destination)
+              } else if stride == 1 {
+                ShortRows.copy(source, to: destination, count: outputWidth)
+              } else {
+                for x in 0..<outputWidth { destination[x] = source[x &* stride] }
+              }
+              source += stride &* width
+              destination += outputWidth
+            }
+            continue
+          }
           let inside = window.insideOutputs(offset: kx, side: width, outputs: outputWidth)
           // The input column under output column `inside.lowerBound`.
           let firstColumn = inside.lowerBound &* stride &+ kx &- padding
-          for sample in 0..<batch {
-            let plane = input + (sample &* imageCount &+ channel &* planeCount)
-            let block = row + sample &* positions
-            for y in 0..<outputHeight {
-              let destination = block + y &* outputWidth
-              guard insideRows.contains(y), !inside.isEmpty else {
-                destination.update(repeating: 0, count: outputWidth)
-                continue
-              }
-              for x in 0..<inside.lowerBound { destination[x] = 0 }
-              let source = plane + ((y &* stride &+ ky &- padding) &* width &+ firstColumn)
-              let target = destination + inside.lowerBound
-              if stride == 1 {
-                for x in 0..<inside.count { target[x] = source[x] }
-              } else {
-                for x in 0..<inside.count { target[x] = source[x &* stride] }
-              }
-              for x in inside.upperBound..<outputWidth { destination[x] = 0 }
+          for y in 0..<outputHeight {
+            let destination = block + y &* outputWidth
+            guard insideRows.contains(y), !inside.isEmpty else {
+              destination.update(repeating: 0, count: outputWidth)
+              continue
             }
+            for x in 0..<inside.lowerBound { destination[x] = 0 }
+            let source = plane + ((y &* stride &+ ky &- padding) &* width &+ firstColumn)
+            let target = destination + inside.lowerBound
+            if stride == 1 {
+              ShortRows.copy(source, to: target, count: inside.count)
+            } else {
+              for x in 0..<inside.count { target[x] = source[x &* stride] }
+            }
+            for x in inside.upperBound..<outputWidth { destination[x] = 0 }
           }
-          row += batch &* positions
         }
       }
     }

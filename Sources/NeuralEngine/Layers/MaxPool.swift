@@ -18,35 +18,98 @@ struct MaxPool: LayerKind {
   var traceSlots: [TraceSlot] { [TraceSlot("argmax", outputShape)] }
 
   func forward(_ buffers: LayerBuffers, using generator: inout SplitMix64) {
+    if window.size == 2, window.stride == 2, window.height == 2 &* window.outputHeight,
+      window.width == 2 &* window.outputWidth
+    {
+      forwardTwoByTwo(buffers)
+      return
+    }
     let (width, size, stride) = (window.width, window.size, window.stride)
     let (outputHeight, outputWidth) = (window.outputHeight, window.outputWidth)
     let planeCount = window.height &* width
     var output = buffers.output
     var argmax = buffers.slots[0]
-    for sample in 0..<buffers.batch {
-      for channel in 0..<window.channels {
-        // Indices count inside the sample: the plane starts at `channel·H·W`.
-        let planeStart = channel &* planeCount
-        let image = buffers.input + (sample &* window.inputCount &+ planeStart)
+    var image = buffers.input
+    for _ in 0..<buffers.batch {
+      // Indices count inside the sample: the plane of channel `c` starts at `c·H·W`.
+      var planeStart = 0
+      for _ in 0..<window.channels {
         for y in 0..<outputHeight {
-          for x in 0..<outputWidth {
+          var corner = y &* stride &* width
+          for _ in 0..<outputWidth {
             // forward: a = max over the window, the first maximum winning ties.
-            let corner = y &* stride &* width &+ x &* stride
             var best = image[corner]
             var bestIndex = corner
-            for ky in 0..<size {
-              let rowStart = corner &+ ky &* width
-              for kx in 0..<size where image[rowStart &+ kx] > best {
-                best = image[rowStart &+ kx]
-                bestIndex = rowStart &+ kx
+            var rowStart = corner
+            for _ in 0..<size {
+              for cell in rowStart..<(rowStart &+ size) {
+                let value = image[cell]
+                if value > best {
+                  best = value
+                  bestIndex = cell
+                }
               }
+              rowStart &+= width
             }
             output.pointee = best
             argmax.pointee = Double(planeStart &+ bestIndex)
             output += 1
             argmax += 1
+            corner &+= stride
           }
         }
+        image += planeCount
+        planeStart &+= planeCount
+      }
+    }
+  }
+
+  /// The common 2×2 windows 2 apart, several windows of a row of windows at once (vector lanes,
+  /// so the comparisons select instead of branching on the data). Each window's four numbers are
+  /// compared in row-major order (`in[2y][2x]`, `in[2y][2x+1]`, `in[2y+1][2x]`,
+  /// `in[2y+1][2x+1]`), a later one winning only when strictly larger. A row whose width is not
+  /// a multiple of the lanes ends with lanes that overlap the previous ones and store the same
+  /// numbers again. The windows tile the image (checked by the caller), so the rows of windows
+  /// of the whole batch follow each other in memory, two input rows each.
+  private func forwardTwoByTwo(_ buffers: LayerBuffers) {
+    let width = window.width
+    let (outputHeight, outputWidth) = (window.outputHeight, window.outputWidth)
+    let planeCount = window.height &* width
+    var output = buffers.output
+    var argmax = buffers.slots[0]
+    var image = buffers.input
+    // Rows of windows left in the batch after the current one.
+    var rowsAfter = buffers.batch &* window.channels &* outputHeight
+    for _ in 0..<buffers.batch {
+      // The flat index inside the sample of the current row of windows' first number.
+      var rowIndex = 0
+      for _ in 0..<window.channels {
+        var top = image
+        for _ in 0..<outputHeight {
+          rowsAfter &-= 1
+          let row = WindowRow(top: top, width: width, index: rowIndex, output: output, argmax: argmax)
+          // Four lanes from 0 up to the last run at `OW − 4`; a row of 2 or 3 windows with a
+          // row after it takes four lanes too: their extra windows read on into the next row
+          // (inside the input, since the windows tile it) and store into its outputs, which
+          // that row then overwrites.
+          if outputWidth >= 4 || (outputWidth >= 2 && rowsAfter > 0) {
+            let lastStart = Swift.max(outputWidth &- 4, 0)
+            var x = 0
+            while true {
+              row.poolFour(from: Swift.min(x, lastStart))
+              if x >= lastStart { break }
+              x &+= 4
+            }
+          } else {
+            row.poolShort(outputWidth: outputWidth)
+          }
+          output += outputWidth
+          argmax += outputWidth
+          top += 2 &* width
+          rowIndex &+= 2 &* width
+        }
+        image += planeCount
+        rowIndex = rowIndex &- outputHeight &* 2 &* width &+ planeCount
       }
     }
   }
@@ -55,18 +118,99 @@ struct MaxPool: LayerKind {
     guard let inputGradient = buffers.inputGradient else { return }
     let inputCount = window.inputCount
     let outputCount = outputShape.count
-    let argmax = UnsafePointer(buffers.slots[0])
+    var argmax = UnsafePointer(buffers.slots[0])
+    var outputGradient = UnsafePointer(buffers.outputGradient)
     inputGradient.update(repeating: 0, count: buffers.batch &* inputCount)
     // forward: a = in[argmax], so d in[argmax] += da.
-    for sample in 0..<buffers.batch {
-      let image = inputGradient + sample &* inputCount
-      let start = sample &* outputCount
-      for index in start..<(start &+ outputCount) {
-        image[Int(argmax[index])] += buffers.outputGradient[index]
+    var image = inputGradient
+    for _ in 0..<buffers.batch {
+      for index in 0..<outputCount {
+        image[Int(argmax[index])] += outputGradient[index]
       }
+      image += inputCount
+      argmax += outputCount
+      outputGradient += outputCount
     }
   }
 
   /// `MaxPool(8×6×6→8×3×3, 2×2)`, with ` stride S` when it is not the window size.
   var description: String { "MaxPool(\(window))" }
+}
+
+/// One row of 2×2 windows (stride 2) of a max pool: the two input rows it covers and where its
+/// maxima and their indices go.
+private struct WindowRow {
+  /// The first of the two input rows; the second is `width` further.
+  let top: UnsafePointer<Double>
+  let width: Int
+  /// The flat index (inside the sample) of `top[0]`.
+  let index: Int
+  let output: UnsafeMutablePointer<Double>
+  let argmax: UnsafeMutablePointer<Double>
+
+  /// Windows `x ..< x + 4`.
+  @inline(__always)
+  func poolFour(from x: Int) {
+    let column = x &* 2
+    let upper = SIMD8<Double>.load(top + column)
+    let lower = SIMD8<Double>.load(top + (column &+ width))
+    let (best, offset) = firstMaxima(upper.evenHalf, upper.oddHalf, lower.evenHalf, lower.oddHalf)
+    best.store(to: output + x)
+    // Small whole numbers, so the Double sums are exact.
+    (SIMD4(0, 2, 4, 6) + SIMD4(repeating: Double(index &+ column)) + offset).store(to: argmax + x)
+  }
+
+  /// Windows `x ..< x + 2`.
+  @inline(__always)
+  func poolTwo(from x: Int) {
+    let column = x &* 2
+    let upper = SIMD4<Double>.load(top + column)
+    let lower = SIMD4<Double>.load(top + (column &+ width))
+    let (best, offset) = firstMaxima(upper.evenHalf, upper.oddHalf, lower.evenHalf, lower.oddHalf)
+    best.store(to: output + x)
+    (SIMD2(0, 2) + SIMD2(repeating: Double(index &+ column)) + offset).store(to: argmax + x)
+  }
+
+  /// A row of 1 window, or the batch's last row of 2 or 3: the few rows without four lanes,
+  /// kept out of line so the vector rows' loop stays small enough to inline `poolFour` into.
+  @inline(never)
+  func poolShort(outputWidth: Int) {
+    if outputWidth >= 2 {
+      poolTwo(from: 0)
+      poolTwo(from: outputWidth &- 2)
+    } else {
+      poolOne()
+    }
+  }
+
+  /// The only window of the row.
+  @inline(__always)
+  func poolOne() {
+    let upper = SIMD2<Double>.load(top)
+    let lower = SIMD2<Double>.load(top + width)
+    let (best, offset) = firstMaxima(
+      SIMD2(repeating: upper.x), SIMD2(repeating: upper.y), SIMD2(repeating: lower.x), SIMD2(repeating: lower.y))
+    output.pointee = best.x
+    argmax.pointee = Double(index) + offset.x
+  }
+
+  /// Lane by lane, the first maximum of the window's numbers in row-major order and its offset
+  /// in the image (`0`, `1`, `W`, `W + 1`): a later number wins only when strictly larger, and
+  /// the comparisons select instead of branching on the data.
+  @inline(__always)
+  private func firstMaxima<V: SIMD>(_ first: V, _ second: V, _ third: V, _ fourth: V) -> (V, V)
+  where V.Scalar == Double {
+    // forward: a = max over the window, the first maximum winning ties.
+    var best = first
+    var offset = V(repeating: 0)
+    @inline(__always) func keep(_ candidate: V, at place: Double) {
+      let larger = candidate .> best
+      best.replace(with: candidate, where: larger)
+      offset.replace(with: place, where: larger)
+    }
+    keep(second, at: 1)
+    keep(third, at: Double(width))
+    keep(fourth, at: Double(width &+ 1))
+    return (best, offset)
+  }
 }
