@@ -11,7 +11,8 @@
 ///
 /// Everything is time-major: the batch of `B` samples at step `t` is rows `t·B ..< (t+1)·B` of
 /// one `(T·B) × width` matrix, so a step's batch is one contiguous matrix and the products that
-/// do not depend on the recurrence (the input projection, `dW`, `dx`) run once over all steps.
+/// do not depend on the recurrence (`dW`) run once over all steps. The inputs are read where they
+/// are, batch-first: step `t` of every sample is a `B × F` matrix of row stride `T·F`.
 struct RecurrentAffine: Hashable, Sendable {
   /// `T`.
   let steps: Int
@@ -27,55 +28,45 @@ struct RecurrentAffine: Hashable, Sendable {
   /// Numbers in `W`.
   var weightCount: Int { rows * columns }
 
-  /// Scratch `beginForward` uses: the time-major inputs (`T·B·F`), then `Wᵀ` (`(F + H) × G`).
-  func forwardScratchCount(batch: Int) -> Int { steps * batch * features + weightCount }
+  /// Scratch a forward pass keeps for `preactivations`: `Wᵀ` (`(F + H) × G`).
+  var forwardScratchCount: Int { weightCount }
 
-  /// Scratch `finishBackward` uses: the time-major inputs and their gradients (`T·B·F` each).
-  func backwardScratchCount(batch: Int) -> Int { 2 * steps * batch * features }
+  /// Scratch `finishBackward` uses: `dW_xᵀ` (`F × G`).
+  var backwardScratchCount: Int { features * rows }
 
   // MARK: - Forward
 
-  /// Starts a forward pass: `a_t = W_x x_t + b` for every step at once, into the time-major
-  /// `(T·B) × G` matrix `preactivations`. Leaves `Wᵀ` in `scratch` for `addRecurrentTerm`.
+  /// Starts a forward pass: writes `Wᵀ` (`(F + H) × G`) into `transposed`, so the products of
+  /// `preactivations` read contiguous rows of it.
   @inline(__always)
-  func beginForward(
-    weights w: UnsafePointer<Double>, input: UnsafePointer<Double>, batch: Int,
-    preactivations a: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>
-  ) {
-    let stepRows = steps &* batch
-    let inputs = scratch
-    let transposed = transposedWeights(scratch, batch: batch)
-    Self.copyToTimeMajor(input, steps: steps, batch: batch, width: features, into: inputs)
-    // Wᵀ ((F + H) × G), so both products below read contiguous rows of it.
+  func beginForward(weights w: UnsafePointer<Double>, transposed: UnsafeMutablePointer<Double>) {
     MatrixMultiply.transpose(
       w, rows: rows, columns: columns, sourceStride: columns, into: transposed, destinationStride: rows)
-    // a_t = … + b: every row starts from the biases.
-    let b = w + weightCount
-    for row in 0..<stepRows { (a + row &* rows).update(from: b, count: rows) }
-    // a_t = W_x x_t + …: one product over all T·B rows, (T·B × F)·(F × G).
-    MatrixMultiply.multiply(
-      rows: stepRows, columns: rows, inner: features,
-      a: inputs, aRowStride: features, aColumnStride: 1,
-      b: transposed, ldb: rows, c: a, ldc: rows, accumulate: true)
   }
 
-  /// `a_t += W_h h_{t−1}` for one step: `(B × H)·(H × G)` into the step's `B × G` rows; `scratch`
-  /// is the one `beginForward` was given.
+  /// `a_t = b + W_x x_t + W_h h_{t−1}` for one step, rows `first ..< first + count` of `W` (all
+  /// `G` unless given), into the `B × count` matrix `a` (row stride `ldc`, `count` unless given):
+  /// `x_t` read from the batch-first `input`, `h_{t−1}` the previous step's `B × H` hidden states
+  /// (nil at the first step, where `h_{−1} = 0`), `transposed` what `beginForward` wrote.
   @inline(__always)
-  func addRecurrentTerm(
-    previousHidden h: UnsafePointer<Double>, batch: Int, into a: UnsafeMutablePointer<Double>,
-    scratch: UnsafeMutablePointer<Double>
+  func preactivations(
+    step: Int, input: UnsafePointer<Double>, previousHidden h: UnsafePointer<Double>?, batch: Int,
+    weights w: UnsafePointer<Double>, transposed: UnsafePointer<Double>, first: Int = 0, count: Int? = nil,
+    into a: UnsafeMutablePointer<Double>, ldc: Int? = nil
   ) {
+    let count = count ?? rows
+    let ldc = ldc ?? count
+    // a_t = b + W_x x_t: every row starts from the biases, then (B × F)·(F × count).
     MatrixMultiply.multiply(
-      rows: batch, columns: rows, inner: hidden,
+      rows: batch, columns: count, inner: features,
+      a: input + step &* features, aRowStride: steps &* features, aColumnStride: 1,
+      b: transposed + first, ldb: rows, c: a, ldc: ldc, accumulate: false, initialRow: w + (weightCount &+ first))
+    // a_t += W_h h_{t−1}: (B × H)·(H × count).
+    guard let h else { return }
+    MatrixMultiply.multiply(
+      rows: batch, columns: count, inner: hidden,
       a: h, aRowStride: hidden, aColumnStride: 1,
-      b: transposedWeights(scratch, batch: batch) + features &* rows, ldb: rows,
-      c: a, ldc: rows, accumulate: true)
-  }
-
-  @inline(__always)
-  private func transposedWeights(_ scratch: UnsafeMutablePointer<Double>, batch: Int) -> UnsafeMutablePointer<Double> {
-    scratch + steps &* batch &* features
+      b: transposed + (features &* rows &+ first), ldb: rows, c: a, ldc: ldc, accumulate: true)
   }
 
   // MARK: - Backward
@@ -104,13 +95,21 @@ struct RecurrentAffine: Hashable, Sendable {
     scratch: UnsafeMutablePointer<Double>
   ) {
     let stepRows = steps &* batch
-    let inputs = scratch
-    Self.copyToTimeMajor(input, steps: steps, batch: batch, width: features, into: inputs)
-    // forward: a_t = W_x x_t + …, so dW_x += Σ_t da_tᵀ x_t: one (G × T·B)·(T·B × F) product.
-    MatrixMultiply.multiply(
-      rows: rows, columns: features, inner: stepRows,
-      a: da, aRowStride: 1, aColumnStride: rows,
-      b: inputs, ldb: features, c: dW, ldc: columns, accumulate: true)
+    let inputStride = steps &* features
+    // forward: a_t = W_x x_t + …, so dW_x += Σ_t da_tᵀ x_t. Summed as its transpose (F × G),
+    // dW_xᵀ += x_tᵀ da_t step by step, so the long rows of da stream past a few broadcasts of x
+    // read in place (the same products in the same order as one (G × T·B)·(T·B × F) product).
+    let transposedGradient = scratch
+    MatrixMultiply.transpose(
+      dW, rows: rows, columns: features, sourceStride: columns, into: transposedGradient, destinationStride: rows)
+    for step in 0..<steps {
+      MatrixMultiply.multiply(
+        rows: features, columns: rows, inner: batch,
+        a: input + step &* features, aRowStride: 1, aColumnStride: inputStride,
+        b: da + step &* batch &* rows, ldb: rows, c: transposedGradient, ldc: rows, accumulate: true)
+    }
+    MatrixMultiply.transpose(
+      transposedGradient, rows: features, columns: rows, sourceStride: rows, into: dW, destinationStride: columns)
     // forward: a_t = … + W_h h_{t−1} (h_{−1} = 0), so dW_h += Σ_{t≥1} da_tᵀ h_{t−1}: steps 1…T−1
     // of da against steps 0…T−2 of h, one product.
     if steps > 1 {
@@ -119,36 +118,72 @@ struct RecurrentAffine: Hashable, Sendable {
         a: da + batch &* rows, aRowStride: 1, aColumnStride: rows,
         b: h, ldb: hidden, c: dW + features, ldc: columns, accumulate: true)
     }
-    // forward: a_t = … + b, so db += the column sums of da over every step.
-    let dB = dW + weightCount
-    for row in 0..<stepRows {
-      let gradientRow = da + row &* rows
-      for column in 0..<rows { dB[column] += gradientRow[column] }
-    }
-    // forward: a_t = W_x x_t + …, so dx_t = da_t W_x: one (T·B × G)·(G × F) product.
+    // forward: a_t = … + b, so db += the column sums of da over every step (row after row).
+    Self.addColumnSums(of: da, rows: stepRows, columns: rows, into: dW + weightCount)
+    // forward: a_t = W_x x_t + …, so dx_t = da_t W_x: (B × G)·(G × F) per step, written
+    // straight into the batch-first dx (row stride T·F).
     guard let dX = inputGradient else { return }
-    let inputGradients = scratch + stepRows &* features
-    MatrixMultiply.multiply(
-      rows: stepRows, columns: features, inner: rows,
-      a: da, aRowStride: rows, aColumnStride: 1,
-      b: w, ldb: columns, c: inputGradients, ldc: features, accumulate: false)
-    Self.copyToBatchFirst(inputGradients, steps: steps, batch: batch, width: features, into: dX)
+    for step in 0..<steps {
+      MatrixMultiply.multiply(
+        rows: batch, columns: features, inner: rows,
+        a: da + step &* batch &* rows, aRowStride: rows, aColumnStride: 1,
+        b: w, ldb: columns, c: dX + step &* features, ldc: inputStride, accumulate: false)
+    }
+  }
+
+  /// `sums[j] += Σ_i matrix[i][j]`, the rows added in order: eight vectors of columns at a time
+  /// (independent sums, so the additions overlap), then one, then single columns.
+  @inline(__always)
+  private static func addColumnSums(
+    of matrix: UnsafePointer<Double>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Double>
+  ) {
+    typealias Lanes = SIMD8<Double>
+    var column = 0
+    while column &+ 64 <= columns {
+      let out = sums + column
+      var s0 = Lanes.load(out), s1 = Lanes.load(out + 8), s2 = Lanes.load(out + 16), s3 = Lanes.load(out + 24)
+      var s4 = Lanes.load(out + 32), s5 = Lanes.load(out + 40), s6 = Lanes.load(out + 48), s7 = Lanes.load(out + 56)
+      var row = matrix + column
+      for _ in 0..<rows {
+        s0 += Lanes.load(row)
+        s1 += Lanes.load(row + 8)
+        s2 += Lanes.load(row + 16)
+        s3 += Lanes.load(row + 24)
+        s4 += Lanes.load(row + 32)
+        s5 += Lanes.load(row + 40)
+        s6 += Lanes.load(row + 48)
+        s7 += Lanes.load(row + 56)
+        row += columns
+      }
+      s0.store(to: out)
+      s1.store(to: out + 8)
+      s2.store(to: out + 16)
+      s3.store(to: out + 24)
+      s4.store(to: out + 32)
+      s5.store(to: out + 40)
+      s6.store(to: out + 48)
+      s7.store(to: out + 56)
+      column &+= 64
+    }
+    while column &+ 8 <= columns {
+      var total = Lanes.load(sums + column)
+      var row = matrix + column
+      for _ in 0..<rows {
+        total += Lanes.load(row)
+        row += columns
+      }
+      total.store(to: sums + column)
+      column &+= 8
+    }
+    while column < columns {
+      var total = sums[column]
+      for row in 0..<rows { total += matrix[row &* columns &+ column] }
+      sums[column] = total
+      column &+= 1
+    }
   }
 
   // MARK: - Layouts
-
-  /// Batch-first `[B, T, width]` to time-major `[T, B, width]`.
-  @inline(__always)
-  static func copyToTimeMajor(
-    _ source: UnsafePointer<Double>, steps: Int, batch: Int, width: Int, into destination: UnsafeMutablePointer<Double>
-  ) {
-    for sample in 0..<batch {
-      for step in 0..<steps {
-        (destination + (step &* batch &+ sample) &* width)
-          .update(from: source + (sample &* steps &+ step) &* width, count: width)
-      }
-    }
-  }
 
   /// Time-major `[T, B, width]` to batch-first `[B, T, width]`.
   @inline(__always)
@@ -177,8 +212,15 @@ struct RecurrentAffine: Hashable, Sendable {
   /// `√(Σ v²)` over `count` numbers.
   @inline(__always)
   static func norm(_ values: UnsafePointer<Double>, count: Int) -> Double {
+    VectorMath.sumOfSquares(values, count: count).squareRoot()
+  }
+
+  /// `√(Σ v²)` over a `rows × columns` matrix of row stride `rowStride`.
+  @inline(__always)
+  static func norm(_ values: UnsafePointer<Double>, rows: Int, columns: Int, rowStride: Int) -> Double {
+    if rowStride == columns { return norm(values, count: rows &* columns) }
     var sum = 0.0
-    for index in 0..<count { sum += values[index] * values[index] }
+    for row in 0..<rows { sum += VectorMath.sumOfSquares(values + row &* rowStride, count: columns) }
     return sum.squareRoot()
   }
 }
