@@ -28,10 +28,12 @@ import Testing
     try GradientChecker.expectExact("lstm 4 sequences, lstm 3, dense 1", inputShape: [5, 2])
   }
 
-  /// Widths that take every path of the unit-wise pass: eight units at a time, then 4, 2 and 1;
-  /// a batch (5) that is no multiple of the products' row tiles.
+  /// Widths that take every path: the gate products' tiles (multiples of 8 units) and their
+  /// fallback, the unit-wise pass's eight lanes and padded rest; a batch (5) that is no multiple
+  /// of the row tiles.
   @Test func wideLSTMs() throws {
     try GradientChecker.expectExact("lstm 15 sequences, lstm 10, dense 1", inputShape: [3, 2], batch: 5)
+    try GradientChecker.expectExact("lstm 8 sequences, lstm 16, dense 1", inputShape: [3, 2], batch: 5)
   }
 
   @Test func oneTimeStep() throws {

@@ -119,12 +119,10 @@ struct LSTM: LayerKind {
       let cellTanh = slots[Slot.cellTanh] + offset
       // a = W [x_t; h_{t−1}] + b, each gate's quarter straight into its slot (slots 0…3 are the
       // gates in the order of W's rows; h_{−1} = 0).
-      for gate in 0..<4 {
-        affine.preactivations(
-          step: step, input: buffers.input, previousHidden: step > 0 ? UnsafePointer(h - stepCount) : nil,
-          batch: batch, weights: buffers.parameters, transposed: transposed, first: gate &* units, count: units,
-          into: slots[gate] + offset)
-      }
+      affine.preactivations(
+        step: step, input: buffers.input, previousHidden: step > 0 ? UnsafePointer(h - stepCount) : nil,
+        batch: batch, weights: buffers.parameters, transposed: transposed, blockWidth: units,
+        into: slots, offset: offset)
       // i = σ(a[0:H]), f = σ(a[H:2H]), g = tanh(a[2H:3H]), o = σ(a[3H:4H]).
       VectorMath.applySigmoid(i, count: stepCount)
       VectorMath.applySigmoid(f, count: stepCount)
@@ -155,7 +153,7 @@ struct LSTM: LayerKind {
   ) {
     var index = 0
     while index &+ 8 <= count {
-      (SIMD8.load(x + index) * SIMD8.load(y + index)).store(to: result + index)
+      (SIMD8.unaligned(x + index) * SIMD8.unaligned(y + index)).storeUnaligned(result + index)
       index &+= 8
     }
     while index < count {
@@ -172,8 +170,9 @@ struct LSTM: LayerKind {
   ) {
     var index = 0
     while index &+ 8 <= count {
-      let sum = SIMD8.load(x + index) * SIMD8.load(y + index) + SIMD8.load(z + index) * SIMD8.load(w + index)
-      sum.store(to: result + index)
+      let sum =
+        SIMD8.unaligned(x + index) * SIMD8.unaligned(y + index) + SIMD8.unaligned(z + index) * SIMD8.unaligned(w + index)
+      sum.storeUnaligned(result + index)
       index &+= 8
     }
     while index < count {
@@ -325,7 +324,7 @@ private struct UnitwiseStep {
   /// The first `count` (1…8) numbers at `pointer`, the other lanes 0.
   @inline(__always)
   private static func load(_ pointer: UnsafePointer<Double>, _ count: Int) -> Lanes {
-    if count == 8 { return Lanes.load(pointer) }
+    if count == 8 { return Lanes.unaligned(pointer) }
     var lanes = Lanes()
     for lane in 0..<count { lanes[lane] = pointer[lane] }
     return lanes
@@ -335,9 +334,30 @@ private struct UnitwiseStep {
   @inline(__always)
   private static func store(_ lanes: Lanes, _ pointer: UnsafeMutablePointer<Double>, _ count: Int) {
     if count == 8 {
-      lanes.store(to: pointer)
+      lanes.storeUnaligned(pointer)
       return
     }
     for lane in 0..<count { pointer[lane] = lanes[lane] }
+  }
+}
+
+// MARK: - Eight lanes, in this file
+
+/// Loads, stores and fused multiply-adds of eight doubles, private to this file so that builds
+/// compiled file by file (debug, tests) specialise and inline them too; the same operations as
+/// `Lanes` (`adding(_:times:)` fuses exactly when the build targets FMA).
+private extension SIMD8 where Scalar == Double {
+  @inline(__always) static func unaligned(_ pointer: UnsafePointer<Double>) -> Self {
+    UnsafeRawPointer(pointer).loadUnaligned(as: Self.self)
+  }
+  @inline(__always) func storeUnaligned(_ pointer: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: Self.self)
+  }
+  @inline(__always) func fused(_ x: Self, _ y: Self) -> Self {
+    #if DESCENT_FMA
+      addingProduct(x, y)
+    #else
+      self + x * y
+    #endif
   }
 }

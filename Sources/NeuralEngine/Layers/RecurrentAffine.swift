@@ -69,6 +69,148 @@ struct RecurrentAffine: Hashable, Sendable {
       b: transposed + (features &* rows &+ first), ldb: rows, c: a, ldc: ldc, accumulate: true)
   }
 
+  /// `preactivations` for every row of `W`, the `G / width` blocks of `width` columns (an LSTM's
+  /// gates) each into its own `B × width` matrix `blocks[block] + offset` (row stride `width`).
+  ///
+  /// When `width` is a multiple of 8 and `G` of 32, one pass: tiles of four samples by 32 columns
+  /// keep their sums in registers from the biases through every `x_t` and `h_{t−1}` term (the
+  /// same terms in the same order as the two products), then store each eight columns into its
+  /// block. Otherwise block by block through `MatrixMultiply`.
+  @inline(__always)
+  func preactivations(
+    step: Int, input: UnsafePointer<Double>, previousHidden h: UnsafePointer<Double>?, batch: Int,
+    weights w: UnsafePointer<Double>, transposed: UnsafePointer<Double>, blockWidth width: Int,
+    into blocks: SlotPointers, offset: Int
+  ) {
+    guard width % 8 == 0, rows % 32 == 0 else {
+      for block in 0..<(rows / width) {
+        preactivations(
+          step: step, input: input, previousHidden: h, batch: batch, weights: w, transposed: transposed,
+          first: block &* width, count: width, into: blocks[block] + offset)
+      }
+      return
+    }
+    let x = input + step &* features
+    let xStride = steps &* features
+    let b = w + weightCount
+    var column = 0
+    while column < rows {
+      // Where each eight of these 32 columns go, for sample 0.
+      let d0 = blocks[column / width] + (offset &+ column % width)
+      let d1 = blocks[(column &+ 8) / width] + (offset &+ (column &+ 8) % width)
+      let d2 = blocks[(column &+ 16) / width] + (offset &+ (column &+ 16) % width)
+      let d3 = blocks[(column &+ 24) / width] + (offset &+ (column &+ 24) % width)
+      var sample = 0
+      #if DESCENT_AVX512
+        while sample &+ 4 <= batch {
+          gateTile4(
+            column: column, x: x + sample &* xStride, xStride: xStride,
+            h: h.map { $0 + sample &* hidden }, bias: b, transposed: transposed,
+            into: (d0, d1, d2, d3), position: sample &* width, width: width)
+          sample &+= 4
+        }
+      #endif
+      while sample < batch {
+        gateTile1(
+          column: column, x: x + sample &* xStride, h: h.map { $0 + sample &* hidden }, bias: b,
+          transposed: transposed, into: (d0, d1, d2, d3), position: sample &* width)
+        sample &+= 1
+      }
+      column &+= 32
+    }
+  }
+
+  private typealias Destinations = (
+    UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>,
+    UnsafeMutablePointer<Double>
+  )
+
+  /// Four samples (`x` rows `xStride` apart, `h` rows `H` apart) by 32 columns from `column`.
+  @inline(__always)
+  private func gateTile4(
+    column: Int, x: UnsafePointer<Double>, xStride: Int, h: UnsafePointer<Double>?, bias: UnsafePointer<Double>,
+    transposed: UnsafePointer<Double>, into d: Destinations, position: Int, width: Int
+  ) {
+    typealias V = SIMD8<Double>
+    let start = bias + column
+    let b0 = V.unaligned(start), b1 = V.unaligned(start + 8), b2 = V.unaligned(start + 16), b3 = V.unaligned(start + 24)
+    var s00 = b0, s01 = b1, s02 = b2, s03 = b3
+    var s10 = b0, s11 = b1, s12 = b2, s13 = b3
+    var s20 = b0, s21 = b1, s22 = b2, s23 = b3
+    var s30 = b0, s31 = b1, s32 = b2, s33 = b3
+    let x1 = x + xStride, x2 = x1 + xStride, x3 = x2 + xStride
+    var weights = transposed + column
+    for p in 0..<features {
+      let w0 = V.unaligned(weights), w1 = V.unaligned(weights + 8), w2 = V.unaligned(weights + 16), w3 = V.unaligned(weights + 24)
+      var a = V(repeating: x[p])
+      s00 = s00.fused(a, w0); s01 = s01.fused(a, w1)
+      s02 = s02.fused(a, w2); s03 = s03.fused(a, w3)
+      a = V(repeating: x1[p])
+      s10 = s10.fused(a, w0); s11 = s11.fused(a, w1)
+      s12 = s12.fused(a, w2); s13 = s13.fused(a, w3)
+      a = V(repeating: x2[p])
+      s20 = s20.fused(a, w0); s21 = s21.fused(a, w1)
+      s22 = s22.fused(a, w2); s23 = s23.fused(a, w3)
+      a = V(repeating: x3[p])
+      s30 = s30.fused(a, w0); s31 = s31.fused(a, w1)
+      s32 = s32.fused(a, w2); s33 = s33.fused(a, w3)
+      weights += rows
+    }
+    if let h {
+      let h1 = h + hidden, h2 = h1 + hidden, h3 = h2 + hidden
+      for p in 0..<hidden {
+        let w0 = V.unaligned(weights), w1 = V.unaligned(weights + 8), w2 = V.unaligned(weights + 16), w3 = V.unaligned(weights + 24)
+        var a = V(repeating: h[p])
+        s00 = s00.fused(a, w0); s01 = s01.fused(a, w1)
+        s02 = s02.fused(a, w2); s03 = s03.fused(a, w3)
+        a = V(repeating: h1[p])
+        s10 = s10.fused(a, w0); s11 = s11.fused(a, w1)
+        s12 = s12.fused(a, w2); s13 = s13.fused(a, w3)
+        a = V(repeating: h2[p])
+        s20 = s20.fused(a, w0); s21 = s21.fused(a, w1)
+        s22 = s22.fused(a, w2); s23 = s23.fused(a, w3)
+        a = V(repeating: h3[p])
+        s30 = s30.fused(a, w0); s31 = s31.fused(a, w1)
+        s32 = s32.fused(a, w2); s33 = s33.fused(a, w3)
+        weights += rows
+      }
+    }
+    let r1 = position &+ width, r2 = r1 &+ width, r3 = r2 &+ width
+    s00.storeUnaligned(d.0 + position); s01.storeUnaligned(d.1 + position)
+    s02.storeUnaligned(d.2 + position); s03.storeUnaligned(d.3 + position)
+    s10.storeUnaligned(d.0 + r1); s11.storeUnaligned(d.1 + r1); s12.storeUnaligned(d.2 + r1); s13.storeUnaligned(d.3 + r1)
+    s20.storeUnaligned(d.0 + r2); s21.storeUnaligned(d.1 + r2); s22.storeUnaligned(d.2 + r2); s23.storeUnaligned(d.3 + r2)
+    s30.storeUnaligned(d.0 + r3); s31.storeUnaligned(d.1 + r3); s32.storeUnaligned(d.2 + r3); s33.storeUnaligned(d.3 + r3)
+  }
+
+  /// One sample by 32 columns from `column`.
+  @inline(__always)
+  private func gateTile1(
+    column: Int, x: UnsafePointer<Double>, h: UnsafePointer<Double>?, bias: UnsafePointer<Double>,
+    transposed: UnsafePointer<Double>, into d: Destinations, position: Int
+  ) {
+    typealias V = SIMD8<Double>
+    let start = bias + column
+    var s0 = V.unaligned(start), s1 = V.unaligned(start + 8), s2 = V.unaligned(start + 16), s3 = V.unaligned(start + 24)
+    var weights = transposed + column
+    for p in 0..<features {
+      let a = V(repeating: x[p])
+      s0 = s0.fused(a, V.unaligned(weights)); s1 = s1.fused(a, V.unaligned(weights + 8))
+      s2 = s2.fused(a, V.unaligned(weights + 16)); s3 = s3.fused(a, V.unaligned(weights + 24))
+      weights += rows
+    }
+    if let h {
+      for p in 0..<hidden {
+        let a = V(repeating: h[p])
+        s0 = s0.fused(a, V.unaligned(weights)); s1 = s1.fused(a, V.unaligned(weights + 8))
+        s2 = s2.fused(a, V.unaligned(weights + 16)); s3 = s3.fused(a, V.unaligned(weights + 24))
+        weights += rows
+      }
+    }
+    s0.storeUnaligned(d.0 + position); s1.storeUnaligned(d.1 + position)
+    s2.storeUnaligned(d.2 + position); s3.storeUnaligned(d.3 + position)
+  }
+
   // MARK: - Backward
 
   /// `dh_{t−1} (+)= da_t W_h` for one step: `(B × G)·(G × H)`, `W_h` read in place.
@@ -141,38 +283,38 @@ struct RecurrentAffine: Hashable, Sendable {
     var column = 0
     while column &+ 64 <= columns {
       let out = sums + column
-      var s0 = Lanes.load(out), s1 = Lanes.load(out + 8), s2 = Lanes.load(out + 16), s3 = Lanes.load(out + 24)
-      var s4 = Lanes.load(out + 32), s5 = Lanes.load(out + 40), s6 = Lanes.load(out + 48), s7 = Lanes.load(out + 56)
+      var s0 = Lanes.unaligned(out), s1 = Lanes.unaligned(out + 8), s2 = Lanes.unaligned(out + 16), s3 = Lanes.unaligned(out + 24)
+      var s4 = Lanes.unaligned(out + 32), s5 = Lanes.unaligned(out + 40), s6 = Lanes.unaligned(out + 48), s7 = Lanes.unaligned(out + 56)
       var row = matrix + column
       for _ in 0..<rows {
-        s0 += Lanes.load(row)
-        s1 += Lanes.load(row + 8)
-        s2 += Lanes.load(row + 16)
-        s3 += Lanes.load(row + 24)
-        s4 += Lanes.load(row + 32)
-        s5 += Lanes.load(row + 40)
-        s6 += Lanes.load(row + 48)
-        s7 += Lanes.load(row + 56)
+        s0 += Lanes.unaligned(row)
+        s1 += Lanes.unaligned(row + 8)
+        s2 += Lanes.unaligned(row + 16)
+        s3 += Lanes.unaligned(row + 24)
+        s4 += Lanes.unaligned(row + 32)
+        s5 += Lanes.unaligned(row + 40)
+        s6 += Lanes.unaligned(row + 48)
+        s7 += Lanes.unaligned(row + 56)
         row += columns
       }
-      s0.store(to: out)
-      s1.store(to: out + 8)
-      s2.store(to: out + 16)
-      s3.store(to: out + 24)
-      s4.store(to: out + 32)
-      s5.store(to: out + 40)
-      s6.store(to: out + 48)
-      s7.store(to: out + 56)
+      s0.storeUnaligned(out)
+      s1.storeUnaligned(out + 8)
+      s2.storeUnaligned(out + 16)
+      s3.storeUnaligned(out + 24)
+      s4.storeUnaligned(out + 32)
+      s5.storeUnaligned(out + 40)
+      s6.storeUnaligned(out + 48)
+      s7.storeUnaligned(out + 56)
       column &+= 64
     }
     while column &+ 8 <= columns {
-      var total = Lanes.load(sums + column)
+      var total = Lanes.unaligned(sums + column)
       var row = matrix + column
       for _ in 0..<rows {
-        total += Lanes.load(row)
+        total += Lanes.unaligned(row)
         row += columns
       }
-      total.store(to: sums + column)
+      total.storeUnaligned(sums + column)
       column &+= 8
     }
     while column < columns {
@@ -222,5 +364,26 @@ struct RecurrentAffine: Hashable, Sendable {
     var sum = 0.0
     for row in 0..<rows { sum += VectorMath.sumOfSquares(values + row &* rowStride, count: columns) }
     return sum.squareRoot()
+  }
+}
+
+// MARK: - Eight lanes, in this file
+
+/// Loads, stores and fused multiply-adds of eight doubles, private to this file so that builds
+/// compiled file by file (debug, tests) specialise and inline them too; the same operations as
+/// `Lanes` (`adding(_:times:)` fuses exactly when the build targets FMA).
+private extension SIMD8 where Scalar == Double {
+  @inline(__always) static func unaligned(_ pointer: UnsafePointer<Double>) -> Self {
+    UnsafeRawPointer(pointer).loadUnaligned(as: Self.self)
+  }
+  @inline(__always) func storeUnaligned(_ pointer: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: Self.self)
+  }
+  @inline(__always) func fused(_ x: Self, _ y: Self) -> Self {
+    #if DESCENT_FMA
+      addingProduct(x, y)
+    #else
+      self + x * y
+    #endif
   }
 }
