@@ -246,8 +246,8 @@ private struct UnitwiseStep {
   /// Where one step's trace values are: every slot at `offset` (`B × H` each).
   struct Cell {
     let inputGate, forgetGate, candidate, outputGate, cell, hidden, cellTanh: UnsafeMutablePointer<Double>
-    /// `c_{t−1}` and `h_{t−1}` (nil at the first step, where they are 0).
-    let previousCell, previousHidden: UnsafePointer<Double>?
+    /// `c_{t−1}` (nil at the first step, where it is 0).
+    let previousCell: UnsafePointer<Double>?
 
     @inline(__always)
     init(slots: SlotPointers, offset: Int, stepCount: Int, first: Bool) {
@@ -259,7 +259,6 @@ private struct UnitwiseStep {
       hidden = slots[LSTM.Slot.hidden] + offset
       cellTanh = slots[LSTM.Slot.cellTanh] + offset
       previousCell = first ? nil : UnsafePointer(cell - stepCount)
-      previousHidden = first ? nil : UnsafePointer(hidden - stepCount)
     }
   }
 
