@@ -28,6 +28,14 @@ import Testing
     try GradientChecker.expectExact("lstm 4 sequences, lstm 3, dense 1", inputShape: [5, 2])
   }
 
+  /// Widths that take every path: the gate products' tiles (multiples of 8 units) and their
+  /// fallback, the unit-wise pass's eight lanes and padded rest; a batch (5) that is no multiple
+  /// of the row tiles.
+  @Test func wideLSTMs() throws {
+    try GradientChecker.expectExact("lstm 15 sequences, lstm 10, dense 1", inputShape: [3, 2], batch: 5)
+    try GradientChecker.expectExact("lstm 8 sequences, lstm 16, dense 1", inputShape: [3, 2], batch: 5)
+  }
+
   @Test func oneTimeStep() throws {
     try GradientChecker.expectExact("lstm 3 sequences, rnn 2, dense 1", inputShape: [1, 2])
   }
@@ -106,8 +114,9 @@ import Testing
     }
   }
 
-  @Test func lstmMatchesAPlainLoop() throws {
-    let (steps, features, units) = (6, 2, 3)
+  @Test(arguments: [3, 8, 13])
+  func lstmMatchesAPlainLoop(units: Int) throws {
+    let (steps, features) = (6, 2)
     let network = try randomNetwork("lstm \(units) sequences", inputShape: [steps, features], seed: 21)
     let inputs = randomSamples(count: 4, width: steps * features, seed: 22)
     let trace = network.trace(inputs)

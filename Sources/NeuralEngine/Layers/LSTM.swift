@@ -58,7 +58,7 @@ struct LSTM: LayerKind {
       + Self.gates.map { ParameterBlock.Layout("\($0).b", [hiddenCount], role: .bias) }
   }
 
-  private enum Slot {
+  fileprivate enum Slot {
     static let inputGate = 0
     static let forgetGate = 1
     static let candidate = 2
@@ -83,13 +83,11 @@ struct LSTM: LayerKind {
     ]
   }
 
-  /// `a` (forward) or `da` (backward) for every step (`T·B·4H`); then forward: the affine step's
-  /// scratch; backward: `dh` and the carried `dc` for one step (`B·H` each), then the affine
-  /// step's scratch.
+  /// Forward: `Wᵀ` for the affine step. Backward: `da` for every step (`T·B·4H`), then `dh` and
+  /// the carried `dc` for one step (`B·H` each), then the affine step's scratch.
   func scratchCount(batch: Int) -> Int {
-    let gateRows = steps * batch * 4 * hiddenCount
-    let backward = 2 * batch * hiddenCount + affine.backwardScratchCount(batch: batch)
-    return gateRows + Swift.max(affine.forwardScratchCount(batch: batch), backward)
+    let backward = steps * batch * 4 * hiddenCount + 2 * batch * hiddenCount + affine.backwardScratchCount
+    return Swift.max(affine.forwardScratchCount, backward)
   }
 
   func initialise(
@@ -107,16 +105,11 @@ struct LSTM: LayerKind {
     let batch = buffers.batch
     let units = hiddenCount
     let stepCount = batch &* units
-    let gateRows = 4 &* units
     let slots = buffers.slots
-    let a = buffers.scratch
-    let affineScratch = a + steps &* batch &* gateRows
-    // a = W_x x_t + b for every step at once.
-    affine.beginForward(
-      weights: buffers.parameters, input: buffers.input, batch: batch, preactivations: a, scratch: affineScratch)
+    let transposed = buffers.scratch
+    affine.beginForward(weights: buffers.parameters, transposed: transposed)
     for step in 0..<steps {
       let offset = step &* stepCount
-      let stepA = a + step &* batch &* gateRows
       let i = slots[Slot.inputGate] + offset
       let f = slots[Slot.forgetGate] + offset
       let g = slots[Slot.candidate] + offset
@@ -124,41 +117,67 @@ struct LSTM: LayerKind {
       let c = slots[Slot.cell] + offset
       let h = slots[Slot.hidden] + offset
       let cellTanh = slots[Slot.cellTanh] + offset
-      // a = … + W_h h_{t−1} (h_{−1} = 0: nothing to add at the first step).
-      if step > 0 {
-        affine.addRecurrentTerm(previousHidden: h - stepCount, batch: batch, into: stepA, scratch: affineScratch)
-      }
-      // Each gate's quarter of a into its own contiguous B × H block, then its activation:
+      // a = W [x_t; h_{t−1}] + b, each gate's quarter straight into its slot (slots 0…3 are the
+      // gates in the order of W's rows; h_{−1} = 0).
+      affine.preactivations(
+        step: step, input: buffers.input, previousHidden: step > 0 ? UnsafePointer(h - stepCount) : nil,
+        batch: batch, weights: buffers.parameters, transposed: transposed, blockWidth: units,
+        into: slots, offset: offset)
       // i = σ(a[0:H]), f = σ(a[H:2H]), g = tanh(a[2H:3H]), o = σ(a[3H:4H]).
-      for sample in 0..<batch {
-        let row = stepA + sample &* gateRows
-        let position = sample &* units
-        (i + position).update(from: row, count: units)
-        (f + position).update(from: row + units, count: units)
-        (g + position).update(from: row + 2 &* units, count: units)
-        (o + position).update(from: row + 3 &* units, count: units)
-      }
       VectorMath.applySigmoid(i, count: stepCount)
       VectorMath.applySigmoid(f, count: stepCount)
       VectorMath.applyTanh(g, count: stepCount)
       VectorMath.applySigmoid(o, count: stepCount)
       // c_t = f ⊙ c_{t−1} + i ⊙ g (c_{−1} = 0).
       if step == 0 {
-        for index in 0..<stepCount { c[index] = i[index] * g[index] }
+        Self.multiply(i, g, into: c, count: stepCount)
       } else {
-        let previous = c - stepCount
-        for index in 0..<stepCount { c[index] = f[index] * previous[index] + i[index] * g[index] }
+        Self.multiplyAdd(f, c - stepCount, i, g, into: c, count: stepCount)
       }
       // h_t = o ⊙ tanh(c_t).
-      cellTanh.update(from: c, count: stepCount)
-      VectorMath.applyTanh(cellTanh, count: stepCount)
-      for index in 0..<stepCount { h[index] = o[index] * cellTanh[index] }
+      VectorMath.applyTanh(c, into: cellTanh, count: stepCount)
+      Self.multiply(o, cellTanh, into: h, count: stepCount)
     }
     let h = slots[Slot.hidden]
     if returnsSequences {
       RecurrentAffine.copyToBatchFirst(h, steps: steps, batch: batch, width: units, into: buffers.output)
     } else {
       buffers.output.update(from: h + (steps &- 1) &* stepCount, count: stepCount)
+    }
+  }
+
+  /// `result = x ⊙ y` over `count` numbers.
+  @inline(__always)
+  private static func multiply(
+    _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, into result: UnsafeMutablePointer<Double>, count: Int
+  ) {
+    var index = 0
+    while index &+ 8 <= count {
+      (SIMD8.unaligned(x + index) * SIMD8.unaligned(y + index)).storeUnaligned(result + index)
+      index &+= 8
+    }
+    while index < count {
+      result[index] = x[index] * y[index]
+      index &+= 1
+    }
+  }
+
+  /// `result = x ⊙ y + z ⊙ w` over `count` numbers.
+  @inline(__always)
+  private static func multiplyAdd(
+    _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ z: UnsafePointer<Double>, _ w: UnsafePointer<Double>,
+    into result: UnsafeMutablePointer<Double>, count: Int
+  ) {
+    var index = 0
+    while index &+ 8 <= count {
+      let sum =
+        SIMD8.unaligned(x + index) * SIMD8.unaligned(y + index) + SIMD8.unaligned(z + index) * SIMD8.unaligned(w + index)
+      sum.storeUnaligned(result + index)
+      index &+= 8
+    }
+    while index < count {
+      result[index] = x[index] * y[index] + z[index] * w[index]
+      index &+= 1
     }
   }
 
@@ -174,58 +193,38 @@ struct LSTM: LayerKind {
     let dH = dA + steps &* batch &* gateRows
     let dC = dH + stepCount
     let affineScratch = dC + stepCount
+    // Nothing flows back from c_T.
+    dC.update(repeating: 0, count: stepCount)
     var step = steps &- 1
     while step >= 0 {
       let stepDA = dA + step &* batch &* gateRows
       // forward: output = h_t (every step) or h_{T−1}, so dh_t starts from the output gradient…
-      let fromOutput = returnsSequences || step == steps &- 1
+      // (read in place when nothing is added to it)…
+      var hiddenGradient = UnsafePointer(dH)
+      var hiddenStride = units
       if returnsSequences {
-        RecurrentAffine.copyStep(
-          step, of: buffers.outputGradient, steps: steps, batch: batch, width: units, into: dH)
+        if step == steps &- 1 {
+          (hiddenGradient, hiddenStride) = (UnsafePointer(buffers.outputGradient + step &* units), steps &* units)
+        } else {
+          RecurrentAffine.copyStep(
+            step, of: buffers.outputGradient, steps: steps, batch: batch, width: units, into: dH)
+        }
       } else if step == steps &- 1 {
-        dH.update(from: buffers.outputGradient, count: stepCount)
+        hiddenGradient = UnsafePointer(buffers.outputGradient)
       }
       // … and forward: a_{t+1} = … + W_h h_t, so dh_t += da_{t+1} W_h.
       if step < steps &- 1 {
         affine.hiddenGradient(
-          from: stepDA + batch &* gateRows, weights: w, batch: batch, into: dH, accumulate: fromOutput)
-      } else {
-        // Nothing flows back from c_T.
-        dC.update(repeating: 0, count: stepCount)
+          from: stepDA + batch &* gateRows, weights: w, batch: batch, into: dH, accumulate: returnsSequences)
       }
-      norms[step] = RecurrentAffine.norm(dH, count: stepCount)
-
-      let offset = step &* stepCount
-      let i = slots[Slot.inputGate] + offset
-      let f = slots[Slot.forgetGate] + offset
-      let g = slots[Slot.candidate] + offset
-      let o = slots[Slot.outputGate] + offset
-      let cellTanh = slots[Slot.cellTanh] + offset
-      // c_{−1} = 0: the first step's forget gate had nothing to scale.
-      let previousCell = step > 0 ? slots[Slot.cell] + (offset &- stepCount) : nil
+      norms[step] = RecurrentAffine.norm(hiddenGradient, rows: batch, columns: units, rowStride: hiddenStride)
+      // The gates' gradients sample by sample, carrying dc back a step.
+      let cell = UnitwiseStep.Cell(slots: slots, offset: step &* stepCount, stepCount: stepCount, first: step == 0)
+      let pass = UnitwiseStep(units: units, cell: cell)
       for sample in 0..<batch {
-        let row = stepDA + sample &* gateRows
-        let position = sample &* units
-        for unit in 0..<units {
-          let index = position &+ unit
-          let dh = dH[index]
-          let inputGate = i[index]
-          let forgetGate = f[index]
-          let candidate = g[index]
-          let outputGate = o[index]
-          let tanhC = cellTanh[index]
-          // forward: h_t = o ⊙ tanh(c_t) and c_{t+1} = f_{t+1} ⊙ c_t + …, so
-          // dc_t = dh_t ⊙ o ⊙ (1 − tanh² c_t) + dc_{t+1} ⊙ f_{t+1} (carried in dC).
-          let dc = dh * outputGate * (1 - tanhC * tanhC) + dC[index]
-          let previous = previousCell?[index] ?? 0
-          // forward: c_t = f ⊙ c_{t−1} + i ⊙ g with i = σ(a_i), f = σ(a_f), g = tanh(a_g).
-          row[unit] = dc * candidate * (inputGate * (1 - inputGate))
-          row[units &+ unit] = dc * previous * (forgetGate * (1 - forgetGate))
-          row[2 &* units &+ unit] = dc * inputGate * (1 - candidate * candidate)
-          // forward: h_t = o ⊙ tanh(c_t) with o = σ(a_o).
-          row[3 &* units &+ unit] = dh * tanhC * (outputGate * (1 - outputGate))
-          dC[index] = dc * forgetGate
-        }
+        pass.backward(
+          hiddenGradient: hiddenGradient + sample &* hiddenStride, cellGradient: dC,
+          gateGradients: stepDA + sample &* gateRows, position: sample &* units)
       }
       step &-= 1
     }
@@ -236,4 +235,128 @@ struct LSTM: LayerKind {
 
   /// `LSTM(20×2→16)`, `LSTM(20×2→20×16)` when it returns every step.
   var description: String { "LSTM(\(inputShape)→\(outputShape))" }
+}
+
+// MARK: - One step, unit by unit
+
+/// The LSTM's element-wise backward work for one time step of one sample: the gates' gradients
+/// and the carried `dc`, eight units at a time (the last few through zero-padded lanes), every
+/// unit's four gates together, written straight into its row of `da`.
+private struct UnitwiseStep {
+  /// Where one step's trace values are: every slot at `offset` (`B × H` each).
+  struct Cell {
+    let inputGate, forgetGate, candidate, outputGate, cell, hidden, cellTanh: UnsafeMutablePointer<Double>
+    /// `c_{t−1}` (nil at the first step, where it is 0).
+    let previousCell: UnsafePointer<Double>?
+
+    @inline(__always)
+    init(slots: SlotPointers, offset: Int, stepCount: Int, first: Bool) {
+      inputGate = slots[LSTM.Slot.inputGate] + offset
+      forgetGate = slots[LSTM.Slot.forgetGate] + offset
+      candidate = slots[LSTM.Slot.candidate] + offset
+      outputGate = slots[LSTM.Slot.outputGate] + offset
+      cell = slots[LSTM.Slot.cell] + offset
+      hidden = slots[LSTM.Slot.hidden] + offset
+      cellTanh = slots[LSTM.Slot.cellTanh] + offset
+      previousCell = first ? nil : UnsafePointer(cell - stepCount)
+    }
+  }
+
+  /// `H`.
+  let units: Int
+  let cell: Cell
+
+  typealias Lanes = SIMD8<Double>
+
+  /// Backward for one sample: `hiddenGradient` is its `∂L/∂h_t` (`H`), `cellGradient` the carried
+  /// `dc` of every sample (`dc_{t+1} ⊙ f_{t+1}` in, `dc_t ⊙ f_t` out), `gateGradients` its row of
+  /// `da` (`4H`).
+  @inline(__always)
+  func backward(
+    hiddenGradient dh: UnsafePointer<Double>, cellGradient dC: UnsafeMutablePointer<Double>,
+    gateGradients da: UnsafeMutablePointer<Double>, position: Int
+  ) {
+    var unit = 0
+    while unit &+ 8 <= units {
+      backward(unit: unit, count: 8, dh: dh, dC: dC, da: da, position: position)
+      unit &+= 8
+    }
+    if unit < units {
+      backwardRest(from: unit, dh: dh, dC: dC, da: da, position: position)
+    }
+  }
+
+  /// `backward` for the last `H mod 8` units, through zero-padded lanes.
+  @inline(never)
+  private func backwardRest(
+    from unit: Int, dh: UnsafePointer<Double>, dC: UnsafeMutablePointer<Double>,
+    da: UnsafeMutablePointer<Double>, position: Int
+  ) {
+    backward(unit: unit, count: units &- unit, dh: dh, dC: dC, da: da, position: position)
+  }
+
+  @inline(__always)
+  private func backward(
+    unit: Int, count: Int, dh hiddenGradient: UnsafePointer<Double>, dC: UnsafeMutablePointer<Double>,
+    da: UnsafeMutablePointer<Double>, position: Int
+  ) {
+    let index = position &+ unit
+    let dh = Self.load(hiddenGradient + unit, count)
+    let inputGate = Self.load(cell.inputGate + index, count)
+    let forgetGate = Self.load(cell.forgetGate + index, count)
+    let candidate = Self.load(cell.candidate + index, count)
+    let outputGate = Self.load(cell.outputGate + index, count)
+    let tanhC = Self.load(cell.cellTanh + index, count)
+    let previous = cell.previousCell.map { Self.load($0 + index, count) } ?? Lanes()
+    // forward: h_t = o ⊙ tanh(c_t) and c_{t+1} = f_{t+1} ⊙ c_t + …, so
+    // dc_t = dh_t ⊙ o ⊙ (1 − tanh² c_t) + dc_{t+1} ⊙ f_{t+1} (carried in dC).
+    let dc = dh * outputGate * (1 - tanhC * tanhC) + Self.load(dC + index, count)
+    // forward: c_t = f ⊙ c_{t−1} + i ⊙ g with i = σ(a_i), f = σ(a_f), g = tanh(a_g).
+    Self.store(dc * candidate * (inputGate * (1 - inputGate)), da + unit, count)
+    Self.store(dc * previous * (forgetGate * (1 - forgetGate)), da + (units &+ unit), count)
+    Self.store(dc * inputGate * (1 - candidate * candidate), da + (2 &* units &+ unit), count)
+    // forward: h_t = o ⊙ tanh(c_t) with o = σ(a_o).
+    Self.store(dh * tanhC * (outputGate * (1 - outputGate)), da + (3 &* units &+ unit), count)
+    Self.store(dc * forgetGate, dC + index, count)
+  }
+
+  /// The first `count` (1…8) numbers at `pointer`, the other lanes 0.
+  @inline(__always)
+  private static func load(_ pointer: UnsafePointer<Double>, _ count: Int) -> Lanes {
+    if count == 8 { return Lanes.unaligned(pointer) }
+    var lanes = Lanes()
+    for lane in 0..<count { lanes[lane] = pointer[lane] }
+    return lanes
+  }
+
+  /// Stores the first `count` (1…8) lanes at `pointer`.
+  @inline(__always)
+  private static func store(_ lanes: Lanes, _ pointer: UnsafeMutablePointer<Double>, _ count: Int) {
+    if count == 8 {
+      lanes.storeUnaligned(pointer)
+      return
+    }
+    for lane in 0..<count { pointer[lane] = lanes[lane] }
+  }
+}
+
+// MARK: - Eight lanes, in this file
+
+/// Loads, stores and fused multiply-adds of eight doubles, private to this file so that builds
+/// compiled file by file (debug, tests) specialise and inline them too; the same operations as
+/// `Lanes` (`adding(_:times:)` fuses exactly when the build targets FMA).
+private extension SIMD8 where Scalar == Double {
+  @inline(__always) static func unaligned(_ pointer: UnsafePointer<Double>) -> Self {
+    UnsafeRawPointer(pointer).loadUnaligned(as: Self.self)
+  }
+  @inline(__always) func storeUnaligned(_ pointer: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: Self.self)
+  }
+  @inline(__always) func fused(_ x: Self, _ y: Self) -> Self {
+    #if DESCENT_FMA
+      addingProduct(x, y)
+    #else
+      self + x * y
+    #endif
+  }
 }

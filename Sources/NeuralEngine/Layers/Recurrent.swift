@@ -56,11 +56,11 @@ struct Recurrent: LayerKind {
     ]
   }
 
-  /// Forward: the affine step's scratch. Backward: `da` for every step (`T·B·H`), `dh` for one
+  /// Forward: `Wᵀ` for the affine step. Backward: `da` for every step (`T·B·H`), `dh` for one
   /// step (`B·H`), then the affine step's scratch.
   func scratchCount(batch: Int) -> Int {
-    let backward = steps * batch * hiddenCount + batch * hiddenCount + affine.backwardScratchCount(batch: batch)
-    return Swift.max(affine.forwardScratchCount(batch: batch), backward)
+    let backward = steps * batch * hiddenCount + batch * hiddenCount + affine.backwardScratchCount
+    return Swift.max(affine.forwardScratchCount, backward)
   }
 
   func initialise(
@@ -76,16 +76,14 @@ struct Recurrent: LayerKind {
     let batch = buffers.batch
     let stepCount = batch &* hiddenCount
     let h = buffers.slots[Slot.hidden]
-    // a_t = W_x x_t + b for every step at once, straight into the h slot (h_t replaces a_t).
-    affine.beginForward(
-      weights: buffers.parameters, input: buffers.input, batch: batch, preactivations: h, scratch: buffers.scratch)
+    let transposed = buffers.scratch
+    affine.beginForward(weights: buffers.parameters, transposed: transposed)
     for step in 0..<steps {
       let current = h + step &* stepCount
-      // a_t = … + W_h h_{t−1} (h_{−1} = 0: nothing to add at the first step).
-      if step > 0 {
-        affine.addRecurrentTerm(
-          previousHidden: current - stepCount, batch: batch, into: current, scratch: buffers.scratch)
-      }
+      // a_t = W [x_t; h_{t−1}] + b straight into the h slot (h_t replaces a_t); h_{−1} = 0.
+      affine.preactivations(
+        step: step, input: buffers.input, previousHidden: step > 0 ? UnsafePointer(current - stepCount) : nil,
+        batch: batch, weights: buffers.parameters, transposed: transposed, into: current)
       // h_t = tanh(a_t).
       VectorMath.applyTanh(current, count: stepCount)
     }
