@@ -68,9 +68,16 @@ enum MatrixMultiply {
   ) {
     guard m > 0, n > 0 else { return }
     if aColumnStride == 1, m < transposeRowThreshold, k >= 16 {
-      dotProducts(
-        rows: m, columns: n, inner: k, a: a, lda: aRowStride, b: b, ldb: ldb, c: c, ldc: ldc,
-        accumulate: accumulate, initialRow: initialRow)
+      // Few rows share B, and rows are long: dot products, C's entries start where asked.
+      for i in 0..<m {
+        let row = c + i &* ldc
+        if let initialRow {
+          row.update(from: initialRow, count: n)
+        } else if !accumulate {
+          row.update(repeating: 0, count: n)
+        }
+      }
+      RowDotProducts.accumulate(rows: m, columns: n, inner: k, a: a, lda: aRowStride, b: b, ldb: ldb, c: c, ldc: ldc)
       return
     }
     transpose(b, rows: n, columns: k, sourceStride: ldb, into: scratch, destinationStride: n)
@@ -266,40 +273,6 @@ enum MatrixMultiply {
     }
   #endif
 
-  // MARK: - Dot products
-
-  /// `C[i][j] (+)= Σ_p A[i][p] · B[j][p]`, both operands row-contiguous, eight lanes per step.
-  @inline(__always)
-  private static func dotProducts(
-    rows m: Int, columns n: Int, inner k: Int, a: UnsafePointer<Double>, lda: Int,
-    b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool,
-    initialRow: UnsafePointer<Double>?
-  ) {
-    let vectorEnd = k & ~7
-    for i in 0..<m {
-      let aRow = a + i &* lda
-      for j in 0..<n {
-        let bRow = b + j &* ldb
-        var sum = SIMD8<Double>()
-        var p = 0
-        while p < vectorEnd {
-          sum = sum.adding(SIMD8.load(aRow + p), times: SIMD8.load(bRow + p))
-          p &+= 8
-        }
-        var total = sum.sum()
-        while p < k {
-          total += aRow[p] * bRow[p]
-          p &+= 1
-        }
-        let out = c + (i &* ldc &+ j)
-        if let initialRow {
-          out.pointee = initialRow[j] + total
-        } else {
-          out.pointee = accumulate ? out.pointee + total : total
-        }
-      }
-    }
-  }
 }
 
 // MARK: - Lanes

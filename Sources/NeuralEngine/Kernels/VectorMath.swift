@@ -48,8 +48,9 @@ enum VectorMath {
   /// 1.5 · 2⁵²: adding it rounds to an integer kept in the low mantissa bits.
   private static let roundingShift = 0x1.8p52
 
-  /// `tanh` of eight lanes at once.
-  @inline(__always)
+  /// `tanh` of eight lanes at once. (`@inline(always)`: a hint is not enough, and the function
+  /// out of line runs at half speed.)
+  @inline(always)
   static func tanh(_ x: SIMD8<Double>) -> SIMD8<Double> {
     typealias Bits = SIMD8<UInt64>
     let signBit = Bits(repeating: 0x8000_0000_0000_0000)
@@ -88,7 +89,7 @@ enum VectorMath {
 
   /// The pieces of `e^x = 2ⁿ · (q + p) / (q − p)` for `x` in [−708.39, 709.78]: Cody–Waite
   /// reduction `x = n·ln 2 + r`, `|r| ≤ ln 2 / 2`, Cephes' (2,3) rational in `r²`.
-  @inline(__always)
+  @inline(always)
   private static func exponentialParts(_ x: SIMD8<Double>) -> (power: SIMD8<Double>, p: SIMD8<Double>, q: SIMD8<Double>) {
     typealias Bits = SIMD8<UInt64>
     let shifted = x * log2e + roundingShift
@@ -104,7 +105,7 @@ enum VectorMath {
   }
 
   /// `e^x` of eight lanes: exact 0 below −745.2, `+inf` above 709.8, NaN stays NaN.
-  @inline(__always)
+  @inline(always)
   static func exp(_ x: SIMD8<Double>) -> SIMD8<Double> {
     typealias Bits = SIMD8<UInt64>
     // Clamp (NaN lanes are restored at the end).
@@ -121,13 +122,25 @@ enum VectorMath {
   }
 
   /// The logistic function `1 / (1 + e^{−x})` of eight lanes, without overflow for any `x`.
-  @inline(__always)
+  ///
+  /// With `e^{−|x|} = 2ⁿ(q + p)/(q − p)` (see `exponentialParts`), `1/(1 + e^{−|x|})` is
+  /// `(q − p) / ((q − p) + 2ⁿ(q + p))` and `e^{−|x|}/(1 + e^{−|x|})` has `2ⁿ(q + p)` on top: one
+  /// division per lane, the branch by the sign of `x` picking the numerator.
+  @inline(always)
   static func sigmoid(_ x: SIMD8<Double>) -> SIMD8<Double> {
     let magnitude = unsafeBitCast(
       unsafeBitCast(x, to: SIMD8<UInt64>.self) & SIMD8(repeating: 0x7FFF_FFFF_FFFF_FFFF), to: SIMD8<Double>.self)
-    let e = exp(-magnitude)
-    let positive = 1 / (1 + e)
-    return (e * positive).replacing(with: positive, where: x .>= 0)
+    // e^{−|x|} underflows to 0 beyond 745; clamping keeps 2ⁿ a normal number (σ is then 0 or 1
+    // to the last bit anyway).
+    let negative = (-magnitude).replacing(with: -708.39, where: magnitude .> 708.39)
+    let (power, p, q) = exponentialParts(negative)
+    let below = q - p
+    let above = power * (q + p)
+    let denominator = below + above
+    let result = below.replacing(with: above, where: x .< 0) / denominator
+    return result
+      .replacing(with: 0, where: x .< -745.2)
+      .replacing(with: x, where: x .!= x)
   }
 
   /// `e^x` of one number through the vector path.
