@@ -11,7 +11,7 @@ struct Descent: ParsableCommand {
     version: Descent.version,
     subcommands: [
       LearnCommand.self, LessonsCommand.self, PlayCommand.self, TrainCommand.self, CheckCommand.self,
-      BenchCommand.self,
+      PredictCommand.self, ExportCommand.self, BenchCommand.self,
     ])
 
   /// What `descent --version` prints.

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import DescentApp
 import NeuralEngine
@@ -17,6 +18,15 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Output format: table, csv or json.")
   var format: ReportFormat = .table
 
+  @Option(help: "Save the trained model to this file (JSON), for `descent predict` and `descent export`.")
+  var save: String?
+
+  @Option(help: "Write every step's and epoch's losses, accuracy and learning rate to this CSV file.")
+  var history: String?
+
+  @Option(help: "Draw the loss (and accuracy) per epoch as an SVG chart in this file.")
+  var plot: String?
+
   func validate() throws {
     guard (1...1_000_000).contains(epochs) else {
       throw ValidationError("--epochs must be between 1 and 1000000 (got \(epochs))")
@@ -25,9 +35,34 @@ struct TrainCommand: ParsableCommand {
 
   func run() throws {
     let options = try model.validated()
-    let configuration = try options.trainingConfiguration()
+    let (configuration, scaling) = try options.trainingSetup()
     var session = try TrainingSession(configuration: configuration)
-    HeadlessTraining.run(&session, epochs: epochs, format: format) { TerminalOutput.print($0) }
+    var historyFile = try history.map { path in
+      do {
+        return try HistoryFile(path: path)
+      } catch {
+        throw ValidationError("--history: \(error)")
+      }
+    }
+    var lossPlot = plot.map { _ in
+      LossPlot(title: "\(configuration.dataset.name) · \(session.network.modelDescription) · \(configuration.optimizer.rawValue) lr \(configuration.learningRate)")
+    }
+    HeadlessTraining.run(&session, epochs: epochs, format: format, write: { TerminalOutput.print($0) }) { event in
+      historyFile?.record(event)
+      if case .epoch(let record, _) = event { lossPlot?.record(record) }
+    }
+    historyFile?.close()
+    if let plot, let lossPlot {
+      do {
+        try lossPlot.svg.write(toFile: plot, atomically: true, encoding: .utf8)
+      } catch {
+        throw ValidationError("--plot: \(plot): cannot be written")
+      }
+    }
+    if let save {
+      try SavedModel(network: session.network, dataset: configuration.dataset, loss: session.lossFunction, scaling: scaling)
+        .write(to: save)
+    }
     if format == .table, case .csv(let path, let target) = options.source {
       TerminalOutput.print("""
 

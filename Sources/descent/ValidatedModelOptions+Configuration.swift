@@ -5,7 +5,13 @@ extension ValidatedModelOptions {
   /// Loads the data and assembles the engine's configuration, checking that the network can be
   /// built for it; a problem becomes one line.
   func trainingConfiguration() throws -> TrainingConfiguration {
+    try trainingSetup().configuration
+  }
+
+  /// The configuration, and how a CSV file's features were scaled (for a saved model).
+  func trainingSetup() throws -> (configuration: TrainingConfiguration, scaling: FeatureScaling?) {
     let dataset: Dataset
+    var scaling: FeatureScaling?
     var suggestedBatch = BatchMode.fullBatch
     switch source {
     case .builtIn(let name):
@@ -20,14 +26,16 @@ extension ValidatedModelOptions {
     case .csv(let path, let target):
       if length != nil { throw ValidationError("--length applies to the built-in sequence datasets, not to --csv files") }
       do {
-        dataset = try CSVDataset.load(path: path, target: target, seed: seed)
+        let file = try CSVDataset.read(path: path, target: target, seed: seed)
+        dataset = file.dataset
+        scaling = file.scaling
       } catch {
         throw ValidationError("\(error)")
       }
     }
-    if dataset.task == .regression, let loss, loss != .meanSquaredError {
+    if dataset.task == .regression, let loss, loss != .meanSquaredError, loss != .square {
       throw ValidationError(
-        "--loss \(loss.rawValue) needs a classification dataset; '\(dataset.name)' is regression (use --loss mse)")
+        "--loss \(loss.rawValue) needs a classification dataset; '\(dataset.name)' is regression (use --loss mse or square)")
     }
     var configuration = TrainingConfiguration(
       dataset: dataset, model: model, hiddenLayers: hiddenLayers, activation: activation, loss: loss,
@@ -38,6 +46,6 @@ extension ValidatedModelOptions {
     } catch {
       throw ValidationError(model != nil ? "--model: \(error)" : "\(error)")
     }
-    return configuration
+    return (configuration, scaling)
   }
 }

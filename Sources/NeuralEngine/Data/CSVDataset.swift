@@ -44,6 +44,14 @@ public struct CSVDataset: Sendable {
     path: String, target: String, testFraction: Double = 0.2, seed: UInt64 = 1,
     taskHint: LearningTask? = nil, scaleFeatures: Bool = true
   ) throws -> CSVDataset {
+    let text = try readText(path: path)
+    return try parse(
+      text: text, fileName: path, target: target,
+      testFraction: testFraction, seed: seed, taskHint: taskHint, scaleFeatures: scaleFeatures)
+  }
+
+  /// The text of the CSV file at `path`, refused when it is missing, too large or not text.
+  static func readText(path: String) throws -> String {
     let fileName = path
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -65,13 +73,11 @@ public struct CSVDataset: Sendable {
     guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
       throw CSVError(fileName: fileName, line: nil, problem: "is not a UTF-8 text file")
     }
-    return try parse(
-      text: text, fileName: fileName, target: target,
-      testFraction: testFraction, seed: seed, taskHint: taskHint, scaleFeatures: scaleFeatures)
+    return text
   }
 
   /// `bytes` in whole mebibytes, rounded up.
-  private static func megabytes(_ bytes: Int) -> Int { (bytes + (1 << 20) - 1) >> 20 }
+  static func megabytes(_ bytes: Int) -> Int { (bytes + (1 << 20) - 1) >> 20 }
 
   /// Parses CSV `text` as if read from a file called `fileName`.
   ///
@@ -176,7 +182,7 @@ public struct CSVDataset: Sendable {
   }
 
   /// The value of one field, or the error that names its line and column.
-  private static func number(
+  static func number(
     _ field: String, line: Int, column: String, failure: (Int?, String?, String) -> CSVError
   ) throws -> Double {
     let text = trimmed(field)
@@ -234,7 +240,7 @@ public struct CSVDataset: Sendable {
   // MARK: - Header
 
   /// The sanitised column names of `header`, or the error that makes it unusable.
-  private static func columnNames(
+  static func columnNames(
     _ header: CSVRecord, failure: (Int?, String?, String) -> CSVError
   ) throws -> [String] {
     let names = header.fields.map(sanitisedName)
