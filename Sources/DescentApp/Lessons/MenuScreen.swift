@@ -76,7 +76,7 @@ struct MenuScreen {
       buffer.write(" \(titleText) ", x: titleX, y: y, style: titleStyle, clip: Rect(x: titleX, y: y, width: max(0, countX - titleX - 1), height: 1))
       buffer.write(count, x: countX, y: y, style: styles.dim, clip: area)
       let summaryX = titleX + 1 + numberWidth + 2
-      let summary = MarkdownRenderer.clip(lesson.summary, to: max(0, area.maxX - summaryX - 2), ellipsis: styles.symbols.ellipsis)
+      let summary = lesson.summary.truncated(toWidth: max(0, area.maxX - summaryX - 2), ellipsis: styles.symbols.ellipsis)
       if y + 1 < area.maxY { buffer.write(summary, x: summaryX, y: y + 1, style: styles.dim, clip: area) }
     }
     let arrows = styles.symbols.markers

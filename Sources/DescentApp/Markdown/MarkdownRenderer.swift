@@ -183,24 +183,8 @@ public struct MarkdownRenderer: Sendable {
     let bar = Span(styles.symbols.thickBorder.vertical + " ", style: styles.decoration)
     let room = max(0, width - 2)
     return lines.map { text in
-      let clipped = Self.clip(text.replacingOccurrences(of: "\t", with: "    "), to: room, ellipsis: styles.symbols.ellipsis)
+      let clipped = text.replacingOccurrences(of: "\t", with: "    ").truncated(toWidth: room, ellipsis: styles.symbols.ellipsis)
       return Line([bar, Span(clipped, style: styles.codeBlock)])
     }
-  }
-
-  /// `text` cut to `width` columns, ending in `ellipsis` when something was cut.
-  static func clip(_ text: String, to width: Int, ellipsis: String) -> String {
-    guard DisplayWidth.of(text) > width else { return text }
-    guard width > 0 else { return "" }
-    var result = ""
-    var used = 0
-    let room = width - DisplayWidth.of(ellipsis)
-    for character in text {
-      let characterWidth = DisplayWidth.of(character)
-      if used + characterWidth > room { break }
-      result.append(character)
-      used += characterWidth
-    }
-    return result + ellipsis
   }
 }

@@ -30,7 +30,7 @@ public struct DecisionBoundaryView {
       drawCurve(dataset, plot: plot, area: area, buffer: &buffer, theme: theme)
     default:
       let text = "boundary needs 1 or 2 inputs; \(dataset.name) has \(inputs)"
-      buffer.write(PlotText.fit(text, width: area.width, ellipsis: theme.symbols.ellipsis), x: area.x, y: area.y, style: theme.dim, clip: area)
+      buffer.write(text.truncated(toWidth: area.width, ellipsis: theme.symbols.ellipsis), x: area.x, y: area.y, style: theme.dim, clip: area)
     }
   }
 
@@ -172,7 +172,7 @@ public struct DecisionBoundaryView {
       "\(PlotText.number(range.lowerBound, width: 5, symbols: symbols))\(symbols.ellipsis)\(PlotText.number(range.upperBound, width: 5, symbols: symbols))"
     }
     let text = "\(names.0)\(symbols.markers.arrowRight) \(span(ranges.0))  \(names.1)\(symbols.markers.arrowUp) \(span(ranges.1))"
-    buffer.write(PlotText.fit(text, width: area.width, ellipsis: symbols.ellipsis), x: area.x, y: plot.maxY, style: theme.dim, clip: area)
+    buffer.write(text.truncated(toWidth: area.width, ellipsis: symbols.ellipsis), x: area.x, y: plot.maxY, style: theme.dim, clip: area)
   }
 
   /// The range of input `column` over both splits, with a 5 % margin.

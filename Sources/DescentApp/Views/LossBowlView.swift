@@ -21,7 +21,7 @@ public struct LossBowlView {
     buffer.fill(area, with: .blank)
     let symbols = theme.symbols
     guard let pair = playground.bowlPair, let surface = playground.bowlSurface else {
-      buffer.write(PlotText.fit("no parameters to show", width: area.width, ellipsis: symbols.ellipsis), x: area.x, y: area.y, style: theme.dim, clip: area)
+      buffer.write("no parameters to show".truncated(toWidth: area.width, ellipsis: symbols.ellipsis), x: area.x, y: area.y, style: theme.dim, clip: area)
       return
     }
     let session = playground.session
@@ -171,7 +171,7 @@ extension LossBowlView {
       let text =
         "loss \(PlotText.number(loss, width: 7, symbols: symbols)) at \(names.0) \(PlotText.number(current.0, width: 6, symbols: symbols)), "
         + "\(names.1) \(PlotText.number(current.1, width: 6, symbols: symbols))"
-      buffer.write(PlotText.fit(text, width: area.width, ellipsis: symbols.ellipsis), x: area.x, y: area.y, style: theme.label, clip: area)
+      buffer.write(text.truncated(toWidth: area.width, ellipsis: symbols.ellipsis), x: area.x, y: area.y, style: theme.label, clip: area)
     }
     guard layout.hasAxis, !plot.isEmpty else { return }
     // Vertical axis: top and bottom values, the name between.
@@ -180,8 +180,8 @@ extension LossBowlView {
     buffer.write(top, x: plot.x - 1 - top.count, y: plot.y, style: theme.dim, clip: area)
     if plot.height >= 2 { buffer.write(low, x: plot.x - 1 - low.count, y: plot.maxY - 1, style: theme.dim, clip: area) }
     if plot.height >= 3 {
-      let name = PlotText.fit(names.1, width: layout.labelWidth - 1, ellipsis: symbols.ellipsis)
-      buffer.write(name, x: plot.x - 1 - name.count, y: plot.y + plot.height / 2, style: theme.label, clip: area)
+      let name = names.1.truncated(toWidth: layout.labelWidth - 1, ellipsis: symbols.ellipsis)
+      buffer.write(name, x: plot.x - 1 - DisplayWidth.of(name), y: plot.y + plot.height / 2, style: theme.label, clip: area)
     }
     // Horizontal axis under the plot.
     let axisY = plot.maxY
@@ -189,7 +189,7 @@ extension LossBowlView {
     let right = PlotText.number(layout.ranges.0.upperBound, width: 6, symbols: symbols)
     buffer.write(left, x: plot.x, y: axisY, style: theme.dim, clip: area)
     buffer.write(right, x: plot.maxX - right.count, y: axisY, style: theme.dim, clip: area)
-    let name = PlotText.fit(names.0, width: max(0, plot.width - left.count - right.count - 2), ellipsis: symbols.ellipsis)
-    buffer.write(name, x: plot.x + (plot.width - name.count) / 2, y: axisY, style: theme.label, clip: area)
+    let name = names.0.truncated(toWidth: max(0, plot.width - left.count - right.count - 2), ellipsis: symbols.ellipsis)
+    buffer.write(name, x: plot.x + (plot.width - DisplayWidth.of(name)) / 2, y: axisY, style: theme.label, clip: area)
   }
 }

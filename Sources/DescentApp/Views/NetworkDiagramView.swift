@@ -222,20 +222,20 @@ extension NetworkDiagramView {
       let hidden = layout.hiddenCounts[column]
       if hidden > 0, let last = layout.nodeRows[column].last {
         buffer.write(PlotText.verticalEllipsis(symbols), x: x, y: last + 1, style: theme.dim, clip: area)
-        let more = PlotText.fit("+\(hidden)", width: max(3, layout.nodeWidth(column) + 2), ellipsis: symbols.ellipsis)
+        let more = "+\(hidden)".truncated(toWidth: max(3, layout.nodeWidth(column) + 2), ellipsis: symbols.ellipsis)
         buffer.write(more, x: x, y: last + 2, style: theme.dim, clip: area)
       }
     }
     // Names: features to the left of the inputs, outputs to the right of the outputs.
     if layout.leftLabelWidth > 0 {
       for (node, row) in layout.nodeRows[0].enumerated() {
-        let name = PlotText.fit(model.inputNames[node], width: layout.leftLabelWidth, ellipsis: symbols.ellipsis)
-        buffer.write(name, x: layout.columnX[0] - 1 - name.count, y: row, style: theme.label, clip: area)
+        let name = model.inputNames[node].truncated(toWidth: layout.leftLabelWidth, ellipsis: symbols.ellipsis)
+        buffer.write(name, x: layout.columnX[0] - 1 - DisplayWidth.of(name), y: row, style: theme.label, clip: area)
       }
     }
     if layout.rightLabelWidth > 0, let lastX = layout.columnX.last, let rows = layout.nodeRows.last {
       for (node, row) in rows.enumerated() where node < model.outputNames.count {
-        let name = PlotText.fit(model.outputNames[node], width: layout.rightLabelWidth, ellipsis: symbols.ellipsis)
+        let name = model.outputNames[node].truncated(toWidth: layout.rightLabelWidth, ellipsis: symbols.ellipsis)
         buffer.write(name, x: lastX + layout.nodeWidth(layout.columnX.count - 1) + 1, y: row, style: theme.label, clip: area)
       }
     }
@@ -243,7 +243,7 @@ extension NetworkDiagramView {
       var caption = "sample \(model.sampleIndex + 1)/\(model.sampleCount), x: next"
       let linkNote = " · \(shownLinks) strongest of \(totalLinks) links"
       if shownLinks < totalLinks, caption.count + linkNote.count <= area.width { caption += linkNote }
-      let text = PlotText.fit(caption, width: area.width, ellipsis: symbols.ellipsis)
+      let text = caption.truncated(toWidth: area.width, ellipsis: symbols.ellipsis)
       buffer.write(text, x: area.x, y: captionRow, style: theme.dim, clip: area)
     }
   }
@@ -286,7 +286,7 @@ extension NetworkDiagramView {
       lines = Array(lines.prefix(kept)) + [("\(PlotText.verticalEllipsis(symbols)) +\(hidden) more layers", theme.dim)] + lines.suffix(2)
     }
     for (offset, line) in lines.prefix(area.height).enumerated() {
-      let text = PlotText.fit(line.0, width: area.width, ellipsis: symbols.ellipsis)
+      let text = line.0.truncated(toWidth: area.width, ellipsis: symbols.ellipsis)
       buffer.write(text, x: area.x, y: area.y + offset, style: line.1, clip: area)
     }
   }

@@ -47,30 +47,8 @@ struct StatusLine {
     if playground.notice?.kind == .info, let reason = divergenceSpan(theme: theme, onBar: false) {
       spans += [Span("  "), reason]
     }
-    let line = Self.truncated(Line(spans), to: noticeRow.width - 2, ellipsis: theme.symbols.ellipsis)
+    let line = Line(spans).truncated(toWidth: noticeRow.width - 2, ellipsis: theme.symbols.ellipsis)
     buffer.write(line, x: noticeRow.x + 1, y: noticeRow.y, clip: noticeRow)
-  }
-
-  /// `line` cut to `width` columns, ending in `ellipsis` when cut.
-  static func truncated(_ line: Line, to width: Int, ellipsis: String) -> Line {
-    guard line.width > width else { return line }
-    let budget = width - DisplayWidth.of(ellipsis)
-    guard budget > 0 else { return Line() }
-    var spans: [Span] = []
-    var used = 0
-    for span in line.spans {
-      var text = ""
-      for character in span.text {
-        let characterWidth = DisplayWidth.of(character)
-        if used + characterWidth > budget { break }
-        text.append(character)
-        used += characterWidth
-      }
-      if !text.isEmpty { spans.append(Span(text, style: span.style)) }
-      if used >= budget || text.count < span.text.count { break }
-    }
-    spans.append(Span(ellipsis, style: spans.last?.style ?? .plain))
-    return Line(spans)
   }
 
   /// Fields that fit in `row`, in their order, two spaces apart.
