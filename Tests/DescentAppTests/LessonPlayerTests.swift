@@ -144,6 +144,16 @@ import Testing
     #expect(!LessonFixture.screen(model).lines.joined().contains("Make the terminal"))
   }
 
+  @Test func questionMarkShowsTheKeysOverTheLabAndAnyKeyClosesThem() {
+    var model = LessonFixture.model(progress: LessonFixture.progress(["hidden-layers": ([], 2)]), startLesson: "hidden-layers")
+    _ = model.update(.key(.character("?")))
+    assertSnapshot(LessonFixture.screen(model), named: "lesson-lab-help-80x24")
+    _ = model.update(.key(.character("n")))
+    let text = screenText(LessonFixture.screen(model))
+    #expect(!text.contains("back to the lesson menu"))
+    #expect(model.player?.playground?.session.stepCount == 0, "the key that closes the help does nothing else")
+  }
+
   @Test func quizBeforeAndAfterAnswering() {
     var model = LessonFixture.model(progress: LessonFixture.progress(["house-prices": ([], Self.houseQuizPage)]), startLesson: "house-prices")
     assertSnapshot(LessonFixture.screen(model), named: "lesson-quiz-before-80x24")

@@ -103,6 +103,9 @@ extension LessonPlayer {
       let inner = Rect(x: labArea.x + 1, y: labArea.y, width: max(0, labArea.width - 2), height: labArea.height)
       Paragraph(theme.symbols.displayable(labError), style: theme.warning).render(in: inner, buffer: &buffer)
     }
+    if let playground, playground.showsHelp {
+      HelpOverlay(playground: playground, context: .lesson).render(in: area, buffer: &buffer, theme: theme)
+    }
   }
 
   private func renderTitleBar(in rect: Rect, buffer: inout Buffer, styles: LessonStyles, progress: Progress) {
@@ -113,11 +116,14 @@ extension LessonPlayer {
     let mark = styles.symbols.isUnicode ? "✓" : "done"
     var right = "\(tally.done)/\(tally.total) done "
     right += tally.bar(width: 8, symbols: styles.symbols) + " "
-    let left = " \(lesson.title) · page \(pageIndex + 1)/\(lesson.pages.count)" + (pageDone ? " \(mark)" : "")
+    // The page number always shows: the progress on the right goes first, then the title is cut.
+    let place = " \(styles.symbols.separator) page \(pageIndex + 1)/\(lesson.pages.count)" + (pageDone ? " \(mark)" : "")
+    let titleRoom = rect.width - 1 - DisplayWidth.of(place)
+    let left = " " + styles.symbols.displayable(lesson.title).truncated(toWidth: max(0, titleRoom), ellipsis: styles.symbols.ellipsis) + place
     let rightWidth = DisplayWidth.of(right)
     var titleStyle = styles.bar
     titleStyle.bold = true
-    buffer.write(left, x: rect.x, y: rect.y, style: titleStyle, clip: Rect(x: rect.x, y: rect.y, width: max(0, rect.width - rightWidth - 1), height: 1))
+    buffer.write(left, x: rect.x, y: rect.y, style: titleStyle, clip: rect)
     if rightWidth + DisplayWidth.of(left) < rect.width {
       buffer.write(right, x: rect.maxX - rightWidth, y: rect.y, style: styles.bar, clip: rect)
     }
