@@ -9,12 +9,17 @@ public enum ProgramLoop {
 
   /// Runs until the app asks to quit. `onCommand` performs side effects such as saving progress
   /// and may answer with a message for the model (e.g. that saving failed).
+  ///
+  /// The model learns the terminal's real size before the first frame (as a `.resize`), so
+  /// layouts that depend on it (how far a lesson page scrolls) are right from the start, not
+  /// only after the first resize.
   public static func run<Model: App, Backend: TerminalBackend>(
     _ model: inout Model, on backend: inout Backend, onCommand: (Command, Model) -> Message? = { _, _ in nil }
   ) {
     let clock = ContinuousClock()
     var budget = StepBudget(secondsPerFrame: Double(frameMilliseconds) / 1000 * trainingShare)
     var nextFrame = clock.now
+    if model.update(.resize(backend.size)) == .quit { return }
     draw(model, on: &backend)
     while true {
       let timeout: Int?
