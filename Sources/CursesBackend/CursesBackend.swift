@@ -225,10 +225,16 @@ public final class CursesBackend: TerminalBackend {
     }
     if needsFullRedraw, let current = nc_curscr() { clearok(current, true) }
     var sent = 0
-    for position in ScreenDiff.cellsToDraw(from: previous, to: buffer)
-    where position.x < size.width && position.y < size.height {
-      put(buffer[position.x, position.y], x: position.x, y: position.y)
-      sent += 1
+    for change in BufferDiff.changes(from: previous, to: buffer) where change.y < size.height {
+      for (offset, cell) in change.cells.enumerated() {
+        let x = change.x + offset
+        guard x < size.width else { break }
+        // The right half of a wide character is drawn with its left half, which a run always
+        // holds; an orphan half (no wide character left of it) is drawn as a space.
+        if cell.symbol.isEmpty, x > 0, buffer[x - 1, change.y].isWide { continue }
+        put(cell, x: x, y: change.y)
+        sent += 1
+      }
     }
     wnoutrefresh(window)
     doupdate()
@@ -240,7 +246,7 @@ public final class CursesBackend: TerminalBackend {
   /// Writes one cell; errors (the bottom-right corner, a wide character at the right edge) are ignored.
   private func put(_ cell: Cell, x: Int, y: Int) {
     var scalars = printableScalars(of: cell)
-    if ScreenDiff.isWideLead(cell), x + 1 >= size.width { scalars = [" "] }
+    if cell.isWide, x + 1 >= size.width { scalars = [" "] }
     let attributes = StyleAttributes.attributes(of: cell.style)
     let pair = pairNumber(for: cell.style)
     var text = scalars.prefix(5).map { wchar_t(bitPattern: $0.value) } + [0]
