@@ -75,7 +75,7 @@ public struct LossBowlView {
       style.background = background(cell.x, cell.y)
       buffer[cell.x, cell.y] = Cell(symbols.markers.cross, style: style)
     }
-    var canvas = PlotDotCanvas(area: plot, symbols: symbols)
+    var canvas = BrailleCanvas(width: plot.width, height: plot.height, symbols: symbols)
     var pathStyle = theme.value
     pathStyle.bold = true
     let dots = (path + [current]).compactMap { layout.dot(of: $0, canvas: canvas) }
@@ -83,9 +83,9 @@ public struct LossBowlView {
       canvas.line(from: start, to: end, style: pathStyle, rank: 0, character: symbols.plotPoint)
     }
     if dots.count == 1, let only = dots.first {
-      canvas.plot(x: Int(only.x), y: Int(only.y), style: pathStyle, rank: 0, character: symbols.plotPoint)
+      canvas.set(x: Int(only.x), y: Int(only.y), style: pathStyle, rank: 0, character: symbols.plotPoint)
     }
-    canvas.draw(into: &buffer, background: theme.colorCount > 0 && symbols.isUnicode ? background : nil)
+    canvas.render(in: plot, buffer: &buffer, background: theme.colorCount > 0 && symbols.isUnicode ? background : nil)
     if let cell = layout.cell(of: current) {
       var style = theme.marker
       if theme.colorCount > 0 && symbols.isUnicode { style.background = background(cell.x, cell.y) }
@@ -146,9 +146,9 @@ extension LossBowlView {
     }
 
     /// `point` in the canvas's dot coordinates, or nil outside the ranges.
-    func dot(of point: (Double, Double), canvas: PlotDotCanvas) -> (x: Double, y: Double)? {
+    func dot(of point: (Double, Double), canvas: BrailleCanvas) -> (x: Double, y: Double)? {
       guard let fractions = fractions(point) else { return nil }
-      return (fractions.0 * Double(canvas.dotWidth - 1), fractions.1 * Double(canvas.dotHeight - 1))
+      return (fractions.0 * Double(canvas.pixelWidth - 1), fractions.1 * Double(canvas.pixelHeight - 1))
     }
 
     /// Horizontal fraction (0 left) and vertical fraction (0 top) of `point`.

@@ -171,7 +171,7 @@ extension NetworkDiagramView {
       let gapEnd = layout.columnX[layerIndex + 1] - 1
       guard gapEnd >= gapStart else { continue }
       let gap = Rect(x: gapStart, y: area.y, width: gapEnd - gapStart + 1, height: area.height)
-      var canvas = PlotDotCanvas(area: gap, symbols: symbols)
+      var canvas = BrailleCanvas(width: gap.width, height: gap.height, symbols: symbols)
       var largest = 0.0
       var connections: [(source: Int, target: Int, weight: Double)] = []
       for target in targets.indices {
@@ -197,16 +197,16 @@ extension NetworkDiagramView {
         let end: (x: Double, y: Double)
         if symbols.isUnicode {
           start = (0, Double(sourceY * 4 + 1))
-          end = (Double(canvas.dotWidth - 1), Double(targetY * 4 + 1))
+          end = (Double(canvas.pixelWidth - 1), Double(targetY * 4 + 1))
         } else {
           start = (0, Double(sourceY))
-          end = (Double(canvas.dotWidth - 1), Double(targetY))
+          end = (Double(canvas.pixelWidth - 1), Double(targetY))
         }
         canvas.line(
           from: start, to: end, style: style, rank: relative,
           dashed: theme.colorCount == 0 && connection.weight < 0)
       }
-      canvas.draw(into: &buffer)
+      canvas.render(in: gap, buffer: &buffer)
     }
     // Nodes, values and the "more" marks.
     for column in layout.columnX.indices {
