@@ -86,7 +86,7 @@ extension Playground {
     } else if pane == .loss {
       rightTitle = usesLogScale ? "log y" : nil
     }
-    let block = Block(title: pane.title, rightTitle: rightTitle, focused: focused && panes.count > 1, theme: theme)
+    let block = Block(title: pane.title(for: configuration.dataset.task), rightTitle: rightTitle, focused: focused && panes.count > 1, theme: theme)
     let inner = block.draw(in: rect, buffer: &buffer)
     guard !inner.isEmpty else { return }
     let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)

@@ -55,13 +55,19 @@ struct WeightsView {
       for position in block.range { limits[block.layer] = max(limits[block.layer], abs(network.parameters[position])) }
     }
     limits = limits.map { $0 > 0 && $0.isFinite ? $0 : 1 }
+    // Every sparkline on one scale (the pane's lowest to highest recent value), so a weight that
+    // moved little looks flat beside one that moved a lot, and no two histories are stretched
+    // to the same shape.
+    let shownRows = parameters.prefix(max(0, area.height))
+    let histories = shownRows.map { Array(playground.session.parameterHistory($0).suffix(max(0, historyWidth))) }
+    let historyRange = Self.sharedRange(histories)
     for (row, parameter) in parameters.enumerated() where row < area.height {
       let y = area.y + row
       let position = network.position(of: parameter) ?? 0
       let value = network.parameters[position]
       let layer = network.blocks.last(where: { $0.offset <= position })?.layer ?? 0
       var x = area.x
-      buffer.write(String(names[row].prefix(nameWidth)), x: x, y: y, style: theme.label, clip: area)
+      buffer.write(names[row].truncated(toWidth: nameWidth, ellipsis: symbols.ellipsis), x: x, y: y, style: theme.label, clip: area)
       x += nameWidth + 1
       buffer.write(NumberFormat.value(value, width: Self.valueWidth), x: x, y: y, style: theme.signed(value), clip: area)
       x += Self.valueWidth + 1
@@ -76,11 +82,20 @@ struct WeightsView {
         x += Self.changeWidth + 1
       }
       if showsChange, showsBar, historyWidth >= 4 {
-        let history = Array(playground.session.parameterHistory(parameter).suffix(historyWidth))
-        Sparkline(values: history, style: theme.dim, symbols: symbols)
+        Sparkline(values: histories[row], style: theme.dim, symbols: symbols, range: historyRange)
           .render(in: Rect(x: x, y: y, width: historyWidth, height: 1).intersection(area), buffer: &buffer)
       }
     }
+  }
+
+  /// The lowest to the highest finite value of all `histories`; nil when there is none.
+  static func sharedRange(_ histories: [[Double]]) -> ClosedRange<Double>? {
+    var lower = Double.infinity, upper = -Double.infinity
+    for value in histories.joined() where value.isFinite {
+      lower = min(lower, value)
+      upper = max(upper, value)
+    }
+    return lower <= upper ? lower...upper : nil
   }
 
   /// The parameter's name: `size→price` and `bias→price` in the first dense layer, `w2[0,3]`
