@@ -256,14 +256,16 @@ public final class CursesBackend: TerminalBackend {
     }
   }
 
-  /// The scalars to send for `cell`: a space for empty cells and control characters, `?` for non-ASCII
-  /// text in a locale that cannot show it.
+  /// The scalars to send for `cell`: a space for empty cells and control characters, one ASCII
+  /// stand-in (`→` → `>`, `ŷ` → `y`) for non-ASCII text in a locale that cannot show it.
   private func printableScalars(of cell: Cell) -> [Unicode.Scalar] {
     let scalars = Array(cell.symbol.unicodeScalars)
     guard let first = scalars.first, first.value >= 0x20, !(0x7F...0x9F).contains(first.value) else {
       return [" "]
     }
-    if !canShowNonASCII, scalars.contains(where: { $0.value > 0x7E }) { return ["?"] }
+    if !canShowNonASCII, scalars.contains(where: { $0.value > 0x7E }) {
+      return Array(String(ASCIITransliteration.singleCell(first)).unicodeScalars)
+    }
     return scalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }
   }
 

@@ -7,7 +7,7 @@
 /// dots are transparent when rendered.
 ///
 /// In ASCII a line's cells show its slope (`-`, `/`, `\`, `|`) unless a character is given; a
-/// dashed line leaves every other pair of dots out, so a second curve or a negative weight stays
+/// dashed line leaves every other pair of dots out (the pattern runs on across calls), so a second curve or a negative weight stays
 /// distinguishable without colour.
 ///
 /// ```swift
@@ -28,6 +28,9 @@ public struct BrailleCanvas: Widget, Sendable {
   private var characters: [String?]
   private var styles: [Style]
   private var ranks: [Double]
+  /// Dots stepped through by dashed lines so far: the dash pattern runs on from one segment to
+  /// the next, so a curve made of many short segments is dashed too.
+  private var dashPhase = 0
 
   public init(width: Int, height: Int, symbols: SymbolSet = .unicode) {
     self.width = Swift.max(0, width)
@@ -102,12 +105,15 @@ public struct BrailleCanvas: Widget, Sendable {
     let glyph = character ?? slopeCharacter(dx: dx, dy: dy)
     var lastX = Int.min, lastY = Int.min
     for step in 0...steps {
-      if dashed && (step / 2) % 2 == 1 { continue }
       let t = Double(step) / Double(steps)
       let x = Int((start.x + dx * t).rounded()), y = Int((start.y + dy * t).rounded())
       if x == lastX && y == lastY { continue }
       lastX = x
       lastY = y
+      if dashed {
+        dashPhase += 1
+        if (dashPhase / 2) % 2 == 0 { continue }
+      }
       set(x: x, y: y, style: style, rank: rank, character: glyph)
     }
   }

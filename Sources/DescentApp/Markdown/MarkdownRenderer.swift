@@ -60,6 +60,8 @@ public struct MarkdownRenderer: Sendable {
   /// line are broken between characters. Hard line breaks start a new line.
   func wrap(_ inlines: [Inline], base: Style, width: Int? = nil) -> [Line] {
     let limit = max(1, width ?? self.width)
+    let symbols = styles.symbols
+    let inlines = symbols.isUnicode ? inlines : inlines.map { Inline(symbols.displayable($0.text), style: $0.style, destination: $0.destination) }
     var lines: [Line] = []
     var current: [Span] = []
     var currentWidth = 0
@@ -183,7 +185,7 @@ public struct MarkdownRenderer: Sendable {
     let bar = Span(styles.symbols.thickBorder.vertical + " ", style: styles.decoration)
     let room = max(0, width - 2)
     return lines.map { text in
-      let clipped = text.replacingOccurrences(of: "\t", with: "    ").truncated(toWidth: room, ellipsis: styles.symbols.ellipsis)
+      let clipped = styles.symbols.displayable(text.replacingOccurrences(of: "\t", with: "    ")).truncated(toWidth: room, ellipsis: styles.symbols.ellipsis)
       return Line([bar, Span(clipped, style: styles.codeBlock)])
     }
   }
