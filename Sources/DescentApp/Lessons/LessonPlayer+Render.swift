@@ -248,9 +248,9 @@ extension LessonPlayer {
     } else {
       lines += renderer.wrap([Inline("End of the course.", style: .bold)], base: styles.success)
       lines += renderer.wrap(
-        [Inline("q returns to the menu. Keep experimenting with "), Inline("descent play", style: .code),
-         Inline(" (any data set, any network), and train on your own data with "),
-         Inline("descent train --csv FILE --target COLUMN", style: .code), Inline(".")],
+        [Inline("q returns to the menu. From here on, "), Inline("descent play", style: .code),
+         Inline(" trains any network live and "), Inline("descent train --csv FILE --target COLUMN", style: .code),
+         Inline(" trains on your own data.")],
         base: styles.text)
     }
     return lines
