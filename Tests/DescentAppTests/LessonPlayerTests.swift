@@ -126,6 +126,33 @@ import Testing
     #expect(text.contains("test loss levels off instead of"))
   }
 
+  // MARK: - Promises of the text
+
+  /// A page without a lab never asks for a key only a lab answers.
+  @Test func pagesWithoutALabNeverAskForLabKeys() throws {
+    let labKeys = try Regex("(?i)press(es|ing)?\\s+(space|`[^`]+`|\\*\\*[^*]+\\*\\*|[+nrRlbosayxp]\\b)")
+    for lesson in LessonFixture.catalog.lessons {
+      for page in lesson.pages where page.lab == nil {
+        let text = MarkdownRenderer(width: 1000, styles: .standard).lines(for: page.blocks).map(\.plainText).joined(separator: " ")
+        #expect(text.firstMatch(of: labKeys) == nil, "\(lesson.id) page \(page.index + 1)")
+      }
+    }
+  }
+
+  /// The batches lab's text names the order `b` cycles in.
+  @Test func batchKeyCyclesInTheOrderTheLessonGives() throws {
+    let lesson = try #require(LessonFixture.catalog.lesson(id: "batches"))
+    let text = lesson.pages.flatMap(\.blocks).description
+    #expect(text.contains("full → 1 → mini-batch"))
+    var model = LessonFixture.model(progress: LessonFixture.progress(["batches": ([], 2)]), startLesson: "batches")
+    var modes: [String] = []
+    for _ in 0..<3 {
+      _ = model.update(.key(.character("b")))
+      modes.append(model.player?.playground?.session.batchMode.label ?? "")
+    }
+    #expect(modes.map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["single", "mini-batch", "full"])
+  }
+
   // MARK: - End of a lesson
 
   @Test func theLastPageSaysTheLessonEndedAndRightOpensTheNext() throws {

@@ -50,7 +50,7 @@ struct HelpOverlay {
       Entry(keys: step, action: "one step", control: .step),
       Entry(keys: "+  -", action: "raise / lower the learning rate (~1.5\(times))", control: .learningRate),
       Entry(keys: "l", action: "type a learning rate", control: .learningRate),
-      Entry(keys: "b", action: "batch mode: full, mini-batch, single", control: .batch),
+      Entry(keys: "b", action: "batch mode: full, single sample, mini-batch", control: .batch),
       Entry(keys: "o", action: "optimizer: sgd, momentum, nesterov, adagrad, rmsprop, adam", control: .optimizer),
       Entry(keys: "a", action: "activation (rebuilds and restarts)", control: .activation),
       Entry(keys: "s", action: "speed: 1, 10, 100 steps a frame, max", control: .speed),
