@@ -205,7 +205,8 @@ Next page: try it.
 # Watch the weights settle
 
 Press space to train. The weights pane lists w.size, w.bedrooms and
-w.location; in the diagram, thicker lines mean larger weights.
+w.location; in the diagram, bold lines are the larger weights and
+faint ones the smaller.
 
 Watch them drift from their random start towards 0.3, 0.2 and 0.5.
 Press `n` instead for one step at a time.
