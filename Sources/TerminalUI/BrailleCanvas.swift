@@ -111,8 +111,9 @@ public struct BrailleCanvas: Widget, Sendable {
       lastX = x
       lastY = y
       if dashed {
+        let gap = (dashPhase / 2) % 2 == 1
         dashPhase += 1
-        if (dashPhase / 2) % 2 == 0 { continue }
+        if gap { continue }
       }
       set(x: x, y: y, style: style, rank: rank, character: glyph)
     }

@@ -35,8 +35,8 @@ struct HelpOverlay {
     let markers = symbols.markers
     let times = symbols.times
     let lessonKeys: [Entry] = [
-      Entry(keys: "\(markers.arrowLeft)  \(markers.arrowRight)", action: "previous / next page", control: nil),
-      Entry(keys: "\(markers.arrowUp)  \(markers.arrowDown)", action: "scroll the page", control: nil),
+      Entry(keys: symbols.pageKeys, action: "previous / next page", control: nil),
+      Entry(keys: symbols.scrollKeys, action: "scroll the page", control: nil),
       Entry(keys: "h", action: "show or hide the goal's hint", control: nil),
     ]
     let step = context == .lesson ? "n" : "n  \(markers.arrowRight)"
