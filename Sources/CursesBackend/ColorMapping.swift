@@ -21,10 +21,10 @@ public enum ColorMapping {
   /// (232–255) go to the basic colour at the smallest squared RGB distance, using xterm's palette.
   public static func nearestBasic(to index: UInt8) -> UInt8 {
     if index < 16 { return index & 7 }
-    let (r, g, b) = rgb(of: index)
+    guard let (r, g, b) = Color.indexed(index).rgb else { return 7 }
     var best: UInt8 = 0
     var bestDistance = Int.max
-    for (candidate, reference) in basicPalette.enumerated() {
+    for (candidate, reference) in Color.basicPalette.enumerated() {
       let dr = r - reference.0, dg = g - reference.1, db = b - reference.2
       let distance = dr * dr + dg * dg + db * db
       if distance < bestDistance {
@@ -34,21 +34,4 @@ public enum ColorMapping {
     }
     return best
   }
-
-  /// The xterm RGB value of palette entry `index` (16–255).
-  static func rgb(of index: UInt8) -> (Int, Int, Int) {
-    if index >= 232 {
-      let level = 8 + 10 * Int(index - 232)
-      return (level, level, level)
-    }
-    let cube = Int(index) - 16
-    let levels = [0, 95, 135, 175, 215, 255]
-    return (levels[cube / 36], levels[(cube / 6) % 6], levels[cube % 6])
-  }
-
-  /// xterm's eight basic colours, normal intensity.
-  private static let basicPalette: [(Int, Int, Int)] = [
-    (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0),
-    (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-  ]
 }

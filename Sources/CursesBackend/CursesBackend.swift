@@ -231,10 +231,16 @@ public final class CursesBackend: TerminalBackend {
     }
     if needsFullRedraw, let current = nc_curscr() { clearok(current, true) }
     var sent = 0
-    for position in ScreenDiff.cellsToDraw(from: previous, to: buffer)
-    where position.x < size.width && position.y < size.height {
-      put(buffer[position.x, position.y], x: position.x, y: position.y)
-      sent += 1
+    for change in BufferDiff.changes(from: previous, to: buffer) where change.y < size.height {
+      for (offset, cell) in change.cells.enumerated() {
+        let x = change.x + offset
+        guard x < size.width else { break }
+        // The right half of a wide character is drawn with its left half, which a run always
+        // holds; an orphan half (no wide character left of it) is drawn as a space.
+        if cell.symbol.isEmpty, x > 0, buffer[x - 1, change.y].isWide { continue }
+        put(cell, x: x, y: change.y)
+        sent += 1
+      }
     }
     wnoutrefresh(window)
     doupdate()
@@ -246,7 +252,7 @@ public final class CursesBackend: TerminalBackend {
   /// Writes one cell; errors (the bottom-right corner, a wide character at the right edge) are ignored.
   private func put(_ cell: Cell, x: Int, y: Int) {
     var scalars = printableScalars(of: cell)
-    if ScreenDiff.isWideLead(cell), x + 1 >= size.width { scalars = [" "] }
+    if cell.isWide, x + 1 >= size.width { scalars = [" "] }
     let attributes = StyleAttributes.attributes(of: cell.style)
     let pair = pairNumber(for: cell.style)
     var text = scalars.prefix(5).map { wchar_t(bitPattern: $0.value) } + [0]
@@ -256,14 +262,16 @@ public final class CursesBackend: TerminalBackend {
     }
   }
 
-  /// The scalars to send for `cell`: a space for empty cells and control characters, `?` for non-ASCII
-  /// text in a locale that cannot show it.
+  /// The scalars to send for `cell`: a space for empty cells and control characters, one ASCII
+  /// stand-in (`→` → `>`, `ŷ` → `y`) for non-ASCII text in a locale that cannot show it.
   private func printableScalars(of cell: Cell) -> [Unicode.Scalar] {
     let scalars = Array(cell.symbol.unicodeScalars)
     guard let first = scalars.first, first.value >= 0x20, !(0x7F...0x9F).contains(first.value) else {
       return [" "]
     }
-    if !canShowNonASCII, scalars.contains(where: { $0.value > 0x7E }) { return ["?"] }
+    if !canShowNonASCII, scalars.contains(where: { $0.value > 0x7E }) {
+      return Array(String(ASCIITransliteration.singleCell(first)).unicodeScalars)
+    }
     return scalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }
   }
 

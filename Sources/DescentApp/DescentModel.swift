@@ -74,6 +74,11 @@ public struct DescentModel: App {
       player = nil
       if let index = catalog.lessons.firstIndex(where: { $0.id == lessonID }) { menu.select(index) }
       return .none
+    case .openNextLesson:
+      guard let index = catalog.lessons.firstIndex(where: { $0.id == lessonID }) else { return .none }
+      let before = progress
+      open(lessonAt: index + 1)
+      return progress == before ? .none : .saveProgress
     case .stay(let command):
       return command
     }
@@ -98,8 +103,10 @@ public struct DescentModel: App {
     let lesson = catalog.lessons[index]
     menu.select(index)
     warning = nil
+    let next = catalog.lessons.indices.contains(index + 1) ? catalog.lessons[index + 1].title : nil
     player = LessonPlayer(
-      lesson: lesson, page: progress.resumePage(for: lesson), progress: &progress, viewport: size, styles: styles)
+      lesson: lesson, page: progress.resumePage(for: lesson), progress: &progress, viewport: size, styles: styles,
+      nextLessonTitle: next)
   }
 
   // MARK: - Render

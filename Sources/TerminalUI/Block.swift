@@ -108,7 +108,7 @@ public struct Block: Widget, Equatable, Sendable {
     guard row.width > 0 else { return }
     var used = 0
     if let title, !title.isEmpty {
-      let text = Self.truncate(" \(title) ", to: row.width, ellipsis: symbols.ellipsis)
+      let text = " \(title) ".truncated(toWidth: row.width, ellipsis: symbols.ellipsis)
       used = buffer.write(text, x: row.x, y: row.y, style: titleStyle, clip: row) - row.x
     }
     if let rightTitle, !rightTitle.isEmpty {
@@ -118,21 +118,5 @@ public struct Block: Widget, Equatable, Sendable {
         buffer.write(text, x: row.maxX - width, y: row.y, style: titleStyle, clip: row)
       }
     }
-  }
-
-  /// `text` cut to `width` columns, ending in `ellipsis` when cut.
-  static func truncate(_ text: String, to width: Int, ellipsis: String) -> String {
-    guard DisplayWidth.of(text) > width else { return text }
-    guard width > 0 else { return "" }
-    var result = ""
-    var used = 0
-    let budget = width - DisplayWidth.of(ellipsis)
-    for character in text {
-      let characterWidth = DisplayWidth.of(character)
-      if used + characterWidth > budget { break }
-      result.append(character)
-      used += characterWidth
-    }
-    return budget >= 0 ? result + ellipsis : String(text.prefix(width))
   }
 }

@@ -1,8 +1,14 @@
-/// A drawing surface of dots: 2×4 braille dots per cell, or one dot per cell in ASCII mode.
+/// A drawing surface of dots: 2×4 braille dots per cell, or one character per cell in ASCII mode.
 ///
 /// Coordinates are canvas dots: `x` grows right from 0 to `pixelWidth - 1`, `y` grows *down*
-/// from 0 to `pixelHeight - 1` (callers flip for charts). Each cell remembers the style of the
-/// last dot set in it ("last series wins"). Cells with no dots are transparent when rendered.
+/// from 0 to `pixelHeight - 1` (callers flip for charts). Each dot is drawn with a `rank`: where
+/// dots of different strokes share a cell, the highest rank gives the cell its style (and, in
+/// ASCII, its character); equal ranks go to the later stroke ("last series wins"). Cells with no
+/// dots are transparent when rendered.
+///
+/// In ASCII a line's cells show its slope (`-`, `/`, `\`, `|`) unless a character is given; a
+/// dashed line leaves every other pair of dots out (the pattern runs on across calls), so a second curve or a negative weight stays
+/// distinguishable without colour.
 ///
 /// ```swift
 /// var canvas = BrailleCanvas(width: area.width, height: area.height, symbols: theme.symbols)
@@ -13,21 +19,29 @@ public struct BrailleCanvas: Widget, Sendable {
   /// Size in cells.
   public let width: Int
   public let height: Int
-  /// Braille dots when true; otherwise one `symbols.plotPoint` per cell.
+  /// Braille dots when true; otherwise one character per cell.
   public let usesBraille: Bool
-  /// What ASCII cells are drawn with.
+  /// What ASCII cells are drawn with when a stroke names no character and has no slope (points).
   public var pointSymbol: String
 
   private var dots: [UInt8]
+  private var characters: [String?]
   private var styles: [Style]
+  private var ranks: [Double]
+  /// Dots stepped through by dashed lines so far: the dash pattern runs on from one segment to
+  /// the next, so a curve made of many short segments is dashed too.
+  private var dashPhase = 0
 
   public init(width: Int, height: Int, symbols: SymbolSet = .unicode) {
     self.width = Swift.max(0, width)
     self.height = Swift.max(0, height)
     usesBraille = symbols.isUnicode
     pointSymbol = symbols.plotPoint
-    dots = Array(repeating: 0, count: self.width * self.height)
-    styles = Array(repeating: .plain, count: self.width * self.height)
+    let count = self.width * self.height
+    dots = Array(repeating: 0, count: count)
+    characters = Array(repeating: nil, count: count)
+    styles = Array(repeating: .plain, count: count)
+    ranks = Array(repeating: -.infinity, count: count)
   }
 
   /// Dots across: 2 per cell with braille, 1 without.
@@ -37,14 +51,23 @@ public struct BrailleCanvas: Widget, Sendable {
 
   // MARK: - Plotting
 
-  /// Raises the dot at (`x`, `y`); outside the canvas it is ignored.
-  public mutating func set(x: Int, y: Int, style: Style = .plain) {
+  /// Raises the dot at (`x`, `y`); outside the canvas it is ignored. In ASCII the cell shows
+  /// `character` (default `pointSymbol`) unless a stroke of higher rank holds it.
+  public mutating func set(x: Int, y: Int, style: Style = .plain, rank: Double = 0, character: String? = nil) {
     guard x >= 0, y >= 0, x < pixelWidth, y < pixelHeight else { return }
     let column = usesBraille ? x / 2 : x
     let row = usesBraille ? y / 4 : y
     let index = row * width + column
-    dots[index] |= usesBraille ? Self.dotBits[y % 4][x % 2] : 1
-    styles[index] = style
+    if usesBraille {
+      dots[index] |= Self.dotBits[y % 4][x % 2]
+    } else {
+      dots[index] = 1
+      if rank >= ranks[index] || characters[index] == nil { characters[index] = character ?? pointSymbol }
+    }
+    if rank >= ranks[index] {
+      ranks[index] = rank
+      styles[index] = style
+    }
   }
 
   /// Whether any dot in cell (`column`, `row`) is raised.
@@ -54,56 +77,70 @@ public struct BrailleCanvas: Widget, Sendable {
   }
 
   /// Raises the dot nearest to (`x`, `y`) in fractional dot coordinates; non-finite is ignored.
-  public mutating func point(x: Double, y: Double, style: Style = .plain) {
+  public mutating func point(x: Double, y: Double, style: Style = .plain, rank: Double = 0, character: String? = nil) {
     guard x.isFinite, y.isFinite, x > -1, y > -1, x < Double(pixelWidth), y < Double(pixelHeight) else { return }
-    set(x: Int(x.rounded()), y: Int(y.rounded()), style: style)
+    set(x: Int(x.rounded()), y: Int(y.rounded()), style: style, rank: rank, character: character)
   }
 
-  /// A straight line of dots between two dots, both ends included (Bresenham).
-  public mutating func line(from start: (x: Int, y: Int), to end: (x: Int, y: Int), style: Style = .plain) {
-    line(from: (Double(start.x), Double(start.y)), to: (Double(end.x), Double(end.y)), style: style)
+  /// A straight line of dots between two dots, both ends included.
+  public mutating func line(
+    from start: (x: Int, y: Int), to end: (x: Int, y: Int), style: Style = .plain, rank: Double = 0,
+    dashed: Bool = false, character: String? = nil
+  ) {
+    line(
+      from: (Double(start.x), Double(start.y)), to: (Double(end.x), Double(end.y)), style: style, rank: rank,
+      dashed: dashed, character: character)
   }
 
-  /// A line between fractional dot coordinates, clipped to the canvas first so far-away or huge
-  /// coordinates cost nothing; non-finite ends draw nothing.
-  public mutating func line(from start: (x: Double, y: Double), to end: (x: Double, y: Double), style: Style = .plain) {
-    guard pixelWidth > 0, pixelHeight > 0 else { return }
-    guard let clipped = Self.clip(
-      start, end, maxX: Double(pixelWidth) - 0.5, maxY: Double(pixelHeight) - 0.5)
-    else { return }
-    var x0 = Int(clipped.0.x.rounded()), y0 = Int(clipped.0.y.rounded())
-    let x1 = Int(clipped.1.x.rounded()), y1 = Int(clipped.1.y.rounded())
-    let dx = abs(x1 - x0), dy = -abs(y1 - y0)
-    let stepX = x0 < x1 ? 1 : -1, stepY = y0 < y1 ? 1 : -1
-    var error = dx + dy
-    while true {
-      set(x: x0, y: y0, style: style)
-      if x0 == x1 && y0 == y1 { break }
-      let doubled = 2 * error
-      if doubled >= dy {
-        error += dy
-        x0 += stepX
+  /// A line between fractional dot coordinates. Only the part inside the canvas is stepped
+  /// through, so far-away or huge coordinates (a prediction of 1e13) cost nothing; non-finite
+  /// ends draw nothing.
+  public mutating func line(
+    from start: (x: Double, y: Double), to end: (x: Double, y: Double), style: Style = .plain, rank: Double = 0,
+    dashed: Bool = false, character: String? = nil
+  ) {
+    guard pixelWidth > 0, pixelHeight > 0, let (start, end) = clipped(start, end) else { return }
+    let dx = end.x - start.x, dy = end.y - start.y
+    let steps = Swift.max(1, Int(Swift.max(abs(dx), abs(dy)).rounded(.up)))
+    let glyph = character ?? slopeCharacter(dx: dx, dy: dy)
+    var lastX = Int.min, lastY = Int.min
+    for step in 0...steps {
+      let t = Double(step) / Double(steps)
+      let x = Int((start.x + dx * t).rounded()), y = Int((start.y + dy * t).rounded())
+      if x == lastX && y == lastY { continue }
+      lastX = x
+      lastY = y
+      if dashed {
+        let gap = (dashPhase / 2) % 2 == 1
+        dashPhase += 1
+        if gap { continue }
       }
-      if doubled <= dx {
-        error += dx
-        y0 += stepY
-      }
+      set(x: x, y: y, style: style, rank: rank, character: glyph)
     }
   }
 
   // MARK: - Drawing
 
-  /// Draws the occupied cells into `area` (from its top-left corner, clipped to it).
+  /// Draws the occupied cells into `area` (from its top-left corner, clipped to it and to the
+  /// buffer).
   public func render(in area: Rect, buffer: inout Buffer) {
+    render(in: area, buffer: &buffer, background: nil)
+  }
+
+  /// Draws the occupied cells into `area`; `background`, when given, sets each drawn cell's
+  /// background from its buffer position (so dots sit on a heatmap's colours).
+  public func render(in area: Rect, buffer: inout Buffer, background: ((_ x: Int, _ y: Int) -> Color)?) {
     let rows = Swift.min(height, area.height), columns = Swift.min(width, area.width)
     guard rows > 0, columns > 0 else { return }
     for row in 0..<rows {
       for column in 0..<columns {
         let index = row * width + column
-        let pattern = dots[index]
-        guard pattern != 0 else { continue }
-        let symbol = usesBraille ? SymbolSet.braille(pattern) : pointSymbol
-        buffer[area.x + column, area.y + row] = Cell(symbol, style: styles[index])
+        guard dots[index] != 0 else { continue }
+        let symbol = usesBraille ? SymbolSet.braille(dots[index]) : (characters[index] ?? pointSymbol)
+        let x = area.x + column, y = area.y + row
+        var style = styles[index]
+        if let background { style.background = background(x, y) }
+        buffer[x, y] = Cell(symbol, style: style)
       }
     }
   }
@@ -113,14 +150,22 @@ public struct BrailleCanvas: Widget, Sendable {
   /// Braille bits by [row][column] inside a cell (Unicode dot numbering 1-8).
   private static let dotBits: [[UInt8]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
 
-  /// Cohen–Sutherland clipping of a segment to [-0.49, maxX]×[-0.49, maxY]. A clipped end is
-  /// set exactly on the boundary, so ends far away (1e300) keep full precision.
-  private static func clip(
-    _ start: (x: Double, y: Double), _ end: (x: Double, y: Double), maxX: Double, maxY: Double
+  /// The ASCII character that follows a line's slope.
+  private func slopeCharacter(dx: Double, dy: Double) -> String {
+    if abs(dy) <= 0.4 * abs(dx) { return "-" }
+    if abs(dy) >= 2.5 * abs(dx) { return "|" }
+    return (dy > 0) == (dx > 0) ? "\\" : "/"
+  }
+
+  /// The part of the segment inside the canvas (to half a dot beyond its edges), or nil if none
+  /// is (Cohen–Sutherland). A clipped end is set exactly on the boundary, so ends far away
+  /// (1e300) keep full precision.
+  private func clipped(
+    _ start: (x: Double, y: Double), _ end: (x: Double, y: Double)
   ) -> ((x: Double, y: Double), (x: Double, y: Double))? {
     guard start.x.isFinite, start.y.isFinite, end.x.isFinite, end.y.isFinite else { return nil }
     let minimum = -0.49
-    let right = maxX - 0.01, bottom = maxY - 0.01
+    let right = Double(pixelWidth) - 0.51, bottom = Double(pixelHeight) - 0.51
     func code(_ point: (x: Double, y: Double)) -> Int {
       (point.x < minimum ? 1 : 0) | (point.x > right ? 2 : 0) | (point.y < minimum ? 4 : 0) | (point.y > bottom ? 8 : 0)
     }

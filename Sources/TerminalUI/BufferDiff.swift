@@ -11,7 +11,8 @@ public struct BufferChange: Equatable, Sendable {
   }
 }
 
-/// Finds what changed between two frames, so only those cells are sent to the terminal.
+/// Finds what changed between two frames, so only those cells are sent to the terminal: the
+/// curses backend draws exactly these runs, and the in-memory backend records them.
 ///
 /// ```swift
 /// for change in BufferDiff.changes(from: previous, to: next) { move(change.y, change.x); ... }

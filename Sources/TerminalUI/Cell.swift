@@ -13,3 +13,12 @@ public struct Cell: Equatable, Hashable, Sendable {
   /// Marks the second column covered by a double-width character.
   public static let continuation = Cell("")
 }
+
+extension Cell {
+  /// True when the cell holds a double-width character: its right neighbour is a continuation,
+  /// and the terminal draws both columns from this cell.
+  public var isWide: Bool {
+    guard let first = symbol.unicodeScalars.first else { return false }
+    return DisplayWidth.of(first) == 2
+  }
+}

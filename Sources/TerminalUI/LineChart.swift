@@ -19,11 +19,23 @@ public struct LineChart: Widget, Sendable {
     public var style: Style
     /// In drawing order; a non-finite y (or non-positive y on a log scale) breaks the curve.
     public var points: [(x: Double, y: Double)]
+    /// Drawn with gaps, so the curve is told apart from a solid one without colour.
+    public var dashed: Bool
+    /// What an ASCII canvas draws the curve with; nil follows the slope (`-`, `/`, `\`, `|`).
+    public var character: String?
+    /// The mark before the name in the legend; nil is the filled marker.
+    public var legendSymbol: String?
 
-    public init(name: String, style: Style = .plain, points: [(x: Double, y: Double)]) {
+    public init(
+      name: String, style: Style = .plain, points: [(x: Double, y: Double)], dashed: Bool = false,
+      character: String? = nil, legendSymbol: String? = nil
+    ) {
       self.name = name
       self.style = style
       self.points = points
+      self.dashed = dashed
+      self.character = character
+      self.legendSymbol = legendSymbol
     }
 
     /// A curve from equally spaced values: the i-th value is at `startX + i × stepX`.
@@ -211,9 +223,9 @@ public struct LineChart: Widget, Sendable {
           continue
         }
         if let previous {
-          canvas.line(from: previous, to: current, style: item.style)
+          canvas.line(from: previous, to: current, style: item.style, dashed: item.dashed, character: item.character)
         } else if index + 1 >= item.points.count || pixel(item.points[index + 1]) == nil {
-          canvas.point(x: current.x, y: current.y, style: item.style)
+          canvas.point(x: current.x, y: current.y, style: item.style, character: item.character)
         }
         previous = current
       }
@@ -290,7 +302,7 @@ public struct LineChart: Widget, Sendable {
     var column = row.x
     for item in series {
       if column > row.x { column += 2 }
-      column = buffer.write(symbols.markers.filled, x: column, y: row.y, style: item.style, clip: row)
+      column = buffer.write(item.legendSymbol ?? symbols.markers.filled, x: column, y: row.y, style: item.style, clip: row)
       column = buffer.write(" \(item.name) ", x: column, y: row.y, style: labelStyle, clip: row)
       let latest = item.points.last.map { NumberFormat.compact($0.y) } ?? NumberFormat.notANumber
       column = buffer.write(latest, x: column, y: row.y, style: item.style, clip: row)

@@ -160,6 +160,12 @@ public struct SymbolSet: Equatable, Sendable {
     return Unicode.Scalar(0x2800 + UInt32(dots)).map { String(Character($0)) } ?? " "
   }
 
+  /// `text` as this set can show it: unchanged for Unicode, spelled in ASCII otherwise (see
+  /// `ASCIITransliteration`).
+  public func displayable(_ text: String) -> String {
+    isUnicode ? text : ASCIITransliteration.text(text)
+  }
+
   /// The shade for `fraction` in 0…1 (clamped; NaN is empty).
   public func shade(_ fraction: Double) -> String {
     guard fraction.isFinite else { return shades[0] }

@@ -61,9 +61,11 @@ public struct Theme: Equatable, Sendable {
       border = Style(foreground: .indexed(240))
       focusedBorder = Style(foreground: .indexed(117), bold: true)
     case 8:
-      title = Style(foreground: .white, bold: true)
-      label = Style(foreground: .white)
-      value = Style(foreground: .white, bold: true)
+      // Text on the terminal's own background keeps the terminal's own foreground: white (or
+      // black) text vanishes on a terminal whose background is white (or black).
+      title = Style(bold: true)
+      label = .plain
+      value = Style(bold: true)
       positive = Style(foreground: .yellow)
       negative = Style(foreground: .blue, bold: true)
       trainSeries = Style(foreground: .cyan)
@@ -103,6 +105,21 @@ public struct Theme: Equatable, Sendable {
   /// Dark ↔ bright over the finite values given, for loss landscapes (log10 by default).
   public func lossScale(fitting values: [Double], logarithmic: Bool = true) -> ColorScale {
     .sequential(fitting: values, logarithmic: logarithmic, colorCount: colorCount)
+  }
+
+  /// `style` drawn over `surface` (a bar with its own colours): it takes the surface's
+  /// background, and the surface's foreground where it has none or where its own colour would
+  /// be hard to read on that background (a WCAG contrast below 2, e.g. yellow or white on the
+  /// 8-colour status bar's white).
+  public func legible(_ style: Style, on surface: Style) -> Style {
+    var result = style
+    if result.background == .default { result.background = surface.background }
+    if result.foreground == .default { result.foreground = surface.foreground }
+    result.reverse = style.reverse != surface.reverse
+    if let contrast = result.foreground.contrast(with: result.background), contrast < 2 {
+      result.foreground = surface.foreground
+    }
+    return result
   }
 
   /// Style for a signed number: `positive` or `negative` (zero and NaN are `value`).

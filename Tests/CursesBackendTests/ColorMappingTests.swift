@@ -18,11 +18,11 @@ import TerminalUI
   }
 
   @Test func paletteRGB() {
-    #expect(ColorMapping.rgb(of: 16) == (0, 0, 0))
-    #expect(ColorMapping.rgb(of: 196) == (255, 0, 0))
-    #expect(ColorMapping.rgb(of: 67) == (95, 135, 175))
-    #expect(ColorMapping.rgb(of: 232) == (8, 8, 8))
-    #expect(ColorMapping.rgb(of: 255) == (238, 238, 238))
+    #expect(Color.indexed(16).rgb! == (0, 0, 0))
+    #expect(Color.indexed(196).rgb! == (255, 0, 0))
+    #expect(Color.indexed(67).rgb! == (95, 135, 175))
+    #expect(Color.indexed(232).rgb! == (8, 8, 8))
+    #expect(Color.indexed(255).rgb! == (238, 238, 238))
   }
 
   @Test func cursesNumbers() {

@@ -62,6 +62,17 @@ import TerminalUI
     #expect(backend.screenText(row: 0) == "ab  ")
   }
 
+  @Test func anOrphanRightHalfIsDrawnAsASpace() throws {
+    let backend = try CursesBackend.offscreen(size: Size(width: 4, height: 1))
+    defer { backend.shutdown() }
+    var buffer = Buffer(width: 4, height: 1)
+    buffer.write("abcd", x: 0, y: 0)
+    backend.draw(buffer)
+    buffer[2, 0] = Cell.continuation  // no wide character to its left
+    backend.draw(buffer)
+    #expect(backend.screenText(row: 0) == "ab d")
+  }
+
   @Test func combiningMarksStayWithTheirBase() throws {
     let backend = try CursesBackend.offscreen(size: Size(width: 4, height: 1))
     defer { backend.shutdown() }

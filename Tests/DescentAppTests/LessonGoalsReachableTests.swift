@@ -68,6 +68,7 @@ import Testing
 
   @Test func shippedLessonsHaveGoals() {
     #expect(Self.goals.count >= 8)
+    #expect(Self.goalPlaces.count == Self.goals.count)
   }
 
   /// The pages with a learner action really need it: the lab's own settings do not meet them.
@@ -83,10 +84,29 @@ import Testing
     }
   }
 
-  @Test(arguments: 0..<24) func goalIsReachable(index: Int) {
-    let goals = Self.goals
-    guard index < goals.count else { return }
-    let (lesson, page, lab, goal) = goals[index]
+  /// One argument per shipped goal (`lesson-id/page-index/checkpoint-index`), so every case runs
+  /// a goal and a new goal gets its own case.
+  static var goalPlaces: [String] {
+    var places: [String] = []
+    for lesson in DescentModel.embeddedCatalog().lessons {
+      for page in lesson.pages where page.lab != nil {
+        for (index, checkpoint) in page.checkpoints.enumerated() {
+          if case .goal = checkpoint { places.append("\(lesson.id)/\(page.index)/\(index)") }
+        }
+      }
+    }
+    return places
+  }
+
+  @Test(arguments: goalPlaces) func goalIsReachable(place: String) throws {
+    let parts = place.split(separator: "/").map(String.init)
+    let lesson = try #require(DescentModel.embeddedCatalog().lesson(id: parts[0]))
+    let page = try #require(Int(parts[1]).map { lesson.pages[$0] })
+    let lab = try #require(page.lab)
+    guard let checkpoint = Int(parts[2]), case .goal(let goal) = page.checkpoints[checkpoint] else {
+      Issue.record("no goal at \(place)")
+      return
+    }
     let outcome = Self.run(lesson: lesson, page: page, lab: lab, goal: goal)
     #expect(outcome.status == .met, "\(outcome)")
     if ProcessInfo.processInfo.environment["GOAL_REPORT"] == "1" { print("GOAL \(outcome)") }

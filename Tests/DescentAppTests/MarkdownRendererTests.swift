@@ -67,9 +67,11 @@ import Testing
     #expect(lines == ["+---+---+", "| a | b |", "+---+---+", "| 1 | 2 |", "+---+---+"])
   }
 
-  @Test func codeBlocksAreClippedNotWrapped() {
-    let lines = Self.render("```\nprice = 0.3·size + 0.2·bedrooms\n```", width: 16)
-    #expect(lines == ["┃ price = 0.3·s…"])
+  @Test func formulaBlocksWrapBetweenTermsAndDrawingsAreClipped() {
+    let lines = Self.render("```\nprice = 0.3·size + 0.2·bedrooms\n```", width: 24)
+    #expect(lines == ["┃ price = 0.3·size", "┃         + 0.2·bedrooms"])
+    let drawing = Self.render("```\nx ──┬─▶ (h₁) ──┐ long\n```", width: 12)
+    #expect(drawing == ["┃ x ──┬─▶ (…"])
   }
 
   @Test func blockQuotesGetABar() {

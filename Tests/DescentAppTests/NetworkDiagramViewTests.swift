@@ -165,3 +165,39 @@ let plotSweepSizes: [(Int, Int)] = [
     }
   }
 }
+
+/// The diagram of every network a lab draws, as a learner sees it at 80×24: nodes, signs and
+/// the strongest links readable, the rest counted.
+@Suite struct NetworkDiagramInLabsTests {
+  /// (lesson, page index, Tab presses to show the network pane, golden name)
+  static let labs: [(String, Int, Int, String)] = [
+    ("hidden-layers", 2, 1, "network-lab-circle-2-4-2-1"),
+    ("activations", 5, 2, "network-lab-xor-2-4-1"),
+    ("backprop", 6, 0, "network-lab-gaussians-2-2-1"),
+    ("learning-rate", 4, 1, "network-lab-sine-1-8-1"),
+    ("house-prices", 3, 1, "network-lab-house-3-1"),
+  ]
+
+  @Test(arguments: 0..<labs.count)
+  func labNetworkAt80x24(index: Int) throws {
+    let (id, page, tabs, name) = Self.labs[index]
+    var model = LessonFixture.model(progress: LessonFixture.progress([id: ([], page)]), startLesson: id)
+    let views = try #require(model.player?.page?.lab?.views)
+    #expect(views.contains(.network))
+    LessonFixture.press(Array(repeating: .tab, count: tabs) + Array(repeating: .character("n"), count: 60), on: &model)
+    let buffer = LessonFixture.screen(model)
+    assertSnapshot(buffer, named: name)
+    #expect(screenText(buffer).contains("Network"))
+  }
+
+  @Test func onlyTheStrongestLinksAreKeptAndEveryNodeKeepsItsStrongestInput() {
+    let links: [(source: Int, target: Int, weight: Double)] = [
+      (0, 0, 1.0), (1, 0, -0.1), (0, 1, 0.05), (1, 1, -0.2), (0, 2, 0.9), (1, 2, 0.5), (0, 3, -0.8), (1, 3, 0.01),
+    ]
+    let kept = NetworkDiagramView.legibleLinks(links, largest: 1, targets: 4, room: 5)
+    #expect(kept.map(\.weight) == [1.0, -0.2, 0.9, 0.5, -0.8])
+    #expect(NetworkDiagramView.LinkStrength(relative: 0.9) == .strong)
+    #expect(NetworkDiagramView.LinkStrength(relative: 0.5) == .medium)
+    #expect(NetworkDiagramView.LinkStrength(relative: 0.1) == .weak)
+  }
+}

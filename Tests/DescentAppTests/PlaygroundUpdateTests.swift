@@ -129,14 +129,15 @@ import TerminalUI
 
   @Test func batchModeCyclesAndAppliesFromTheNextStep() {
     var playground = Fixture.house(steps: 3)
+    // The batches lesson's order: full batch, one sample, mini-batch.
+    playground.press(.character("b"))
+    #expect(playground.session.batchMode == .fullBatch)
+    #expect(playground.session.stepCount == 3)
     playground.press(.character("b"))
     #expect(playground.session.batchMode == .stochastic)
-    #expect(playground.session.stepCount == 3)
     let position = playground.session.positionInEpoch
     playground.press(.character("n"))
     #expect(playground.session.positionInEpoch == position + 1)
-    playground.press(.character("b"))
-    #expect(playground.session.batchMode == .fullBatch)
     playground.press(.character("b"))
     #expect(playground.session.batchMode == .miniBatch(size: 32))
     #expect(playground.session.stepCount == 4)

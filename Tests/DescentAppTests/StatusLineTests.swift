@@ -62,13 +62,3 @@ import TerminalUI
     assertSnapshot(status(playground, 80, theme: Fixture.ascii), named: "status-line-playing-ascii")
   }
 }
-
-/// Long notices end in an ellipsis instead of being cut mid-word without a sign.
-@Suite struct StatusLineTruncationTests {
-  @Test func truncatesWithAnEllipsis() {
-    let line = StatusLine.truncated(Line("diverged: training loss exceeded"), to: 12, ellipsis: "…")
-    #expect(line.plainText == "diverged: t…")
-    #expect(StatusLine.truncated(Line("short"), to: 12, ellipsis: "…").plainText == "short")
-    #expect(StatusLine.truncated(Line("short"), to: 1, ellipsis: "…").plainText == "")
-  }
-}

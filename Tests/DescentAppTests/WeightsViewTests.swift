@@ -16,6 +16,16 @@ import TerminalUI
     assertSnapshot(weights(Fixture.house(), 64, 4), named: "weights-house-rows")
   }
 
+  @Test func sparklinesShareOneScale() {
+    let buffer = weights(Fixture.house(steps: 30), 64, 4)
+    // The last cell of each sparkline is each weight's latest value on the pane's one scale:
+    // three different weights end at three different heights.
+    let ends = (0..<3).map { buffer[63, $0].symbol }
+    #expect(Set(ends).count == 3, "\(ends)")
+    #expect(WeightsView.sharedRange([[0.1, 0.3], [-0.5, .nan], []]) == -0.5...0.3)
+    #expect(WeightsView.sharedRange([[.nan]]) == nil)
+  }
+
   @Test func houseRowsNarrow() {
     assertSnapshot(weights(Fixture.house(), 30, 4), named: "weights-house-rows-narrow")
   }

@@ -57,11 +57,10 @@ wait_for 'page 1/' || fail "learn neuron did not open"
 send_keys Right Right Right Right
 wait_for 'What does it predict for x = 4' || fail "the quiz page did not open"
 send_keys Home End Home
-send_keys Down
 sleep 0.3
 capture | grep -qE 'Right\.|Not quite' && fail "Home or End answered the quiz"
-send_keys Enter
-wait_for 'Right\.' || fail "Down and Enter did not pick choice 2: Home or End moved the selection"
+send_keys 2
+wait_for 'Right\.' || fail "2 did not answer choice 2 after Home and End"
 send_keys q
 wait_for 'Progress' || fail "q did not return to the menu"
 send_keys End

@@ -16,6 +16,12 @@ wait_for 'Weights decide · page 1/7' || fail "house-prices did not open at page
 send_keys Right Right Right
 wait_for 'page 4/7' || fail "paging forward did not reach the lab page"
 wait_for 'Not yet \(step 0\)' || fail "the goal is not shown before training"
+# ? in a lab shows the keys (the lesson's own among them); any key closes the box.
+send_keys '?'
+wait_for 'back to the lesson menu' || fail "? did not show the help in the lesson lab"
+wait_for 'previous / next page' || fail "the lesson help does not list the page keys"
+send_keys Escape
+wait_gone 'back to the lesson menu' || fail "a key did not close the help"
 send_keys Space
 wait_for 'Goal · done' 20 || fail "training did not reach the goal"
 # Progress is saved as the learner goes: back to the menu, the lesson shows pages done.
@@ -31,6 +37,19 @@ wait_dead || fail "q in the menu did not quit"
 # Resuming opens the lesson where it was left.
 start_app 80 24 env XDG_STATE_HOME="$state" "$BIN" learn house-prices
 wait_for 'page 4/7' || fail "learn house-prices did not resume at page 4"
+send_keys q q
+wait_dead || fail "did not quit"
+# A long page on a small terminal scrolls to its end from the first frame (the real size is known
+# at start, not assumed to be 80×24), and again after the terminal grows.
+start_app 50 12 env XDG_STATE_HOME="$state" "$BIN" learn backprop
+wait_for 'page 1/8' || fail "learn backprop did not open"
+send_keys End
+wait_for 'significant digits' || fail "End did not reach the end of a long page on a 50×12 terminal"
+resize 70 16
+send_keys Home
+wait_gone 'significant digits' || fail "Home did not scroll back to the top after growing"
+send_keys End
+wait_for 'significant digits' || fail "End did not reach the end of the page after the terminal grew"
 send_keys q q
 wait_dead || fail "did not quit"
 echo "lessons e2e: passed"

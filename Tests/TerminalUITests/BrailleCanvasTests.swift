@@ -34,13 +34,36 @@ import Testing
     #expect(buffer[0, 0] == Cell("⠑", style: Style(foreground: .blue)))
   }
 
-  @Test func asciiUsesOneCharacterPerCell() {
+  @Test func asciiUsesOneCharacterPerCellFollowingTheSlope() {
     var canvas = BrailleCanvas(width: 4, height: 3, symbols: .ascii)
     #expect(canvas.pixelWidth == 4 && canvas.pixelHeight == 3)
     canvas.line(from: (0, 2), to: (3, 0))
     var buffer = sentinelBuffer(4, 3)
     canvas.render(in: buffer.area, buffer: &buffer)
-    expectLines(buffer, ["xxx*", "x**x", "*xxx"])
+    expectLines(buffer, ["xxx/", "x//x", "/xxx"])
+    canvas.point(x: 3, y: 2)
+    canvas.line(from: (0, 0), to: (1, 0), character: "o")
+    canvas.render(in: buffer.area, buffer: &buffer)
+    expectLines(buffer, ["oox/", "x//x", "/xx*"])
+  }
+
+  @Test func theHigherRankKeepsTheCellStyleAndCharacter() {
+    var canvas = BrailleCanvas(width: 3, height: 1, symbols: .ascii)
+    canvas.line(from: (0, 0), to: (2, 0), style: Style(bold: true), rank: 2)
+    canvas.line(from: (0, 0), to: (2, 0), style: Style(dim: true), rank: 1, character: ".")
+    var buffer = sentinelBuffer(3, 1)
+    canvas.render(in: buffer.area, buffer: &buffer)
+    expectLines(buffer, ["---"])
+    #expect(buffer[1, 0].style == Style(bold: true))
+  }
+
+  @Test func dashedLinesLeaveGaps() {
+    var canvas = BrailleCanvas(width: 8, height: 1, symbols: .ascii)
+    canvas.line(from: (0, 0), to: (7, 0), dashed: true)
+    var buffer = sentinelBuffer(8, 1)
+    canvas.render(in: buffer.area, buffer: &buffer, background: { _, _ in .blue })
+    expectLines(buffer, ["--xx--xx"])
+    #expect(buffer[0, 0].style.background == .blue)
   }
 
   @Test func hugeAndNonFiniteCoordinatesAreClippedCheaply() {

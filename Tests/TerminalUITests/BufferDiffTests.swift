@@ -65,6 +65,20 @@ import Testing
     #expect(second.first?.cells.count == 2)
   }
 
+  @Test func aChangedRightHalfPullsInItsLeftHalf() {
+    var previous = Buffer(width: 4, height: 1)
+    previous.write("日", x: 0, y: 0)
+    var next = previous
+    next[1, 0] = Cell(Cell.continuation.symbol, style: Style(bold: true))
+    #expect(BufferDiff.changes(from: previous, to: next) == [BufferChange(y: 0, x: 0, cells: [next[0, 0], next[1, 0]])])
+    #expect(next[0, 0].isWide && !next[1, 0].isWide)
+  }
+
+  @Test func sizeChangeSendsEverything() {
+    let changes = BufferDiff.changes(from: Buffer(width: 2, height: 2), to: Buffer(width: 3, height: 2))
+    #expect(changes.map(\.cells.count) == [3, 3])
+  }
+
   @Test func applyingChangesReproducesTheFrame() {
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<50 {

@@ -32,7 +32,7 @@ import Testing
       markers: [.init(x: 120, label: "lr÷10", style: theme.marker)], yScale: .logarithmic, theme: theme
     ).render(in: chartArea, buffer: &buffer)
 
-    // Weights: value, bar, sparkline.
+    // Weights: value and sparkline.
     let side = Layout.vertical([.length(6), .fill(1)]).split(columns[1])
     let weightsArea = Block(title: "Weights", theme: theme).draw(in: side[0], buffer: &buffer)
     let weights: [(String, Double, [Double])] = [
@@ -44,30 +44,24 @@ import Testing
       let cells = Layout.horizontal([.length(3), .length(6), .fill(1), .length(8)], gap: 1).split(row)
       buffer.write(name, x: cells[0].x, y: row.y, style: theme.label, clip: cells[0])
       buffer.write(NumberFormat.value(value, width: 6), x: cells[1].x, y: row.y, style: theme.signed(value), clip: cells[1])
-      Bar(value: value, limit: 2, positiveStyle: theme.positive, negativeStyle: theme.negative, symbols: theme.symbols)
-        .render(in: cells[2], buffer: &buffer)
       Sparkline(values: history, style: theme.value, symbols: theme.symbols).render(in: cells[3], buffer: &buffer)
     }
 
-    // Decision boundary.
-    let mapArea = Block(title: "Boundary", theme: theme).draw(in: side[1], buffer: &buffer)
-    var grid: [Double] = []
-    for row in 0..<20 {
-      for column in 0..<20 { grid.append(tanh(Double(column - row) / 4)) }
+    // A fitted curve over dots, on a canvas.
+    let curveArea = Block(title: "Fit", theme: theme).draw(in: side[1], buffer: &buffer)
+    var canvas = BrailleCanvas(width: curveArea.width, height: curveArea.height, symbols: theme.symbols)
+    for step in 0..<canvas.pixelWidth where step % 3 == 0 {
+      canvas.set(x: step, y: canvas.pixelHeight / 2 + (step % 7) - 3, style: theme.dim, rank: 0, character: ".")
     }
-    Heatmap(
-      rows: 20, columns: 20, values: grid, scale: theme.signedScale(limit: 1), symbols: theme.symbols,
-      xRange: -1...1, yRange: -1...1,
-      points: [
-        .init(x: 0.6, y: -0.6, symbol: theme.symbols.markers.filled, style: theme.value),
-        .init(x: -0.6, y: 0.6, symbol: theme.symbols.markers.hollow, style: theme.value),
-      ]
-    ).render(in: mapArea, buffer: &buffer)
+    let points = (0..<canvas.pixelWidth).map { x -> (x: Double, y: Double) in
+      (Double(x), Double(canvas.pixelHeight - 1) * (0.5 - 0.4 * sin(Double(x) / 6)))
+    }
+    for (start, end) in zip(points, points.dropFirst()) { canvas.line(from: start, to: end, style: theme.trainSeries, rank: 1) }
+    canvas.render(in: curveArea, buffer: &buffer)
 
-    StatusBar(
-      left: Line([Span("▶ step 200  "), Span("loss 0.0266", style: theme.statusBar)]),
-      right: Line("? help  q quit"), style: theme.statusBar
-    ).render(in: rows[1], buffer: &buffer)
+    // Status row.
+    buffer.fill(rows[1], with: Cell(" ", style: theme.statusBar))
+    buffer.write(Line([Span("▶ step 200  loss 0.0266", style: theme.statusBar)]), x: 1, y: rows[1].y, clip: rows[1])
     return buffer
   }
 

@@ -205,7 +205,8 @@ Next page: try it.
 # Watch the weights settle
 
 Press space to train. The weights pane lists w.size, w.bedrooms and
-w.location; in the diagram, thicker lines mean larger weights.
+w.location; in the diagram, bold lines are the larger weights and
+faint ones the smaller.
 
 Watch them drift from their random start towards 0.3, 0.2 and 0.5.
 Press `n` instead for one step at a time.
@@ -235,7 +236,8 @@ message: The weights settled on 0.3, 0.2 and 0.5, the rule behind the prices.
 # Same answer from any start
 
 Press `R` for a new random seed: the weights start somewhere else
-entirely. Train again.
+entirely. Press space to train again, and `R` once more for yet
+another start.
 
 They still end on 0.3, 0.2 and 0.5. The destination is set by the
 data, not by the starting point. The bias b ends near 0 too, because
@@ -244,6 +246,18 @@ the rule has no constant term.
 The weights will not hit the targets to the last digit: the prices
 carry a little noise, so the best fit sits a hair away from the
 exact rule.
+
+```lab
+dataset: house
+layers: []
+loss: mse
+optimizer: sgd
+learning-rate: 0.5
+batch: full
+seed: 2
+views: [weights, loss]
+controls: [play, step, learning-rate, reset, seed]
+```
 
 +++
 
@@ -628,7 +642,7 @@ controls: [play, step, learning-rate, reset, seed]
 weights: {w.x: 2.0, b: 1.0}
 tolerance: 0.1
 hint-after-steps: 400
-hint: Press space to keep stepping; the dot should end in the middle ring.
+hint: Press space to keep stepping; the dot should come to rest on the ×, the lowest point of the bowl.
 message: You reached the bottom of the bowl, near w = 2 and b = 1.
 ```
 
@@ -771,7 +785,7 @@ wall.
 If you land *closer* to the bottom than you started, the zig-zag
 shrinks and still converges. If you land *further* out, the slope
 there is steeper, the next step is longer still, and the error
-feeds itself. Press `r` to reset a run that has blown up.
+feeds itself.
 
 +++
 
@@ -1776,6 +1790,42 @@ choices:
 answer: 2
 explain: Supervised learning compares the network's guesses with known labels; the loss measures the gap.
 ```
+
++++
+
+# What you have learned
+
+Twelve lessons, one idea seen from many sides:
+
+- a **neuron** multiplies its inputs by **weights**, adds a **bias**
+  and passes the sum through an **activation**;
+- a **loss** says in one number how wrong the predictions are;
+- the **gradient** says which way each weight should move, and
+  **backpropagation** finds every gradient with the chain rule;
+- **gradient descent** takes small steps downhill; the **learning
+  rate** sets their size, and **batches** set how much data each step
+  sees;
+- **hidden layers** with activations bend the boundary, and more
+  capacity needs more data, or **regularization**, to avoid
+  **overfitting**.
+
+# Where to go from here
+
+The playground runs any of the course's data sets with any network
+you describe, with every key of the labs unlocked:
+
+```
+descent play --dataset spiral --layers 8,8 --activation tanh
+```
+
+To train on your own data, save it as a CSV file with a header row
+and name the column to predict:
+
+```
+descent train --csv my-data.csv --target price --layers 4
+```
+
+`descent train --help` lists every option.
 
 """####
     ),

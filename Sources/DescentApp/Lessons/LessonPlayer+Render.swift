@@ -2,7 +2,8 @@ import LessonKit
 import NeuralEngine
 import TerminalUI
 
-/// Drawing a lesson page: title bar, page text (scrolling), checkpoint box, the lab, key footer.
+/// Drawing a lesson page: title bar, page text with its quizzes (scrolling), the goal box, the
+/// lab, the key footer.
 extension LessonPlayer {
   /// Smallest screen a lab page is drawn on; smaller shows a message instead.
   public static let minimumLabSize = Size(width: 80, height: 24)
@@ -15,14 +16,24 @@ extension LessonPlayer {
     var footer: Rect
     /// The page text's column, including the scroll indicator's column at its right edge.
     var textColumn: Rect
-    /// Where the text lines go (inside `textColumn`, above the checkpoint box).
+    /// Where the text lines go (inside `textColumn`, above the goal box).
     var text: Rect
-    var checkpointBox: Rect?
+    /// The goals of the page, kept in view under the text while the lab trains.
+    var goalBox: Rect?
     var lab: Rect?
     /// Column of the line between text and lab.
     var separatorX: Int?
     /// True when the screen is too small for this page's lab.
     var tooSmall: Bool
+  }
+
+  /// The page's scrolling content: its text, each quiz in a box after the text it follows, and
+  /// at the end of the last page, the end of the lesson.
+  struct TextLayout {
+    var lines: [Line]
+    /// For each quiz (by checkpoint index), the line after its box: scrolled into view once the
+    /// quiz is answered, so the explanation shows.
+    var quizEnds: [Int: Int]
   }
 
   /// Lays the current page out in `area`.
@@ -44,31 +55,54 @@ extension LessonPlayer {
       textColumn = Rect(x: body.x, y: body.y, width: min(body.width, Self.readableWidth + 3), height: body.height)
     }
     var text = Rect(x: textColumn.x + 1, y: textColumn.y, width: max(0, textColumn.width - 3), height: textColumn.height)
-    var checkpointBox: Rect?
-    let boxLines = checkpointLines(width: max(1, textColumn.width - 5), styles: styles)
+    var goalBox: Rect?
+    let boxLines = goalBoxLines(width: max(1, textColumn.width - 5), styles: styles)
     if !boxLines.isEmpty, !tooSmall {
       let height = min(boxLines.count + 2, max(3, textColumn.height - 4))
-      // Under the text when there is text; a page that is only a checkpoint shows it at the top.
-      let pageHasText = !(page?.blocks.isEmpty ?? true)
-      let top = pageHasText ? textColumn.maxY - height : textColumn.y + 1
-      checkpointBox = Rect(x: textColumn.x, y: top, width: textColumn.width - 1, height: height)
-      text.height = pageHasText ? max(0, textColumn.height - height) : 0
+      goalBox = Rect(x: textColumn.x, y: textColumn.maxY - height, width: textColumn.width - 1, height: height)
+      text.height = max(0, textColumn.height - height)
     }
     return PageLayout(
-      titleBar: titleBar, footer: footer, textColumn: textColumn, text: text, checkpointBox: checkpointBox,
+      titleBar: titleBar, footer: footer, textColumn: textColumn, text: text, goalBox: goalBox,
       lab: lab, separatorX: separatorX, tooSmall: tooSmall)
   }
 
-  /// The page's text as lines for `width` columns.
+  /// The page's text, quizzes and (on the last page) the end of the lesson as lines for `width`
+  /// columns.
+  func textLayout(width: Int, styles: LessonStyles) -> TextLayout {
+    guard let page else { return TextLayout(lines: [], quizEnds: [:]) }
+    var lines = MarkdownRenderer(width: width, styles: styles).lines(for: page.blocks)
+    var quizEnds: [Int: Int] = [:]
+    for (index, checkpoint) in page.checkpoints.enumerated() {
+      guard case .quiz(let quiz) = checkpoint else { continue }
+      if !lines.isEmpty { lines.append(Line()) }
+      lines.append(contentsOf: quizBox(quiz, at: index, width: width, styles: styles))
+      quizEnds[index] = lines.count
+    }
+    if pageIndex == lesson.pages.count - 1 {
+      if !lines.isEmpty { lines.append(Line()) }
+      lines.append(contentsOf: endOfLessonLines(width: width, styles: styles))
+    }
+    return TextLayout(lines: lines, quizEnds: quizEnds)
+  }
+
+  /// The page's scrolling lines for `width` columns.
   func textLines(width: Int, styles: LessonStyles) -> [Line] {
-    guard let page else { return [] }
-    return MarkdownRenderer(width: width, styles: styles).lines(for: page.blocks)
+    textLayout(width: width, styles: styles).lines
   }
 
   /// The furthest the text can scroll on a screen of `size`.
   func maximumScroll(in area: Rect, styles: LessonStyles) -> Int {
     let layout = layout(in: area, styles: styles)
     return max(0, textLines(width: layout.text.width, styles: styles).count - layout.text.height)
+  }
+
+  /// The scroll that shows the end of quiz `index`'s box (its explanation), moving as little as
+  /// possible.
+  func scrollShowing(quizAt index: Int, in area: Rect, styles: LessonStyles) -> Int {
+    let layout = layout(in: area, styles: styles)
+    guard let end = textLayout(width: layout.text.width, styles: styles).quizEnds[index] else { return scroll }
+    return min(maximumScroll(in: area, styles: styles), max(scroll, end - layout.text.height))
   }
 
   // MARK: - Drawing
@@ -85,9 +119,9 @@ extension LessonPlayer {
       return
     }
     renderText(in: layout, buffer: &buffer, styles: styles)
-    if let box = layout.checkpointBox {
-      let inner = Block(title: checkpointTitle, theme: theme).draw(in: box, buffer: &buffer)
-      let lines = checkpointLines(width: max(1, inner.width - 2), styles: styles)
+    if let box = layout.goalBox {
+      let inner = Block(title: goalBoxTitle(symbols: styles.symbols), theme: theme).draw(in: box, buffer: &buffer)
+      let lines = goalBoxLines(width: max(1, inner.width - 2), styles: styles)
       for (row, line) in lines.prefix(inner.height).enumerated() {
         buffer.write(line, x: inner.x + 1, y: inner.y + row, clip: inner)
       }
@@ -103,6 +137,9 @@ extension LessonPlayer {
       let inner = Rect(x: labArea.x + 1, y: labArea.y, width: max(0, labArea.width - 2), height: labArea.height)
       Paragraph(theme.symbols.displayable(labError), style: theme.warning).render(in: inner, buffer: &buffer)
     }
+    if let playground, playground.showsHelp {
+      HelpOverlay(playground: playground, context: .lesson).render(in: area, buffer: &buffer, theme: theme)
+    }
   }
 
   private func renderTitleBar(in rect: Rect, buffer: inout Buffer, styles: LessonStyles, progress: Progress) {
@@ -113,34 +150,47 @@ extension LessonPlayer {
     let mark = styles.symbols.isUnicode ? "✓" : "done"
     var right = "\(tally.done)/\(tally.total) done "
     right += tally.bar(width: 8, symbols: styles.symbols) + " "
-    let left = " \(lesson.title) · page \(pageIndex + 1)/\(lesson.pages.count)" + (pageDone ? " \(mark)" : "")
+    // The page number always shows: the progress on the right goes first, then the title is cut.
+    let place = " \(styles.symbols.separator) page \(pageIndex + 1)/\(lesson.pages.count)" + (pageDone ? " \(mark)" : "")
+    let titleRoom = rect.width - 1 - DisplayWidth.of(place)
+    let left = " " + styles.symbols.displayable(lesson.title).truncated(toWidth: max(0, titleRoom), ellipsis: styles.symbols.ellipsis) + place
     let rightWidth = DisplayWidth.of(right)
     var titleStyle = styles.bar
     titleStyle.bold = true
-    buffer.write(left, x: rect.x, y: rect.y, style: titleStyle, clip: Rect(x: rect.x, y: rect.y, width: max(0, rect.width - rightWidth - 1), height: 1))
+    buffer.write(left, x: rect.x, y: rect.y, style: titleStyle, clip: rect)
     if rightWidth + DisplayWidth.of(left) < rect.width {
       buffer.write(right, x: rect.maxX - rightWidth, y: rect.y, style: styles.bar, clip: rect)
     }
   }
 
-  /// The keys that matter on this page.
-  var footerText: String {
+  /// The keys that matter on this page, most important first when they do not all fit.
+  func footerHints(symbols: SymbolSet) -> KeyHints {
+    let isLastPage = pageIndex == lesson.pages.count - 1
+    let hasLab = page?.lab != nil
+    var hints: [KeyHints.Hint] = []
     if let index = activeQuizIndex, let quiz = quizSpec(at: index) {
-      return "1-\(quiz.choices.count) answer · ↑/↓ choose · Enter pick · ←/→ pages · q menu"
+      hints.append(.init(keys: "1-\(quiz.choices.count)", action: "answer", priority: 10))
     }
-    if page?.lab != nil {
-      return "←/→ pages · space train · n step · h hint · ? keys · q menu"
+    if isLastPage, nextLessonTitle != nil {
+      hints.append(.init(keys: symbols.markers.arrowRight, action: "next lesson", priority: 9))
+    } else {
+      hints.append(.init(keys: symbols.pageKeys, action: "pages", priority: 9))
     }
-    return "←/→ pages · ↑/↓ scroll · q menu"
+    if !hasLab { hints.append(.init(keys: symbols.scrollKeys, action: "scroll", priority: 8)) }
+    if hasLab {
+      hints.append(.init(keys: "space", action: "train", priority: 8))
+      hints.append(.init(keys: "n", action: "step", priority: 5))
+      if hasHint { hints.append(.init(keys: "h", action: "hint", priority: 6)) }
+      hints.append(.init(keys: "?", action: "keys", priority: 7))
+      hints.append(.init(keys: symbols.scrollKeys, action: "scroll", priority: 3))
+    }
+    hints.append(.init(keys: "q", action: "menu", priority: 4))
+    return KeyHints(hints)
   }
 
   private func renderFooter(in rect: Rect, buffer: inout Buffer, styles: LessonStyles) {
     guard !rect.isEmpty else { return }
-    var text = footerText
-    if !styles.symbols.isUnicode {
-      text = text.replacingOccurrences(of: "←/→", with: "<-/->").replacingOccurrences(of: "↑/↓", with: "up/down")
-        .replacingOccurrences(of: "·", with: "|")
-    }
+    let text = footerHints(symbols: styles.symbols).text(width: rect.width - 1, symbols: styles.symbols)
     buffer.write(" " + text, x: rect.x, y: rect.y, style: styles.dim, clip: rect)
   }
 
@@ -151,7 +201,7 @@ extension LessonPlayer {
       "This page has a live lab.",
       "Make the terminal at least \(size.width)\(times)\(size.height)",
       "(now \(area.width)\(times)\(area.height)); it redraws at once.",
-      "←/→ still turn pages, q returns to the menu.",
+      styles.symbols.displayable("←/→ still turn pages, q returns to the menu."),
     ]
     let top = body.y + max(0, (body.height - message.count) / 2)
     for (row, text) in message.enumerated() where top + row < body.maxY {
@@ -169,7 +219,7 @@ extension LessonPlayer {
       buffer.write(lines[first + row], x: layout.text.x, y: layout.text.y + row, clip: layout.text)
     }
     guard maximum > 0, layout.text.height > 0 else { return }
-    let indicatorX = layout.textColumn.maxX - 1 - (layout.separatorX == nil ? 0 : 0)
+    let indicatorX = layout.textColumn.maxX - 1
     let markers = styles.symbols.markers
     if first > 0 { buffer[indicatorX, layout.text.y] = Cell(markers.arrowUp, style: styles.highlight) }
     if first < maximum { buffer[indicatorX, layout.text.maxY - 1] = Cell(markers.arrowDown, style: styles.highlight) }
@@ -180,139 +230,29 @@ extension LessonPlayer {
     }
   }
 
-  // MARK: - Checkpoint box
+  // MARK: - End of the lesson
 
-  private var checkpointTitle: String {
-    guard let page else { return "" }
-    let done = page.checkpoints.indices.allSatisfy(isMet(checkpoint:))
-    let kinds = page.checkpoints.map { checkpoint -> String in
-      if case .quiz = checkpoint { return "Quiz" }
-      return "Goal"
-    }
-    let name = Array(Set(kinds)).sorted().joined(separator: " & ")
-    return done ? "\(name) · done" : name
-  }
-
-  /// The checkpoint box's lines (without its border) for `width` columns.
-  func checkpointLines(width: Int, styles: LessonStyles) -> [Line] {
-    guard let page, !page.checkpoints.isEmpty else { return [] }
+  /// What the last page ends with: that the lesson is over and where to go next, or, after the
+  /// last lesson, that the course is.
+  func endOfLessonLines(width: Int, styles: LessonStyles) -> [Line] {
     let renderer = MarkdownRenderer(width: width, styles: styles)
-    var lines: [Line] = []
-    for (index, checkpoint) in page.checkpoints.enumerated() {
-      if index > 0 { lines.append(Line()) }
-      switch checkpoint {
-      case .quiz(let quiz):
-        lines.append(contentsOf: quizLines(quiz, at: index, renderer: renderer))
-      case .goal(let goal):
-        lines.append(contentsOf: goalLines(goal, at: index, renderer: renderer))
-      }
+    let title = styles.symbols.displayable(lesson.title)
+    var lines = [Line(String(repeating: styles.symbols.lightBorder.horizontal, count: width), style: styles.decoration)]
+    if let next = nextLessonTitle {
+      lines += renderer.wrap([Inline("End of “\(title)”.", style: .bold)], base: styles.success)
+      lines += renderer.wrap(
+        [Inline("Press "), Inline(styles.symbols.markers.arrowRight, style: .bold), Inline(" for the next lesson, "),
+         Inline(styles.symbols.displayable(next), style: .bold), Inline(", or "), Inline("q", style: .bold),
+         Inline(" for the menu.")],
+        base: styles.text)
+    } else {
+      lines += renderer.wrap([Inline("End of the course.", style: .bold)], base: styles.success)
+      lines += renderer.wrap(
+        [Inline("q returns to the menu. From here on, "), Inline("descent play", style: .code),
+         Inline(" trains any network live and "), Inline("descent train --csv FILE --target COLUMN", style: .code),
+         Inline(" trains on your own data.")],
+        base: styles.text)
     }
     return lines
-  }
-
-  private func quizLines(_ quiz: QuizSpec, at index: Int, renderer: MarkdownRenderer) -> [Line] {
-    let styles = renderer.styles
-    let state = quizzes[index] ?? QuizState()
-    let isActive = activeQuizIndex == index
-    var lines = renderer.wrap(quiz.questionInlines, base: styles.strong)
-    for (choice, inlines) in quiz.choiceInlines.enumerated() {
-      let pointer = isActive && state.selected == choice && state.answered != choice
-        ? (styles.symbols.isUnicode ? "▶ " : "> ") : "  "
-      var marker = pointer + "\(choice + 1). "
-      var base = styles.text
-      if let answered = state.answered, answered == choice {
-        marker = quiz.isCorrect(choice) ? (styles.symbols.isUnicode ? "  ✓  " : "  +  ") : (styles.symbols.isUnicode ? "  ✗  " : "  x  ")
-        base = quiz.isCorrect(choice) ? styles.success : styles.warning
-      } else if isActive, state.selected == choice {
-        base = styles.highlight
-      }
-      let wrapped = MarkdownRenderer(width: max(1, renderer.width - 5), styles: styles).wrap(inlines, base: base)
-      for (row, line) in wrapped.enumerated() {
-        let prefix = row == 0 ? Span(marker, style: base == styles.highlight ? styles.highlight : styles.decoration) : Span("     ")
-        lines.append(Line([prefix] + line.spans))
-      }
-    }
-    if let answered = state.answered {
-      let right = quiz.isCorrect(answered)
-      lines.append(
-        Line(right ? "Right." : "Not quite: pick another answer.", style: right ? styles.success : styles.warning))
-      if right || quiz.explanation != nil {
-        for line in renderer.lines(for: quiz.explanationBlocks) { lines.append(line) }
-      }
-    }
-    return lines
-  }
-
-  private func goalLines(_ goal: GoalSpec, at index: Int, renderer: MarkdownRenderer) -> [Line] {
-    let styles = renderer.styles
-    var lines = renderer.wrap([Inline(Self.describe(goal, featureNames: singleNeuronFeatures))], base: styles.strong)
-    let status = goalStatus(at: index)
-    switch status {
-    case .met:
-      let mark = styles.symbols.isUnicode ? "✓ " : "+ "
-      lines.append(contentsOf: renderer.wrap([Inline(mark + (goal.message ?? "Goal met."))], base: styles.success))
-    case .missed:
-      lines.append(contentsOf: renderer.wrap([Inline("Missed the step limit: press r to try again.")], base: styles.warning))
-    case .pending:
-      let step = playground?.session.stepCount ?? 0
-      var text = "Not yet (step \(step))"
-      if let limit = goal.withinSteps { text += " of \(limit)" }
-      lines.append(Line(text, style: styles.dim))
-    }
-    if let hint = goal.hint {
-      if status != .met, showsHint(goalAt: index) {
-        lines.append(contentsOf: renderer.wrap([Inline("Hint: ", style: .bold)] + Self.inlines(hint), base: styles.dim))
-      } else if status != .met {
-        lines.append(Line("h shows a hint", style: styles.dim))
-      }
-    }
-    return lines
-  }
-
-  /// Inline Markdown text (a hint) as runs: the first paragraph MarkdownParser finds.
-  static func inlines(_ text: String) -> [Inline] {
-    for case .paragraph(let inlines) in MarkdownParser.parse(text) { return inlines }
-    return [Inline(text)]
-  }
-
-  /// The goal's conditions in words, e.g. `train loss < 0.01 within 50 steps`.
-  static func describe(_ goal: GoalSpec, featureNames: [String]? = nil) -> String {
-    var parts: [String] = []
-    if let value = goal.trainLossBelow { parts.append("train loss < \(number(value))") }
-    if let value = goal.testLossBelow { parts.append("test loss < \(number(value))") }
-    if let value = goal.accuracyAbove { parts.append("accuracy > \(number(value * 100))%") }
-    if goal.diverged == true { parts.append("make training blow up") }
-    if goal.diverged == false { parts.append("training does not blow up") }
-    if !goal.weightTargets.isEmpty {
-      let targets = goal.weightTargets.map { "\(name($0.parameter, featureNames: featureNames)) ≈ \(number($0.value))" }
-      parts.append(targets.joined(separator: ", ") + " (±\(number(goal.tolerance)))")
-    }
-    var text = parts.joined(separator: ", ")
-    if let limit = goal.withinSteps { text += " within \(limit) steps" }
-    return text
-  }
-
-  /// The feature names when the lab is a single neuron, whose weights read best as `w.size`.
-  private var singleNeuronFeatures: [String]? {
-    guard let lab = page?.lab, lab.hiddenLayers.isEmpty, lab.model == nil else { return nil }
-    return playground?.session.featureNames
-  }
-
-  /// `w.size` for a single neuron's weight from a named feature, `b` for its bias, else as written.
-  static func name(_ parameter: ParameterID, featureNames: [String]?) -> String {
-    guard let featureNames else { return parameter.description }
-    if parameter.block == "w1", parameter.indices.count == 2, parameter.indices[0] == 0,
-      featureNames.indices.contains(parameter.indices[1])
-    {
-      return featureNames.count == 1 ? "w" : "w.\(featureNames[parameter.indices[1]])"
-    }
-    if parameter.block == "b1", parameter.indices == [0] { return "b" }
-    return parameter.description
-  }
-
-  /// A number as a lesson writes it: `0.05`, `95`, `1e-05`.
-  static func number(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e9 { return String(Int(value)) }
-    return formatLearningRate(value)
   }
 }

@@ -14,17 +14,20 @@ public struct LessonPlayer {
     case stay(Command)
     /// The learner pressed `q`: back to the menu.
     case leave
+    /// The learner pressed → on the last page: open the next lesson.
+    case openNextLesson
   }
 
   /// One quiz's state on the current page.
   public struct QuizState: Equatable, Sendable {
-    /// The highlighted choice (from 0), moved with ↑/↓.
-    public var selected = 0
-    /// The choice the learner answered with, if any.
+    /// The choice the learner answered with (from 0), if any.
     public var answered: Int?
   }
 
   public let lesson: Lesson
+  /// The title of the lesson after this one in the course, offered at the end of the last page;
+  /// nil after the last lesson.
+  public let nextLessonTitle: String?
   public private(set) var pageIndex: Int
   /// First text line shown (↑/↓ scroll long pages).
   public private(set) var scroll = 0
@@ -52,8 +55,12 @@ public struct LessonPlayer {
   static let secondsPerTick = 0.033
 
   /// Opens `lesson` at `page` (clamped) and records the visit in `progress`.
-  public init(lesson: Lesson, page: Int, progress: inout Progress, viewport: Size = Size(width: 80, height: 24), styles: LessonStyles = .standard) {
+  public init(
+    lesson: Lesson, page: Int, progress: inout Progress, viewport: Size = Size(width: 80, height: 24),
+    styles: LessonStyles = .standard, nextLessonTitle: String? = nil
+  ) {
     self.lesson = lesson
+    self.nextLessonTitle = nextLessonTitle
     self.viewport = Rect(x: 0, y: 0, width: viewport.width, height: viewport.height)
     self.styles = styles
     pageIndex = min(max(0, page), max(0, lesson.pages.count - 1))
@@ -82,8 +89,8 @@ public struct LessonPlayer {
       _ = playground?.update(message)
     case .key(let key):
       switch handle(key, progress: &progress, changed: &changed) {
-      case .leave: return .leave
       case .stay: break
+      case let outcome: return outcome
       }
     }
     if evaluateCheckpoints(progress: &progress) { changed = true }
@@ -104,6 +111,7 @@ public struct LessonPlayer {
     case .left, .pageUp:
       changed = goToPage(pageIndex - 1, progress: &progress)
     case .right, .pageDown:
+      if pageIndex == lesson.pages.count - 1, nextLessonTitle != nil { return .openNextLesson }
       changed = goToPage(pageIndex + 1, progress: &progress)
     case .character("h"):
       hintRequested.toggle()
@@ -112,13 +120,8 @@ public struct LessonPlayer {
         (1...quiz.choices.count).contains(number)
       {
         answer(quizAt: index, choice: number - 1)
+        scroll = scrollShowing(quizAt: index, in: viewport, styles: styles)
       }
-    case .up where activeQuizIndex != nil:
-      moveQuizSelection(by: -1)
-    case .down where activeQuizIndex != nil:
-      moveQuizSelection(by: 1)
-    case .enter where activeQuizIndex != nil:
-      if let index = activeQuizIndex { answer(quizAt: index, choice: quizzes[index]?.selected ?? 0) }
     case .up:
       scroll = max(0, scroll - 1)
     case .down:
@@ -180,7 +183,7 @@ public struct LessonPlayer {
 
   // MARK: - Checkpoints
 
-  /// The quiz that number keys, ↑/↓ and Enter answer: the first not yet answered right.
+  /// The quiz that number keys answer: the first not yet answered right.
   public var activeQuizIndex: Int? {
     quizzes.keys.sorted().first { index in
       guard let quiz = quizSpec(at: index), let answered = quizzes[index]?.answered else { return true }
@@ -195,15 +198,8 @@ public struct LessonPlayer {
     return quiz
   }
 
-  private mutating func moveQuizSelection(by delta: Int) {
-    guard let index = activeQuizIndex, let quiz = quizSpec(at: index), var state = quizzes[index] else { return }
-    state.selected = min(max(0, state.selected + delta), quiz.choices.count - 1)
-    quizzes[index] = state
-  }
-
   private mutating func answer(quizAt index: Int, choice: Int) {
     guard var state = quizzes[index] else { return }
-    state.selected = choice
     state.answered = choice
     quizzes[index] = state
   }

@@ -17,7 +17,8 @@ struct MenuScreen {
     buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), with: Cell(" ", style: styles.bar))
     var titleStyle = styles.bar
     titleStyle.bold = true
-    buffer.write(" Descent · neural networks, one page at a time", x: area.x, y: area.y, style: titleStyle, clip: area)
+    let title = " Descent \(styles.symbols.separator) neural networks, one page at a time"
+    buffer.write(title, x: area.x, y: area.y, style: titleStyle, clip: area)
     // Bottom: warnings, progress bar, keys.
     var bottom: [Line] = []
     if let warning {
@@ -33,7 +34,7 @@ struct MenuScreen {
     bottom.append(
       Line([
         Span("Progress ", style: styles.strong), Span(total.bar(width: barWidth, symbols: styles.symbols), style: styles.success),
-        Span(" \(total.done)/\(total.total) pages · \(lessonsDone)/\(catalog.lessons.count) lessons done"),
+        Span(" \(total.done)/\(total.total) pages \(styles.symbols.separator) \(lessonsDone)/\(catalog.lessons.count) lessons done"),
       ]))
     let keys = styles.symbols.isUnicode ? "↑/↓ choose · Enter open · q quit" : "up/down choose | Enter open | q quit"
     bottom.append(Line(keys, style: styles.dim))
@@ -71,12 +72,12 @@ struct MenuScreen {
       buffer.write(pointer, x: area.x + 1, y: y, style: styles.highlight, clip: area)
       buffer.write(state.mark(styles.symbols), x: area.x + 3, y: y, style: markStyle, clip: area)
       let titleX = area.x + 5
-      let titleText = "\(number). \(lesson.title)"
+      let titleText = "\(number). \(styles.symbols.displayable(lesson.title))"
       let countX = area.maxX - DisplayWidth.of(count) - 2
       buffer.write(" \(titleText) ", x: titleX, y: y, style: titleStyle, clip: Rect(x: titleX, y: y, width: max(0, countX - titleX - 1), height: 1))
       buffer.write(count, x: countX, y: y, style: styles.dim, clip: area)
       let summaryX = titleX + 1 + numberWidth + 2
-      let summary = MarkdownRenderer.clip(lesson.summary, to: max(0, area.maxX - summaryX - 2), ellipsis: styles.symbols.ellipsis)
+      let summary = styles.symbols.displayable(lesson.summary).truncated(toWidth: max(0, area.maxX - summaryX - 2), ellipsis: styles.symbols.ellipsis)
       if y + 1 < area.maxY { buffer.write(summary, x: summaryX, y: y + 1, style: styles.dim, clip: area) }
     }
     let arrows = styles.symbols.markers

@@ -20,6 +20,10 @@ public enum ProgramLoop {
   /// Keys beyond `maximumBurst` in one burst are read and dropped unseen (the model is told how
   /// many), so a 100 KB paste cannot bury the next key press; Ctrl-C is a signal the backend
   /// checks on every read, so it is never queued behind a paste.
+  ///
+  /// The model learns the terminal's real size before the first frame (as a `.resize`), so
+  /// layouts that depend on it (how far a lesson page scrolls) are right from the start, not
+  /// only after the first resize.
   public static func run<Model: App, Backend: TerminalBackend>(
     _ model: inout Model, on backend: inout Backend, onCommand: (Command, Model) -> Message? = { _, _ in nil }
   ) {
@@ -27,6 +31,7 @@ public enum ProgramLoop {
     var budget = StepBudget(secondsPerFrame: Double(frameMilliseconds) / 1000 * trainingShare)
     var nextFrame = clock.now
     var burst = InputBurst(limit: maximumBurst)
+    if model.update(.resize(backend.size)) == .quit { return }
     draw(model, on: &backend)
     while true {
       let timeout: Int?

@@ -60,6 +60,8 @@ public struct MarkdownRenderer: Sendable {
   /// line are broken between characters. Hard line breaks start a new line.
   func wrap(_ inlines: [Inline], base: Style, width: Int? = nil) -> [Line] {
     let limit = max(1, width ?? self.width)
+    let symbols = styles.symbols
+    let inlines = symbols.isUnicode ? inlines : inlines.map { Inline(symbols.displayable($0.text), style: $0.style, destination: $0.destination) }
     var lines: [Line] = []
     var current: [Span] = []
     var currentWidth = 0
@@ -70,16 +72,23 @@ public struct MarkdownRenderer: Sendable {
       currentWidth = 0
       pendingSpace = false
     }
-    for word in Self.words(inlines) {
+    let words = Self.words(inlines)
+    let unitWidths = Self.unbreakableWidths(words)
+    for (index, word) in words.enumerated() {
       switch word {
       case .lineBreak:
         finishLine()
       case .space:
         pendingSpace = currentWidth > 0
       case .text(let pieces):
+        // A formula (`w = 2`, `ŷ = w·x + b`) or a code span moves to the next line whole when
+        // it fits there; one wider than a line breaks at its spaces like any text.
         let wordWidth = pieces.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let unitWidth = unitWidths[index] ?? wordWidth
         let spaceWidth = pendingSpace ? 1 : 0
-        if currentWidth > 0, currentWidth + spaceWidth + wordWidth > limit {
+        if currentWidth > 0, currentWidth + spaceWidth + wordWidth > limit
+          || (currentWidth + spaceWidth + unitWidth > limit && unitWidth <= limit && pendingSpace)
+        {
           finishLine()
         } else if pendingSpace {
           current.append(Span(" ", style: base))
@@ -103,6 +112,43 @@ public struct MarkdownRenderer: Sendable {
     }
     if !current.isEmpty || lines.isEmpty { finishLine() }
     return lines
+  }
+
+  /// Characters that, standing alone between spaces, join their neighbours into one formula:
+  /// no line breaks next to them.
+  static let operators: Set<String> = ["=", "+", "-", "−", "·", "×", "÷", "/", "*", "<", ">", "≤", "≥", "≈", "≠", "→", "←", "±", "⇒", "∝", "<=", ">=", "->", "<-", "+/-", "~="]
+
+  /// For each word that starts a run of words joined by unbreakable spaces (around an operator,
+  /// or inside one code span), the width of the whole run; nil for a word on its own.
+  static func unbreakableWidths(_ words: [Word]) -> [Int: Int] {
+    func text(_ index: Int) -> [Inline]? {
+      guard words.indices.contains(index), case .text(let pieces) = words[index] else { return nil }
+      return pieces
+    }
+    func isOperator(_ index: Int) -> Bool { text(index).map { operators.contains($0.plainText) } ?? false }
+    func isCode(_ index: Int) -> Bool { text(index).map { $0.allSatisfy { $0.style.contains(.code) } } ?? false }
+    /// A space between words `index - 1` and `index + 1` that must not break.
+    func joins(_ index: Int) -> Bool {
+      guard case .space = words[index], text(index - 1) != nil, text(index + 1) != nil else { return false }
+      return isOperator(index - 1) || isOperator(index + 1) || (isCode(index - 1) && isCode(index + 1))
+    }
+    var widths: [Int: Int] = [:]
+    var index = 0
+    while index < words.count {
+      guard let first = text(index) else {
+        index += 1
+        continue
+      }
+      var width = DisplayWidth.of(first.plainText)
+      var end = index
+      while end + 2 < words.count, joins(end + 1), let next = text(end + 2) {
+        width += 1 + DisplayWidth.of(next.plainText)
+        end += 2
+      }
+      if end > index { widths[index] = width }
+      index = end + 1
+    }
+    return widths
   }
 
   /// A piece of inline text between spaces: the unit of wrapping.
@@ -178,29 +224,18 @@ public struct MarkdownRenderer: Sendable {
     }
   }
 
-  /// Code lines verbatim behind a bar, clipped (not wrapped) to the width.
+  /// Code lines behind a bar. A block of formulas wraps a line that does not fit between its
+  /// terms (`FormulaWrap`), never losing its end; a drawing (box-drawing characters) is kept
+  /// as drawn and clipped, since wrapping would break it apart.
   private func codeLines(_ lines: [String]) -> [Line] {
     let bar = Span(styles.symbols.thickBorder.vertical + " ", style: styles.decoration)
-    let room = max(0, width - 2)
-    return lines.map { text in
-      let clipped = Self.clip(text.replacingOccurrences(of: "\t", with: "    "), to: room, ellipsis: styles.symbols.ellipsis)
-      return Line([bar, Span(clipped, style: styles.codeBlock)])
+    let room = max(1, width - 2)
+    let texts = lines.map { styles.symbols.displayable($0.replacingOccurrences(of: "\t", with: "    ")) }
+    let isDrawing = lines.contains { $0.unicodeScalars.contains { (0x2500...0x257F).contains($0.value) || $0 == "▶" } }
+    return texts.flatMap { text -> [Line] in
+      let rows = isDrawing
+        ? [text.truncated(toWidth: room, ellipsis: styles.symbols.ellipsis)] : FormulaWrap.lines(text, width: room)
+      return rows.map { Line([bar, Span($0, style: styles.codeBlock)]) }
     }
-  }
-
-  /// `text` cut to `width` columns, ending in `ellipsis` when something was cut.
-  static func clip(_ text: String, to width: Int, ellipsis: String) -> String {
-    guard DisplayWidth.of(text) > width else { return text }
-    guard width > 0 else { return "" }
-    var result = ""
-    var used = 0
-    let room = width - DisplayWidth.of(ellipsis)
-    for character in text {
-      let characterWidth = DisplayWidth.of(character)
-      if used + characterWidth > room { break }
-      result.append(character)
-      used += characterWidth
-    }
-    return result + ellipsis
   }
 }

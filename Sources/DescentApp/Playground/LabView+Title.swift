@@ -1,14 +1,16 @@
 import LessonKit
+import NeuralEngine
 
 extension LabView {
-  /// The pane's title on screen.
-  var title: String {
+  /// The pane's title on screen for a run on `task`: the boundary view of a regression draws
+  /// the fitted curve, and says so.
+  func title(for task: LearningTask) -> String {
     switch self {
     case .loss: "Loss"
     case .weights: "Weights"
     case .network: "Network"
     case .bowl: "Loss bowl"
-    case .boundary: "Decision boundary"
+    case .boundary: task == .regression ? "Fitted curve" : "Decision boundary"
     }
   }
 }

@@ -8,7 +8,7 @@ extension Playground {
   /// Shortest pane area that is split into two rows beside another column.
   static let twoRowHeight = 14
   /// Shortest pane area that stacks two panes in a single column.
-  static let stackedHeight = 20
+  static let stackedHeight = 18
 
   // MARK: - Drawing
 
@@ -19,7 +19,7 @@ extension Playground {
   public func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
     guard !area.isEmpty else { return }
     buffer.fill(area, with: .blank)
-    let statusHeight = area.height >= 12 ? 2 : 1
+    let statusHeight = area.height >= 12 ? StatusLine(playground: self).height(width: area.width, maximum: area.height >= 18 ? 3 : 2, theme: theme) : 1
     let rows = Layout.vertical([.fill(1), .length(statusHeight)]).split(area)
     let paneArea = rows[0], statusArea = rows[1]
     let shown = shownPaneIndices(in: paneArea)
@@ -86,7 +86,7 @@ extension Playground {
     } else if pane == .loss {
       rightTitle = usesLogScale ? "log y" : nil
     }
-    let block = Block(title: pane.title, rightTitle: rightTitle, focused: focused && panes.count > 1, theme: theme)
+    let block = Block(title: pane.title(for: configuration.dataset.task), rightTitle: rightTitle, focused: focused && panes.count > 1, theme: theme)
     let inner = block.draw(in: rect, buffer: &buffer)
     guard !inner.isEmpty else { return }
     let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)

@@ -245,10 +245,11 @@ extension Playground {
     let count = configuration.dataset.trainInputs.count
     let miniBatch = BatchMode.miniBatch(size: max(2, min(32, count / 4)))
     let next: BatchMode
+    // The order the batches lesson teaches them: all the data, one sample, then the middle way.
     switch session.batchMode {
-    case .fullBatch: next = miniBatch
-    case .miniBatch: next = .stochastic
-    case .stochastic: next = .fullBatch
+    case .fullBatch: next = .stochastic
+    case .stochastic: next = miniBatch
+    case .miniBatch: next = .fullBatch
     }
     session.batchMode = next
     configuration.batchMode = next

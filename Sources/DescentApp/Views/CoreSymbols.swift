@@ -19,33 +19,8 @@ extension SymbolSet {
   var divide: String { isUnicode ? "÷" : "/" }
   /// A short horizontal stroke for legends.
   var legendLine: String { isUnicode ? "━" : "-" }
-
-  /// `text` as this set can show it: unchanged for Unicode; for ASCII, common punctuation and
-  /// arrows spelled in ASCII and any other non-ASCII character replaced by `?`.
-  func displayable(_ text: String) -> String {
-    guard !isUnicode, text.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      if scalar.isASCII {
-        result.unicodeScalars.append(scalar)
-        continue
-      }
-      switch scalar {
-      case "—", "–", "─": result += "-"
-      case "→": result += "->"
-      case "←": result += "<-"
-      case "↑": result += "^"
-      case "↓": result += "v"
-      case "×": result += "x"
-      case "÷": result += "/"
-      case "·", "•": result += "-"
-      case "…": result += "..."
-      case "‘", "’": result += "'"
-      case "“", "”": result += "\""
-      default: result += "?"
-      }
-    }
-    return result
-  }
+  /// The keys that turn pages, as a hint shows them.
+  var pageKeys: String { isUnicode ? "←/→" : "<-/->" }
+  /// The keys that scroll, as a hint shows them.
+  var scrollKeys: String { isUnicode ? "↑/↓" : "up/down" }
 }

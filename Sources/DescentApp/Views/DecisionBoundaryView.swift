@@ -30,7 +30,7 @@ public struct DecisionBoundaryView {
       drawCurve(dataset, plot: plot, area: area, buffer: &buffer, theme: theme)
     default:
       let text = "boundary needs 1 or 2 inputs; \(dataset.name) has \(inputs)"
-      buffer.write(PlotText.fit(text, width: area.width, ellipsis: theme.symbols.ellipsis), x: area.x, y: area.y, style: theme.dim, clip: area)
+      buffer.write(text.truncated(toWidth: area.width, ellipsis: theme.symbols.ellipsis), x: area.x, y: area.y, style: theme.dim, clip: area)
     }
   }
 
@@ -124,10 +124,10 @@ public struct DecisionBoundaryView {
     let symbols = theme.symbols
     let xRange = Self.range(dataset, column: 0)
     let yRange = Self.targetRange(dataset)
-    var canvas = PlotDotCanvas(area: plot, symbols: symbols)
+    var canvas = BrailleCanvas(width: plot.width, height: plot.height, symbols: symbols)
     func dot(_ x: Double, _ y: Double) -> (x: Double, y: Double) {
-      ((x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * Double(canvas.dotWidth - 1),
-       (yRange.upperBound - y) / (yRange.upperBound - yRange.lowerBound) * Double(canvas.dotHeight - 1))
+      ((x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * Double(canvas.pixelWidth - 1),
+       (yRange.upperBound - y) / (yRange.upperBound - yRange.lowerBound) * Double(canvas.pixelHeight - 1))
     }
     // Data points as single dots (test dimmed), the model's curve drawn over them.
     for (samples, targets, isTest) in [(dataset.testInputs, dataset.testTargets, true), (dataset.trainInputs, dataset.trainTargets, false)] {
@@ -135,15 +135,15 @@ public struct DecisionBoundaryView {
         let position = dot(samples[index][samples[index].startIndex], targets[index][targets[index].startIndex])
         var style = theme.label
         style.dim = isTest
-        canvas.plot(x: Int(position.x.rounded()), y: Int(position.y.rounded()), style: style, rank: isTest ? 0 : 1, character: symbols.markers.pathDot)
+        canvas.set(x: Int(position.x.rounded()), y: Int(position.y.rounded()), style: style, rank: isTest ? 0 : 1, character: symbols.markers.pathDot)
       }
     }
     let evaluator = PlotNetworkEvaluator(network: playground.session.network)
     var curveStyle = theme.trainSeries
     curveStyle.bold = true
     var previous: (x: Double, y: Double)?
-    let xs = (0..<canvas.dotWidth).map { column in
-      xRange.lowerBound + (xRange.upperBound - xRange.lowerBound) * Double(column) / Double(max(1, canvas.dotWidth - 1))
+    let xs = (0..<canvas.pixelWidth).map { column in
+      xRange.lowerBound + (xRange.upperBound - xRange.lowerBound) * Double(column) / Double(max(1, canvas.pixelWidth - 1))
     }
     let outputs = evaluator.outputs(at: xs.map { ($0, 0) })
     for (column, x) in xs.enumerated() {
@@ -154,7 +154,7 @@ public struct DecisionBoundaryView {
       if let previous { canvas.line(from: previous, to: point, style: curveStyle, rank: 2, character: symbols.plotPoint) }
       previous = point
     }
-    canvas.draw(into: &buffer)
+    canvas.render(in: plot, buffer: &buffer)
     let target = dataset.targetNames.first ?? "y"
     drawAxes(names: (dataset.featureNames.first ?? "x", target), ranges: (xRange, yRange), area: area, plot: plot, buffer: &buffer, theme: theme)
   }
@@ -172,7 +172,7 @@ public struct DecisionBoundaryView {
       "\(PlotText.number(range.lowerBound, width: 5, symbols: symbols))\(symbols.ellipsis)\(PlotText.number(range.upperBound, width: 5, symbols: symbols))"
     }
     let text = "\(names.0)\(symbols.markers.arrowRight) \(span(ranges.0))  \(names.1)\(symbols.markers.arrowUp) \(span(ranges.1))"
-    buffer.write(PlotText.fit(text, width: area.width, ellipsis: symbols.ellipsis), x: area.x, y: plot.maxY, style: theme.dim, clip: area)
+    buffer.write(text.truncated(toWidth: area.width, ellipsis: symbols.ellipsis), x: area.x, y: plot.maxY, style: theme.dim, clip: area)
   }
 
   /// The range of input `column` over both splits, with a 5 % margin.

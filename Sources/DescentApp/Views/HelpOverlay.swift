@@ -3,13 +3,23 @@ import TerminalUI
 
 /// The `?` box: every key and what it does, centred over the screen; locked keys are dimmed.
 ///
-/// Fits 80×24 in one column; in a shorter area the keys are set in two columns, and in an area
-/// too small even for that the list is cut (never drawn outside its box).
+/// Lists only the keys that do something here: the pane keys of the panes shown, and in a lesson
+/// the lesson's own keys (pages, scrolling, the hint) with `q` back to the menu. Fits 80×24 in
+/// one column; in a shorter area the keys are set in two columns, and in an area too small even
+/// for that the list is cut (never drawn outside its box).
 struct HelpOverlay {
-  let playground: Playground
+  /// Where the playground runs: alone (`descent play`) or as a lab on a lesson page.
+  enum Context: Equatable {
+    case playground
+    case lesson
+  }
 
-  init(playground: Playground) {
+  let playground: Playground
+  let context: Context
+
+  init(playground: Playground, context: Context = .playground) {
     self.playground = playground
+    self.context = context
   }
 
   /// One line of help: the keys, what they do, and the control that must be unlocked.
@@ -19,30 +29,41 @@ struct HelpOverlay {
     var control: LabControl?
   }
 
-  /// Every key the playground answers, in the order they are listed.
-  static func entries(symbols: SymbolSet) -> [Entry] {
-    let arrow = symbols.markers.arrowRight
+  /// Every key the playground answers in `context` with `panes` shown, in the order they are
+  /// listed.
+  static func entries(symbols: SymbolSet, context: Context = .playground, panes: [LabView] = LabView.allCases) -> [Entry] {
+    let markers = symbols.markers
     let times = symbols.times
-    return [
+    let lessonKeys: [Entry] = [
+      Entry(keys: symbols.pageKeys, action: "previous / next page", control: nil),
+      Entry(keys: symbols.scrollKeys, action: "scroll the page", control: nil),
+      Entry(keys: "h", action: "show or hide the goal's hint", control: nil),
+    ]
+    let step = context == .lesson ? "n" : "n  \(markers.arrowRight)"
+    let paneKeys: [Entry] = panes.count > 1 ? [
+      Entry(keys: "Tab  Shift-Tab", action: "focus the next / previous pane", control: nil),
+      Entry(keys: "Enter", action: "maximise / restore the pane", control: nil),
+      Entry(keys: "Esc", action: "restore", control: nil),
+    ] : []
+    return (context == .lesson ? lessonKeys : []) + [
       Entry(keys: "space", action: "play / pause", control: .play),
-      Entry(keys: "n  \(arrow)", action: "one step", control: .step),
+      Entry(keys: step, action: "one step", control: .step),
       Entry(keys: "+  -", action: "raise / lower the learning rate (~1.5\(times))", control: .learningRate),
       Entry(keys: "l", action: "type a learning rate", control: .learningRate),
-      Entry(keys: "b", action: "batch mode: full, mini-batch, single", control: .batch),
+      Entry(keys: "b", action: "batch mode: full, single sample, mini-batch", control: .batch),
       Entry(keys: "o", action: "optimizer: sgd, momentum, nesterov, adagrad, rmsprop, adam", control: .optimizer),
       Entry(keys: "a", action: "activation (rebuilds and restarts)", control: .activation),
       Entry(keys: "s", action: "speed: 1, 10, 100 steps a frame, max", control: .speed),
       Entry(keys: "r", action: "reset with the same seed", control: .reset),
       Entry(keys: "R", action: "reset with a new seed", control: .seed),
-      Entry(keys: "y", action: "loss axis: linear / log", control: nil),
-      Entry(keys: "p", action: "next parameter pair on the bowl", control: nil),
-      Entry(keys: "x", action: "next sample in the diagram", control: nil),
-      Entry(keys: "Tab  Shift-Tab", action: "focus the next / previous pane", control: nil),
-      Entry(keys: "Enter", action: "maximise / restore the pane", control: nil),
-      Entry(keys: "Esc", action: "restore", control: nil),
-      Entry(keys: "?", action: "this help", control: nil),
-      Entry(keys: "q", action: "quit", control: nil),
     ]
+      + (panes.contains(.loss) ? [Entry(keys: "y", action: "loss axis: linear / log", control: nil)] : [])
+      + (panes.contains(.bowl) ? [Entry(keys: "p", action: "next parameter pair on the bowl", control: nil)] : [])
+      + (panes.contains(.network) ? [Entry(keys: "x", action: "next sample in the diagram", control: nil)] : [])
+      + paneKeys + [
+        Entry(keys: "?", action: "this help", control: nil),
+        Entry(keys: "q", action: context == .lesson ? "back to the lesson menu" : "quit", control: nil),
+      ]
   }
 
   // MARK: - Drawing
@@ -50,10 +71,14 @@ struct HelpOverlay {
   /// Clears a centred box inside `area` and lists the keys in it.
   func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
     guard area.width >= 3, area.height >= 3 else { return }
-    let entries = Self.entries(symbols: theme.symbols)
+    let entries = Self.entries(symbols: theme.symbols, context: context, panes: playground.panes)
     let keyWidth = entries.map { DisplayWidth.of($0.keys) }.max() ?? 0
-    let entryWidth = keyWidth + 2 + (entries.map { DisplayWidth.of($0.action) + lockedSuffix($0).count }.max() ?? 0)
-    let footer = "any key closes this help"
+    // The box is as wide as the longest action plus its "(locked)" mark, but never wider than the
+    // screen: a mark that does not fit is left out, and the footer says that dim keys are locked.
+    let widest = entries.map { DisplayWidth.of($0.action) + lockedSuffix($0).count }.max() ?? 0
+    let entryWidth = min(keyWidth + 2 + widest, max(1, area.width - 4))
+    let anyLocked = entries.contains { !lockedSuffix($0).isEmpty }
+    let footer = (anyLocked ? "dim keys are locked here \(theme.symbols.separator) " : "") + "any key closes this help"
     // Rows: border 2, a blank line and the footer 2.
     let oneColumnHeight = entries.count + 4
     let columns = oneColumnHeight <= area.height || area.width < 2 * entryWidth + 7 ? 1 : 2
@@ -72,7 +97,9 @@ struct HelpOverlay {
       let keyStyle = locked ? theme.dim : theme.value
       let actionStyle = locked ? theme.dim : theme.label
       let keys = NumberFormat.padLeft(entry.keys, to: keyWidth)
-      let line = Line([Span(keys, style: keyStyle), Span("  " + entry.action + lockedSuffix(entry), style: actionStyle)])
+      let marked = keyWidth + 2 + DisplayWidth.of(entry.action) + lockedSuffix(entry).count <= entryWidth
+      let action = "  " + entry.action + (marked ? lockedSuffix(entry) : "")
+      let line = Line([Span(keys, style: keyStyle), Span(action, style: actionStyle)])
       buffer.write(line, x: x, y: content.y + row, clip: content)
     }
     if content.height > 2 {

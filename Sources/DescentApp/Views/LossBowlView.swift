@@ -21,7 +21,7 @@ public struct LossBowlView {
     buffer.fill(area, with: .blank)
     let symbols = theme.symbols
     guard let pair = playground.bowlPair, let surface = playground.bowlSurface else {
-      buffer.write(PlotText.fit("no parameters to show", width: area.width, ellipsis: symbols.ellipsis), x: area.x, y: area.y, style: theme.dim, clip: area)
+      buffer.write("no parameters to show".truncated(toWidth: area.width, ellipsis: symbols.ellipsis), x: area.x, y: area.y, style: theme.dim, clip: area)
       return
     }
     let session = playground.session
@@ -75,7 +75,7 @@ public struct LossBowlView {
       style.background = background(cell.x, cell.y)
       buffer[cell.x, cell.y] = Cell(symbols.markers.cross, style: style)
     }
-    var canvas = PlotDotCanvas(area: plot, symbols: symbols)
+    var canvas = BrailleCanvas(width: plot.width, height: plot.height, symbols: symbols)
     var pathStyle = theme.value
     pathStyle.bold = true
     let dots = (path + [current]).compactMap { layout.dot(of: $0, canvas: canvas) }
@@ -83,9 +83,9 @@ public struct LossBowlView {
       canvas.line(from: start, to: end, style: pathStyle, rank: 0, character: symbols.plotPoint)
     }
     if dots.count == 1, let only = dots.first {
-      canvas.plot(x: Int(only.x), y: Int(only.y), style: pathStyle, rank: 0, character: symbols.plotPoint)
+      canvas.set(x: Int(only.x), y: Int(only.y), style: pathStyle, rank: 0, character: symbols.plotPoint)
     }
-    canvas.draw(into: &buffer, background: theme.colorCount > 0 && symbols.isUnicode ? background : nil)
+    canvas.render(in: plot, buffer: &buffer, background: theme.colorCount > 0 && symbols.isUnicode ? background : nil)
     if let cell = layout.cell(of: current) {
       var style = theme.marker
       if theme.colorCount > 0 && symbols.isUnicode { style.background = background(cell.x, cell.y) }
@@ -146,9 +146,9 @@ extension LossBowlView {
     }
 
     /// `point` in the canvas's dot coordinates, or nil outside the ranges.
-    func dot(of point: (Double, Double), canvas: PlotDotCanvas) -> (x: Double, y: Double)? {
+    func dot(of point: (Double, Double), canvas: BrailleCanvas) -> (x: Double, y: Double)? {
       guard let fractions = fractions(point) else { return nil }
-      return (fractions.0 * Double(canvas.dotWidth - 1), fractions.1 * Double(canvas.dotHeight - 1))
+      return (fractions.0 * Double(canvas.pixelWidth - 1), fractions.1 * Double(canvas.pixelHeight - 1))
     }
 
     /// Horizontal fraction (0 left) and vertical fraction (0 top) of `point`.
@@ -171,7 +171,7 @@ extension LossBowlView {
       let text =
         "loss \(PlotText.number(loss, width: 7, symbols: symbols)) at \(names.0) \(PlotText.number(current.0, width: 6, symbols: symbols)), "
         + "\(names.1) \(PlotText.number(current.1, width: 6, symbols: symbols))"
-      buffer.write(PlotText.fit(text, width: area.width, ellipsis: symbols.ellipsis), x: area.x, y: area.y, style: theme.label, clip: area)
+      buffer.write(text.truncated(toWidth: area.width, ellipsis: symbols.ellipsis), x: area.x, y: area.y, style: theme.label, clip: area)
     }
     guard layout.hasAxis, !plot.isEmpty else { return }
     // Vertical axis: top and bottom values, the name between.
@@ -180,8 +180,8 @@ extension LossBowlView {
     buffer.write(top, x: plot.x - 1 - top.count, y: plot.y, style: theme.dim, clip: area)
     if plot.height >= 2 { buffer.write(low, x: plot.x - 1 - low.count, y: plot.maxY - 1, style: theme.dim, clip: area) }
     if plot.height >= 3 {
-      let name = PlotText.fit(names.1, width: layout.labelWidth - 1, ellipsis: symbols.ellipsis)
-      buffer.write(name, x: plot.x - 1 - name.count, y: plot.y + plot.height / 2, style: theme.label, clip: area)
+      let name = names.1.truncated(toWidth: layout.labelWidth - 1, ellipsis: symbols.ellipsis)
+      buffer.write(name, x: plot.x - 1 - DisplayWidth.of(name), y: plot.y + plot.height / 2, style: theme.label, clip: area)
     }
     // Horizontal axis under the plot.
     let axisY = plot.maxY
@@ -189,7 +189,7 @@ extension LossBowlView {
     let right = PlotText.number(layout.ranges.0.upperBound, width: 6, symbols: symbols)
     buffer.write(left, x: plot.x, y: axisY, style: theme.dim, clip: area)
     buffer.write(right, x: plot.maxX - right.count, y: axisY, style: theme.dim, clip: area)
-    let name = PlotText.fit(names.0, width: max(0, plot.width - left.count - right.count - 2), ellipsis: symbols.ellipsis)
-    buffer.write(name, x: plot.x + (plot.width - name.count) / 2, y: axisY, style: theme.label, clip: area)
+    let name = names.0.truncated(toWidth: max(0, plot.width - left.count - right.count - 2), ellipsis: symbols.ellipsis)
+    buffer.write(name, x: plot.x + (plot.width - DisplayWidth.of(name)) / 2, y: axisY, style: theme.label, clip: area)
   }
 }

@@ -25,11 +25,21 @@ struct LossChartView {
   /// The line chart for the session as it stands.
   func chart(theme: Theme) -> LineChart {
     let session = playground.session
+    // Without colour the curves differ in line style: train solid, test dashed (in ASCII, test
+    // is drawn in dots), and the legend shows which is which.
+    let monochrome = theme.colorCount == 0
+    let symbols = theme.symbols
     var series = [
-      LineChart.Series(name: "train", style: theme.trainSeries, points: Self.points(session.history.trainLoss))
+      LineChart.Series(
+        name: "train", style: theme.trainSeries, points: Self.points(session.history.trainLoss),
+        legendSymbol: monochrome ? (symbols.isUnicode ? "━" : "-") : nil)
     ]
     if !session.history.testLoss.isEmpty {
-      series.append(LineChart.Series(name: "test", style: theme.testSeries, points: Self.points(session.history.testLoss)))
+      series.append(
+        LineChart.Series(
+          name: "test", style: theme.testSeries, points: Self.points(session.history.testLoss),
+          dashed: monochrome && symbols.isUnicode, character: monochrome && !symbols.isUnicode ? "." : nil,
+          legendSymbol: monochrome ? (symbols.isUnicode ? "┅" : ".") : nil))
     }
     let lastStep = max(1, session.stepCount)
     let markers = session.history.learningRateChanges

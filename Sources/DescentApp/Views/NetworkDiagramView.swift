@@ -6,9 +6,12 @@ import TerminalUI
 /// training sample the learner picked (`x` cycles it).
 ///
 /// Connections are coloured by the weight's sign (`theme.positive`/`theme.negative`; dashed for
-/// negative in monochrome) and weighted by its size (bold for the largest third of a layer, dim
-/// for the smallest quarter). A layer taller than the pane shows its first nodes, `⋮` and
-/// `+n`; a network that does not fit side by side is listed as `Dense(2→64, tanh)` lines.
+/// negative in monochrome) and drawn by its size relative to its layer's largest: bold from two
+/// thirds, plain from one third, dim and dotted below. Only the links worth reading are drawn
+/// (every one of a third of the largest or more, and each node's strongest input, as many as
+/// the gap has room for); the caption counts the rest. A layer taller than the pane shows its
+/// first nodes, `⋮` and `+n`; a network that does not fit side by side is listed as
+/// `Dense(2→64, tanh)` lines.
 public struct NetworkDiagramView {
   private let playground: Playground
 
@@ -106,11 +109,13 @@ extension NetworkDiagramView {
       // room for the connections between columns.
       let every = [Bool](repeating: true, count: columns)
       let ends = (0..<columns).map { $0 == 0 || $0 == columns - 1 }
+      let output = (0..<columns).map { $0 == columns - 1 }
       let none = [Bool](repeating: false, count: columns)
       let left = min(longestInput, 8), right = min(longestOutput, 7)
+      // Gaps wide enough for the links to read come before the inputs' values.
       let attempts: [(values: [Bool], left: Int, right: Int, gap: Int)] = [
-        (every, left, right, 5), (ends, left, right, 4), (ends, left, right, 3),
-        (none, left, right, 3), (none, min(left, 3), min(right, 3), 3),
+        (every, left, right, 6), (ends, left, right, 6), (output, left, right, 6), (ends, left, right, 4),
+        (output, left, right, 4), (none, left, right, 4), (none, left, right, 3), (none, min(left, 3), min(right, 3), 3),
       ]
       guard let choice = attempts.first(where: { attempt in
         let fixed = Self.fixedWidth(values: attempt.values, left: attempt.left, right: attempt.right)
@@ -171,7 +176,7 @@ extension NetworkDiagramView {
       let gapEnd = layout.columnX[layerIndex + 1] - 1
       guard gapEnd >= gapStart else { continue }
       let gap = Rect(x: gapStart, y: area.y, width: gapEnd - gapStart + 1, height: area.height)
-      var canvas = PlotDotCanvas(area: gap, symbols: symbols)
+      var canvas = BrailleCanvas(width: gap.width, height: gap.height, symbols: symbols)
       var largest = 0.0
       var connections: [(source: Int, target: Int, weight: Double)] = []
       for target in targets.indices {
@@ -181,32 +186,25 @@ extension NetworkDiagramView {
           connections.append((source, target, weight))
         }
       }
-      // A narrow gap cannot show every link legibly: keep the strongest ones it has room for
-      // (small layers are always drawn whole), weakest drawn first so strong ones stay on top.
-      connections.sort { abs($0.weight) < abs($1.weight) }
-      let room = connections.count <= 16 ? connections.count : max(targets.count, gap.width * area.height / 6)
       totalLinks += connections.count
-      connections = Array(connections.suffix(room))
+      connections = Self.legibleLinks(connections, largest: largest, targets: targets.count, room: max(targets.count, gap.width * area.height / 8))
       shownLinks += connections.count
-      for connection in connections {
+      // Weakest first, so the strong ones stay on top where lines cross.
+      for connection in connections.sorted(by: { abs($0.weight) < abs($1.weight) }) {
         let relative = largest > 0 ? abs(connection.weight) / largest : 0
+        let strength = LinkStrength(relative: relative)
         var style = theme.signed(connection.weight)
-        if relative >= 0.66 { style.bold = true } else if relative < 0.25 { style.dim = true }
+        style.bold = strength == .strong
+        style.dim = strength == .weak
         let sourceY = sources[connection.source] - area.y, targetY = targets[connection.target] - area.y
-        let start: (x: Double, y: Double)
-        let end: (x: Double, y: Double)
-        if symbols.isUnicode {
-          start = (0, Double(sourceY * 4 + 1))
-          end = (Double(canvas.dotWidth - 1), Double(targetY * 4 + 1))
-        } else {
-          start = (0, Double(sourceY))
-          end = (Double(canvas.dotWidth - 1), Double(targetY))
-        }
+        let dotsPerRow = symbols.isUnicode ? 4 : 1
+        let top = symbols.isUnicode ? 1 : 0
         canvas.line(
-          from: start, to: end, style: style, rank: relative,
-          dashed: theme.colorCount == 0 && connection.weight < 0)
+          from: (0, Double(sourceY * dotsPerRow + top)),
+          to: (Double(canvas.pixelWidth - 1), Double(targetY * dotsPerRow + top)), style: style, rank: relative,
+          dashed: theme.colorCount == 0 ? connection.weight < 0 : strength == .weak)
       }
-      canvas.draw(into: &buffer)
+      canvas.render(in: gap, buffer: &buffer)
     }
     // Nodes, values and the "more" marks.
     for column in layout.columnX.indices {
@@ -222,35 +220,76 @@ extension NetworkDiagramView {
       let hidden = layout.hiddenCounts[column]
       if hidden > 0, let last = layout.nodeRows[column].last {
         buffer.write(PlotText.verticalEllipsis(symbols), x: x, y: last + 1, style: theme.dim, clip: area)
-        let more = PlotText.fit("+\(hidden)", width: max(3, layout.nodeWidth(column) + 2), ellipsis: symbols.ellipsis)
+        let more = "+\(hidden)".truncated(toWidth: max(3, layout.nodeWidth(column) + 2), ellipsis: symbols.ellipsis)
         buffer.write(more, x: x, y: last + 2, style: theme.dim, clip: area)
       }
     }
     // Names: features to the left of the inputs, outputs to the right of the outputs.
     if layout.leftLabelWidth > 0 {
       for (node, row) in layout.nodeRows[0].enumerated() {
-        let name = PlotText.fit(model.inputNames[node], width: layout.leftLabelWidth, ellipsis: symbols.ellipsis)
-        buffer.write(name, x: layout.columnX[0] - 1 - name.count, y: row, style: theme.label, clip: area)
+        let name = symbols.displayable(model.inputNames[node]).truncated(toWidth: layout.leftLabelWidth, ellipsis: symbols.ellipsis)
+        buffer.write(name, x: layout.columnX[0] - 1 - DisplayWidth.of(name), y: row, style: theme.label, clip: area)
       }
     }
     if layout.rightLabelWidth > 0, let lastX = layout.columnX.last, let rows = layout.nodeRows.last {
       for (node, row) in rows.enumerated() where node < model.outputNames.count {
-        let name = PlotText.fit(model.outputNames[node], width: layout.rightLabelWidth, ellipsis: symbols.ellipsis)
+        let name = symbols.displayable(model.outputNames[node]).truncated(toWidth: layout.rightLabelWidth, ellipsis: symbols.ellipsis)
         buffer.write(name, x: lastX + layout.nodeWidth(layout.columnX.count - 1) + 1, y: row, style: theme.label, clip: area)
       }
     }
     if let captionRow = layout.captionRow {
-      var caption = "sample \(model.sampleIndex + 1)/\(model.sampleCount), x: next"
-      let linkNote = " · \(shownLinks) strongest of \(totalLinks) links"
-      if shownLinks < totalLinks, caption.count + linkNote.count <= area.width { caption += linkNote }
-      let text = PlotText.fit(caption, width: area.width, ellipsis: symbols.ellipsis)
+      // The links left out are counted: "links: 12 of 18" (the strongest are drawn).
+      let sample = "sample \(model.sampleIndex + 1)/\(model.sampleCount)"
+      let linkNote = " \(symbols.separator) links: \(shownLinks) of \(totalLinks)"
+      let caption: String
+      if shownLinks < totalLinks, DisplayWidth.of(sample + ", x: next" + linkNote) <= area.width {
+        caption = sample + ", x: next" + linkNote
+      } else if shownLinks < totalLinks {
+        caption = sample + " (x)" + linkNote
+      } else {
+        caption = sample + ", x: next"
+      }
+      let text = caption.truncated(toWidth: area.width, ellipsis: symbols.ellipsis)
       buffer.write(text, x: area.x, y: captionRow, style: theme.dim, clip: area)
     }
   }
 
+  /// How a link is drawn for the size of its weight relative to the largest of its layer.
+  enum LinkStrength: Equatable {
+    /// Two thirds of the largest or more: bold.
+    case strong
+    case medium
+    /// Below a third: thin, dim, dotted in colour.
+    case weak
+
+    init(relative: Double) {
+      self = relative >= 2.0 / 3 ? .strong : (relative >= 1.0 / 3 ? .medium : .weak)
+    }
+  }
+
+  /// The links of one layer worth drawing in a gap with `room` for that many: every link of a
+  /// third of the largest or more, and each target node's strongest incoming link (so every
+  /// node shows where its input comes from), the weakest left out first when there is no room.
+  /// The rest are counted in the caption, not drawn.
+  static func legibleLinks(
+    _ links: [(source: Int, target: Int, weight: Double)], largest: Double, targets: Int, room: Int
+  ) -> [(source: Int, target: Int, weight: Double)] {
+    func size(_ weight: Double) -> Double { weight.isFinite ? abs(weight) : 0 }
+    var strongestIn: [Int: Int] = [:]
+    for (index, link) in links.enumerated() where strongestIn[link.target].map({ size(links[$0].weight) < size(link.weight) }) ?? true {
+      strongestIn[link.target] = index
+    }
+    let required = Set(strongestIn.values)
+    let strong = links.indices.filter { largest > 0 && size(links[$0].weight) / largest >= 1.0 / 3 && !required.contains($0) }
+      .sorted { size(links[$0].weight) > size(links[$1].weight) }
+    let kept = required.union(strong.prefix(max(0, room - required.count)))
+    return links.indices.filter(kept.contains).map { links[$0] }
+  }
+
   /// A shade glyph that darkens with |activation| (never blank, so every node shows).
+  /// In ASCII the ramp is `o O @`: the ASCII shades (`-`, `=`, `+`) would read as links.
   private func nodeGlyph(_ value: Double, symbols: SymbolSet) -> String {
-    let shades = symbols.shades
+    let shades = symbols.isUnicode ? symbols.shades : [" ", "o", "O", "@"]
     guard shades.count > 1 else { return symbols.markers.filled }
     let strength = value.isFinite ? min(1, abs(value)) : 1
     let index = 1 + Int((strength * Double(shades.count - 2)).rounded())
@@ -286,7 +325,7 @@ extension NetworkDiagramView {
       lines = Array(lines.prefix(kept)) + [("\(PlotText.verticalEllipsis(symbols)) +\(hidden) more layers", theme.dim)] + lines.suffix(2)
     }
     for (offset, line) in lines.prefix(area.height).enumerated() {
-      let text = PlotText.fit(line.0, width: area.width, ellipsis: symbols.ellipsis)
+      let text = line.0.truncated(toWidth: area.width, ellipsis: symbols.ellipsis)
       buffer.write(text, x: area.x, y: area.y + offset, style: line.1, clip: area)
     }
   }

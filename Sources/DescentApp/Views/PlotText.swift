@@ -25,14 +25,6 @@ enum PlotText {
     return String(repeating: "9", count: max(1, width - (value < 0 ? 1 : 0))).withSign(value < 0)
   }
 
-  /// `text` cut to `width` columns with `ellipsis` at the end when it was longer.
-  static func fit(_ text: String, width: Int, ellipsis: String) -> String {
-    guard width > 0 else { return "" }
-    guard text.count > width else { return text }
-    if width == 1 { return String(text.prefix(1)) }
-    return String(text.prefix(width - 1)) + ellipsis
-  }
-
   /// The vertical "more below" mark of a column of nodes.
   static func verticalEllipsis(_ symbols: SymbolSet) -> String {
     symbols.isUnicode ? "⋮" : ":"

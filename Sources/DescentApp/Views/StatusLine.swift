@@ -28,7 +28,16 @@ struct StatusLine {
 
   // MARK: - Drawing
 
-  /// Draws the status bar in the first row of `area` and the notice in the second, if any.
+  /// Rows the status line wants at `width`: the bar, and the notice (or key hints) wrapped to
+  /// at most `maximum - 1` rows, so a long notice is read whole instead of cut.
+  func height(width: Int, maximum: Int, theme: Theme) -> Int {
+    guard maximum >= 2 else { return max(0, maximum) }
+    let rows = noticeLines(width: width - 2, theme: theme).count
+    return min(maximum, 1 + max(1, rows))
+  }
+
+  /// Draws the status bar in the first row of `area` and the notice (wrapped) in the rows below,
+  /// if any.
   func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
     guard !area.isEmpty else { return }
     let barRow = Rect(x: area.x, y: area.y, width: area.width, height: 1)
@@ -42,35 +51,28 @@ struct StatusLine {
     }
     drawFields(fields, in: Rect(x: barRow.x + 1, y: barRow.y, width: barRow.width - 2, height: 1), buffer: &buffer, theme: theme)
     guard area.height >= 2 else { return }
-    let noticeRow = Rect(x: area.x, y: area.y + 1, width: area.width, height: 1)
-    var spans = [noticeSpan(theme: theme, onBar: false) ?? hintSpan(theme: theme)]
+    let noticeArea = Rect(x: area.x + 1, y: area.y + 1, width: max(0, area.width - 2), height: area.height - 1)
+    var lines = noticeLines(width: noticeArea.width, theme: theme)
+    if lines.count > noticeArea.height, noticeArea.height > 0 {
+      // Only when the screen has no room to wrap: the last row that fits ends in an ellipsis.
+      let last = Line(lines[noticeArea.height - 1].spans + [Span(" " + theme.symbols.ellipsis)])
+      lines = Array(lines.prefix(noticeArea.height - 1)) + [last.truncated(toWidth: noticeArea.width, ellipsis: theme.symbols.ellipsis)]
+    }
+    for (row, line) in lines.prefix(noticeArea.height).enumerated() {
+      buffer.write(line, x: noticeArea.x, y: noticeArea.y + row, clip: noticeArea)
+    }
+  }
+
+  /// The notice (and why the run diverged) wrapped to `width`, or the key hints that fit.
+  private func noticeLines(width: Int, theme: Theme) -> [Line] {
+    guard width > 0 else { return [] }
+    guard var spans = noticeSpan(theme: theme, onBar: false).map({ [$0] }) else {
+      return [Line([hintSpan(theme: theme, width: width)])]
+    }
     if playground.notice?.kind == .info, let reason = divergenceSpan(theme: theme, onBar: false) {
       spans += [Span("  "), reason]
     }
-    let line = Self.truncated(Line(spans), to: noticeRow.width - 2, ellipsis: theme.symbols.ellipsis)
-    buffer.write(line, x: noticeRow.x + 1, y: noticeRow.y, clip: noticeRow)
-  }
-
-  /// `line` cut to `width` columns, ending in `ellipsis` when cut.
-  static func truncated(_ line: Line, to width: Int, ellipsis: String) -> Line {
-    guard line.width > width else { return line }
-    let budget = width - DisplayWidth.of(ellipsis)
-    guard budget > 0 else { return Line() }
-    var spans: [Span] = []
-    var used = 0
-    for span in line.spans {
-      var text = ""
-      for character in span.text {
-        let characterWidth = DisplayWidth.of(character)
-        if used + characterWidth > budget { break }
-        text.append(character)
-        used += characterWidth
-      }
-      if !text.isEmpty { spans.append(Span(text, style: span.style)) }
-      if used >= budget || text.count < span.text.count { break }
-    }
-    spans.append(Span(ellipsis, style: spans.last?.style ?? .plain))
-    return Line(spans)
+    return Paragraph([Line(spans)]).wrappedLines(width: width)
   }
 
   /// Fields that fit in `row`, in their order, two spaces apart.
@@ -158,22 +160,21 @@ struct StatusLine {
     return Span(text, style: bar ? onBar(theme.warning, theme) : theme.warning)
   }
 
-  private func hintSpan(theme: Theme) -> Span {
-    let separator = " \(theme.symbols.separator) "
-    let keys = ["space play", "n step", "+/- rate", "Tab focus", "? help", "q quit"]
-    return Span(keys.joined(separator: separator), style: theme.dim)
+  /// The playground's main keys, as many as fit in `width`.
+  private func hintSpan(theme: Theme, width: Int) -> Span {
+    let hints = KeyHints([
+      .init(keys: "space", action: "play", priority: 10), .init(keys: "n", action: "step", priority: 8),
+      .init(keys: "+/-", action: "rate", priority: 7), .init(keys: "Tab", action: "focus", priority: 5),
+      .init(keys: "?", action: "help", priority: 9), .init(keys: "q", action: "quit", priority: 6),
+    ])
+    return Span(hints.text(width: width, symbols: theme.symbols), style: theme.dim)
   }
 
   // MARK: - Formatting
 
   /// `style`'s colours and attributes over the status bar's background.
   private func onBar(_ style: Style, _ theme: Theme) -> Style {
-    let bar = theme.statusBar
-    var result = style
-    if result.background == .default { result.background = bar.background }
-    if result.foreground == .default { result.foreground = bar.foreground }
-    result.reverse = style.reverse != bar.reverse
-    return result
+    theme.legible(style, on: theme.statusBar)
   }
 
   /// A loss: three significant digits, never "nan" or "inf".

@@ -55,13 +55,19 @@ struct WeightsView {
       for position in block.range { limits[block.layer] = max(limits[block.layer], abs(network.parameters[position])) }
     }
     limits = limits.map { $0 > 0 && $0.isFinite ? $0 : 1 }
+    // Every sparkline on one scale (the pane's lowest to highest recent value), so a weight that
+    // moved little looks flat beside one that moved a lot, and no two histories are stretched
+    // to the same shape.
+    let shownRows = parameters.prefix(max(0, area.height))
+    let histories = shownRows.map { Array(playground.session.parameterHistory($0).suffix(max(0, historyWidth))) }
+    let historyRange = Self.sharedRange(histories)
     for (row, parameter) in parameters.enumerated() where row < area.height {
       let y = area.y + row
       let position = network.position(of: parameter) ?? 0
       let value = network.parameters[position]
       let layer = network.blocks.last(where: { $0.offset <= position })?.layer ?? 0
       var x = area.x
-      buffer.write(String(names[row].prefix(nameWidth)), x: x, y: y, style: theme.label, clip: area)
+      buffer.write(names[row].truncated(toWidth: nameWidth, ellipsis: symbols.ellipsis), x: x, y: y, style: theme.label, clip: area)
       x += nameWidth + 1
       buffer.write(NumberFormat.value(value, width: Self.valueWidth), x: x, y: y, style: theme.signed(value), clip: area)
       x += Self.valueWidth + 1
@@ -76,11 +82,20 @@ struct WeightsView {
         x += Self.changeWidth + 1
       }
       if showsChange, showsBar, historyWidth >= 4 {
-        let history = Array(playground.session.parameterHistory(parameter).suffix(historyWidth))
-        Sparkline(values: history, style: theme.dim, symbols: symbols)
+        Sparkline(values: histories[row], style: theme.dim, symbols: symbols, range: historyRange)
           .render(in: Rect(x: x, y: y, width: historyWidth, height: 1).intersection(area), buffer: &buffer)
       }
     }
+  }
+
+  /// The lowest to the highest finite value of all `histories`; nil when there is none.
+  static func sharedRange(_ histories: [[Double]]) -> ClosedRange<Double>? {
+    var lower = Double.infinity, upper = -Double.infinity
+    for value in histories.joined() where value.isFinite {
+      lower = min(lower, value)
+      upper = max(upper, value)
+    }
+    return lower <= upper ? lower...upper : nil
   }
 
   /// The parameter's name: `size→price` and `bias→price` in the first dense layer, `w2[0,3]`
@@ -141,8 +156,16 @@ struct WeightsView {
     var y = area.y
     for (index, layer) in layers.enumerated() {
       let matrixRows = layer.outputCount
-      let cellRows = halfBlocks ? (matrixRows + 1) / 2 : matrixRows
+      var cellRows = halfBlocks ? (matrixRows + 1) / 2 : matrixRows
       let remainingLayers = layers.count - index
+      // The first layer is always drawn, cut to the rows there are (its title counts the rest),
+      // so the pane never shows only a note; later layers are drawn whole or counted.
+      var hiddenNeurons = 0
+      if index == 0, y + 1 + cellRows > area.maxY, area.height >= 2 {
+        let shownRows = area.maxY - y - 1 - (layers.count > 1 ? 1 : 0)
+        cellRows = max(1, shownRows)
+        hiddenNeurons = matrixRows - (halfBlocks ? 2 * cellRows : cellRows)
+      }
       if y + 1 + cellRows > area.maxY {
         let note = "\(remainingLayers) more layer\(remainingLayers == 1 ? "" : "s") (maximise with Enter)"
         if y < area.maxY { buffer.write(theme.symbols.displayable(note), x: area.x, y: y, style: theme.dim, clip: area) }
@@ -150,7 +173,8 @@ struct WeightsView {
       }
       let limit = (layer.weights + layer.biases).reduce(0) { max($0, abs($1)) }
       let scale = theme.signedScale(limit: limit > 0 && limit.isFinite ? limit : 1)
-      let title = theme.symbols.displayable(layer.description) + "  " + NumberFormat.compact(-limit) + ".." + NumberFormat.compact(limit)
+      var title = theme.symbols.displayable(layer.description) + "  " + NumberFormat.compact(-limit) + ".." + NumberFormat.compact(limit)
+      if hiddenNeurons > 0 { title += "  +\(hiddenNeurons) rows" }
       buffer.write(title, x: area.x, y: y, style: theme.label, clip: area)
       y += 1
       // Columns: each input, a gap, the bias; up to four cells per column when there is room,
@@ -161,25 +185,42 @@ struct WeightsView {
         for column in 0..<columnCount {
           let x = area.x + column * cellWidth + (column == layer.inputCount ? cellWidth : 0)
           guard x + cellWidth <= area.maxX else { break }
-          let cell: Cell
           if halfBlocks {
             let top = value(layer, row: 2 * cellRow, column: column)
             let bottom = 2 * cellRow + 1 < matrixRows ? value(layer, row: 2 * cellRow + 1, column: column) : nil
+            let cell: Cell
             if let bottom {
               cell = Cell(theme.symbols.upperHalf, style: Style(foreground: scale.color(top), background: scale.color(bottom)))
             } else {
               cell = Cell(theme.symbols.upperHalf, style: Style(foreground: scale.color(top)))
             }
+            for offset in 0..<cellWidth { buffer[x + offset, y + cellRow] = cell }
           } else {
             let weight = value(layer, row: cellRow, column: column)
-            let style = theme.colorCount >= 8 ? Style(foreground: scale.color(weight)) : theme.label
-            cell = Cell(scale.shade(weight, symbols: theme.symbols), style: style)
+            let cells = Self.shadedCells(weight, limit: limit, width: cellWidth, scale: scale, theme: theme)
+            for (offset, cell) in cells.enumerated() { buffer[x + offset, y + cellRow] = cell }
           }
-          for offset in 0..<cellWidth { buffer[x + offset, y + cellRow] = cell }
         }
       }
       y += cellRows
     }
+  }
+
+  /// One weight as `width` cells without half blocks. With colour: a shade in the weight's
+  /// colour. Without: a shade for its size that is never blank (`░▒▓█`, ASCII `.:*#`), after a
+  /// `+` or `-` for its sign when there are two cells or more, negative ones underlined.
+  static func shadedCells(_ weight: Double, limit: Double, width: Int, scale: ColorScale, theme: Theme) -> [Cell] {
+    let symbols = theme.symbols
+    guard theme.colorCount == 0 else {
+      return Array(repeating: Cell(scale.shade(weight, symbols: symbols), style: Style(foreground: scale.color(weight))), count: width)
+    }
+    let ramp = symbols.isUnicode ? ["░", "▒", "▓", "█"] : [".", ":", "*", "#"]
+    let size = limit > 0 && weight.isFinite ? min(1, abs(weight) / limit) : 0
+    let shade = ramp[min(ramp.count - 1, Int(size * Double(ramp.count)))]
+    let style = theme.signed(weight)
+    var cells = Array(repeating: Cell(shade, style: style), count: width)
+    if width >= 2 { cells[0] = Cell(weight < 0 ? "-" : "+", style: style) }
+    return cells
   }
 
   /// Weight (`column` < inputs) or bias (the last column) of node `row`.
