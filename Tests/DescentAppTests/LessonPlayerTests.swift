@@ -65,7 +65,8 @@ import Testing
     #expect(model.update(.key(.character(" "))) == .none)
     #expect(model.wantsFrames)
     var saved = false
-    for _ in 0..<200 where !model.progress.isCompleted(lessonID: "house-prices", page: Self.houseLabPage) {
+    // At the lab's pace of 3 steps a second: within 20 seconds of ticks.
+    for _ in 0..<600 where !model.progress.isCompleted(lessonID: "house-prices", page: Self.houseLabPage) {
       if model.update(.tick(stepBudget: 50)) == .saveProgress { saved = true }
     }
     #expect(saved)
