@@ -48,8 +48,10 @@ import TerminalUI
   /// What a page without a goal promises the learner will see, judged each tick.
   struct Observation: Sendable {
     /// A quantity that must have settled (within `levelledFraction` of its value
-    /// `levelledTicks` earlier, or the run converged), if any.
+    /// `levelledSeconds` earlier, or the run converged), if any.
     var metric: (@Sendable (TrainingSession) -> Double?)? = nil
+    /// How long the metric must have stayed level.
+    var levelledSeconds = 2.0
     /// What must hold (once the metric settled).
     var condition: @Sendable (TrainingSession) -> Bool = { _ in true }
     var what: String
@@ -68,17 +70,16 @@ import TerminalUI
     return now <= 1.25 * best
   }
 
-  /// Settled: within 1 % of its value two seconds earlier.
+  /// Settled: within 1 % of its value `levelledSeconds` earlier.
   static let levelledFraction = 0.01
-  static let levelledTicks = Int((2 / Pace.secondsPerTick).rounded())
 
   static let observations: [String: Observation] = [
     // "watch the path on the bowl and the loss curve: smooth, straight to the bottom".
     "batches/2": Observation(metric: { $0.trainLoss }, what: "the full-batch loss reaches its floor"),
     // "the accuracy on the status line stalls far short of 100 %".
     "activations/4": Observation(
-      metric: { $0.trainLoss }, condition: { ($0.testAccuracy ?? 1) < 0.8 },
-      what: "the loss levels off with the accuracy below 80 %"),
+      metric: { $0.trainLoss }, levelledSeconds: 5, condition: { ($0.testAccuracy ?? 1) < 0.8 },
+      what: "the loss stalls for 5 s with the accuracy below 80 %"),
     // "What does its test loss do? … settles near its best value and stays there": still near
     // its best where the first lab's had climbed.
     "overfitting/2": Observation(
@@ -136,6 +137,7 @@ import TerminalUI
         if let metric = observation.metric {
           history.append(metric(session))
           settled = session.state == .converged
+          let levelledTicks = Int((observation.levelledSeconds / Pace.secondsPerTick).rounded())
           if history.count > levelledTicks, let now = history[history.count - 1],
             let before = history[history.count - 1 - levelledTicks], now.isFinite, before.isFinite,
             abs(now - before) <= levelledFraction * abs(before)

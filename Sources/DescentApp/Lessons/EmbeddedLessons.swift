@@ -1316,7 +1316,7 @@ optimizer: sgd
 learning-rate: 0.3
 batch: full
 seed: 1
-pace: 5
+pace: 10
 views: [boundary, loss]
 controls: [play, step, learning-rate, reset]
 ```
@@ -1713,7 +1713,7 @@ batch: full
 seed: 1
 train-samples: 300
 noise: 0.3
-pace: 100
+pace: 30
 views: [loss, boundary]
 controls: [play, step, learning-rate, reset]
 ```
