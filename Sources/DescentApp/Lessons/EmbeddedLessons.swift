@@ -69,7 +69,9 @@ It runs at 3 steps a second, slow enough to follow each number; the
 status line under the lab shows that pace. `s` makes it faster, `S`
 slower, in every lab.
 
-Stop when w is close to 2 and b close to 1.
+Stop when w is close to 2 and b close to 1. (Tab reaches the loss
+pane: how far off the line still is on the points it learns from,
+`train`, and on **test** points held back to check it.)
 
 ```lab
 dataset: line
