@@ -6,7 +6,7 @@ extension LabSpec {
   static let knownKeys = [
     "dataset", "model", "layers", "activation", "output-activation", "loss", "optimizer", "learning-rate",
     "batch", "seed", "views", "controls", "regularization", "dropout", "initialisation",
-    "steps-per-tick", "speed", "bowl-parameters", "train-samples", "noise",
+    "pace", "steps-per-tick", "speed", "bowl-parameters", "train-samples", "noise",
   ]
 
   /// Reads a lab from its YAML root; nil if it is unusable (problems say why).
@@ -38,7 +38,7 @@ extension LabSpec {
     var sawDataset = false
     var spec = LabSpec(dataset: .line, line: fenceLine)
     var bowlEntry: YAMLBlock.Entry?
-    var speedEntry: YAMLBlock.Entry?
+    var paceEntry: YAMLBlock.Entry?
     var noiseEntry: YAMLBlock.Entry?
     var lossEntry: YAMLBlock.Entry?
     var networkEntry: YAMLBlock.Entry?
@@ -104,15 +104,26 @@ extension LabSpec {
         } else {
           report(entry, "`dropout` must be a number from 0 up to (not including) 1")
         }
+      case "pace":
+        if let previous = paceEntry {
+          report(entry, "`pace` repeats `\(previous.key)` (line \(previous.line)); give one")
+        } else if entry.value.plainString == "max" {
+          spec.pace = .infinity
+        } else if let rate = entry.value.finiteNumber, rate > 0, rate <= maximumPace {
+          spec.pace = rate
+        } else {
+          report(entry, "`pace` must be a number of steps per second above 0 (at most 100000), or `max`")
+        }
+        paceEntry = entry
       case "steps-per-tick", "speed":
-        if let previous = speedEntry {
+        if let previous = paceEntry {
           report(entry, "`\(entry.key)` repeats `\(previous.key)` (line \(previous.line)); give one")
         } else if let steps = entry.value.integer, (1...100_000).contains(steps) {
-          spec.stepsPerTick = steps
+          spec.pace = Swift.min(Double(steps) * ticksPerSecond, maximumPace)
         } else {
-          report(entry, "`\(entry.key)` must be a whole number of steps per tick, 1 or more")
+          report(entry, "`\(entry.key)` must be a whole number of steps per tick, 1 or more (or use `pace`: steps per second)")
         }
-        speedEntry = entry
+        paceEntry = entry
       case "regularization":
         spec.regularization = regularization(entry, yaml: yaml, problems: &problems)
       case "views":

@@ -27,8 +27,10 @@ public struct LabSpec: Equatable, Sendable {
   public var trainSamples: Int?
   /// Standard deviation of the noise on a regression target (`noise`), replacing the dataset's own.
   public var noise: Double?
-  /// Training steps per screen tick (`steps-per-tick`, or its synonym `speed`).
-  public var stepsPerTick: Int?
+  /// Training steps per second while the lab plays (`pace`); `.infinity` for `pace: max` (as
+  /// many as the machine fits in each frame). The older `steps-per-tick` (or `speed`) gives
+  /// steps per screen tick, converted at `ticksPerSecond`.
+  public var pace: Double?
   /// Views shown beside the text, in the order given. Default: `[.loss]`.
   public var views: [LabView]
   /// Controls the learner may use. Default: play, step, reset.
@@ -43,7 +45,7 @@ public struct LabSpec: Equatable, Sendable {
     outputActivation: Activation? = nil, loss: LossFunction? = nil,
     optimizer: OptimizerKind? = nil, learningRate: Double? = nil, batch: BatchMode? = nil,
     seed: UInt64? = nil, regularization: Regularization? = nil, dropout: Double? = nil,
-    initialisation: WeightInitialisation? = nil, stepsPerTick: Int? = nil,
+    initialisation: WeightInitialisation? = nil, pace: Double? = nil,
     views: [LabView] = LabSpec.defaultViews, controls: Set<LabControl> = LabSpec.defaultControls,
     bowlParameters: [ParameterID]? = nil, line: Int = 0
   ) {
@@ -60,7 +62,7 @@ public struct LabSpec: Equatable, Sendable {
     self.regularization = regularization
     self.dropout = dropout
     self.initialisation = initialisation
-    self.stepsPerTick = stepsPerTick
+    self.pace = pace
     self.views = views
     self.controls = controls
     self.bowlParameters = bowlParameters
@@ -68,6 +70,10 @@ public struct LabSpec: Equatable, Sendable {
   }
 
   public static let defaultViews: [LabView] = [.loss]
+  /// Screen ticks a second, for converting `steps-per-tick` into a pace.
+  public static let ticksPerSecond = 30.0
+  /// The fastest pace a lab may name, in steps per second (`max` means no limit).
+  public static let maximumPace = 100_000.0
   public static let defaultControls: Set<LabControl> = [.play, .step, .reset]
 
   /// The `bowl` view's axes: `bowlParameters`, or `[w1[0,0], b1[0]]` for a network with exactly

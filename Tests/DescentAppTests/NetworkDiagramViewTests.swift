@@ -174,7 +174,6 @@ let plotSweepSizes: [(Int, Int)] = [
     ("hidden-layers", 2, 1, "network-lab-circle-2-4-2-1"),
     ("activations", 5, 2, "network-lab-xor-2-4-1"),
     ("backprop", 6, 0, "network-lab-gaussians-2-2-1"),
-    ("learning-rate", 4, 1, "network-lab-sine-1-8-1"),
     ("house-prices", 3, 1, "network-lab-house-3-1"),
   ]
 

@@ -8,8 +8,8 @@ now_us() { echo $(($(date +%s%N) / 1000)); }
 
 start_app 120 40 "$BIN" play --dataset spiral --layers 16,16 --activation tanh --lr 0.03 --batch 10
 wait_for 'paused' || exit 1
-send_keys s s            # speed ×10 → ×100 → max
-wait_for 'speed max' || exit 1
+send_keys s s s s        # pace 30 → 100 → 300 → 1000 steps a second → max
+wait_for 'pace max' || exit 1
 send_keys Space
 wait_for 'playing' || exit 1
 steps_before=$(capture | grep -oE 'step [0-9]+' | tail -1 | awk '{print $2}')

@@ -11,12 +11,15 @@ less_than() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 < b + 0) }'; }
 
 # 1. Train, watch the loss fall, change the learning rate, resize, quit.
 start_app 100 30 "$BIN" play --dataset house --lr 0.05
-wait_for 'paused +step 0 ' || fail "the playground did not open paused at step 0"
+wait_for 'paused +pace 30/s +step 0 ' || fail "the playground did not open paused at step 0, at 30 steps a second"
 before=$(status_loss)
 send_keys Space
-wait_for 'playing +step ([3-9][0-9]|[0-9]{3,}) ' || fail "training did not advance"
+wait_for 'playing +pace 30/s +step ([3-9][0-9]|[0-9]{3,}) ' || fail "training did not advance"
 middle=$(status_loss)
-wait_for 'playing +step ([3-9][0-9]{2}|[0-9]{4,}) ' 10 || fail "training did not keep advancing"
+# s twice: 30 → 100 → 300 steps a second.
+send_keys s s
+wait_for 'pace 300/s' || fail "s did not raise the pace to 300 steps a second"
+wait_for 'playing +pace 300/s +step ([3-9][0-9]{2}|[0-9]{4,}) ' 10 || fail "training did not keep advancing"
 after=$(status_loss)
 less_than "$middle" "$before" || fail "loss did not fall: $before → $middle"
 less_than "$after" "$middle" || fail "loss did not keep falling: $middle → $after"

@@ -99,7 +99,7 @@ import Testing
     #expect(lab.regularization == .l2(0.001))
     #expect(lab.dropout == 0.1)
     #expect(lab.initialisation == .xavier)
-    #expect(lab.stepsPerTick == 5)
+    #expect(lab.pace == 150, "steps-per-tick is a pace of 30 ticks a second")
     #expect(lab.outputActivation == .sigmoid)
   }
 
@@ -128,6 +128,23 @@ import Testing
     ])
   }
 
+  @Test func paceIsStepsPerSecondOrMax() {
+    func pace(_ line: String) -> Double? {
+      Lesson.parse(text: lessonText("```lab\ndataset: line\n\(line)\n```"), fileName: "t.md").lesson?.pages.first?.lab?.pace
+    }
+    #expect(pace("pace: 3") == 3)
+    #expect(pace("pace: 0.5") == 0.5)
+    #expect(pace("pace: max") == .infinity)
+    #expect(pace("speed: 2") == 60, "the old steps per tick, at 30 ticks a second")
+    #expect(pace("views: [loss]") == nil)
+    #expect(problems(in: lessonText("```lab\ndataset: line\npace: 0\n```")) == [
+      "t.md:10: `pace` must be a number of steps per second above 0 (at most 100000), or `max`"
+    ])
+    #expect(problems(in: lessonText("```lab\ndataset: line\npace: 3\nsteps-per-tick: 1\n```")) == [
+      "t.md:11: `steps-per-tick` repeats `pace` (line 10); give one"
+    ])
+  }
+
   @Test func labProblemsPointAtTheKeyLineInTheFile() {
     // Body starts at file line 8, so the fence is line 8 and `dataset` line 9.
     let body = """
@@ -149,7 +166,7 @@ import Testing
       "t.md:12: unknown control `rewind` (allowed: play, step, learning-rate, batch, optimizer, activation, speed, reset, seed, or `all` instead of a list)",
       "t.md:13: `learning-rate` must be a number above 0 (at most 100)",
       "t.md:14: `batch` must be `full`, `1` (one sample per step) or a batch size above 1",
-      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, steps-per-tick, speed, bowl-parameters, train-samples, noise)",
+      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, pace, steps-per-tick, speed, bowl-parameters, train-samples, noise)",
       "t.md:16: unknown regularization `l3` (allowed: l1, l2)",
     ])
   }

@@ -37,6 +37,21 @@ import Testing
     }
   }
 
+  /// Each coffee taster's score of the ideal cup is amount × how strongly they notice it, summed:
+  /// without noise the targets are exactly that sum, so a neuron's weights can only settle on
+  /// the recipe.
+  @Test func coffeeTastersScoreTheIdealRecipe() {
+    let quiet = Dataset.builtIn(.coffee, seed: 2, noise: 0)
+    #expect(quiet.featureNames == ["coffee", "water", "sugar"])
+    #expect(Dataset.idealCoffeeRecipe == [0.6, 0.8, 0.2])
+    for row in 0..<quiet.trainInputs.count {
+      let noticed = Array(quiet.trainInputs[row])
+      #expect(noticed.allSatisfy { (0...1).contains($0) })
+      let score = zip(noticed, Dataset.idealCoffeeRecipe).reduce(0) { $0 + $1.0 * $1.1 }
+      #expect(abs(quiet.trainTargets[row].first! - score) < 1e-12)
+    }
+  }
+
   @Test func sampleCountOverridesTheDefault() {
     let line = Dataset.builtIn(.line, seed: 1, sampleCount: 50)
     #expect(line.trainInputs.count + line.testInputs.count == 50)

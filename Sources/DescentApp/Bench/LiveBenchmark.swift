@@ -63,7 +63,7 @@ public enum LiveBenchmark {
     var playgroundApp = PlaygroundApp(
       playground: try Playground(configuration: lab.trainingConfiguration, panes: lab.views), theme: theme)
     _ = playgroundApp.update(.key(.character(" ")))
-    while playgroundApp.playground.speed != .maximum { _ = playgroundApp.update(.key(.character("s"))) }
+    while playgroundApp.playground.pace != .maximum { _ = playgroundApp.update(.key(.character("s"))) }
     let samplesPerEpoch = Double(lab.trainingConfiguration.dataset.trainInputs.count)
     let alone = playingRate(&playgroundApp, seconds: seconds) { app in
       Double(app.playground.session.epochCount) * samplesPerEpoch + Double(app.playground.session.positionInEpoch)
@@ -71,7 +71,7 @@ public enum LiveBenchmark {
     var model = DescentModel(catalog: catalog, progress: Progress(), theme: theme, startLesson: "bench")
     _ = model.update(.resize(Size(width: 120, height: 40)))
     _ = model.update(.key(.character(" ")))
-    while model.player?.playground?.speed != .maximum { _ = model.update(.key(.character("s"))) }
+    while model.player?.playground?.pace != .maximum { _ = model.update(.key(.character("s"))) }
     let inLesson = playingRate(&model, seconds: seconds) { model in
       guard let session = model.player?.playground?.session else { return 0 }
       return Double(session.epochCount) * samplesPerEpoch + Double(session.positionInEpoch)
@@ -109,7 +109,7 @@ public enum LiveBenchmark {
       playground: try Playground(configuration: configuration),
       theme: Theme(capabilities: TerminalCapabilities(colorCount: 256, unicode: true)))
     _ = app.update(.key(.character(" ")))
-    while app.playground.speed != .maximum { _ = app.update(.key(.character("s"))) }
+    while app.playground.pace != .maximum { _ = app.update(.key(.character("s"))) }
     let live = playingRate(&app, seconds: seconds) { app in
       Double(app.playground.session.epochCount) * samplesPerEpoch + Double(app.playground.session.positionInEpoch)
     }

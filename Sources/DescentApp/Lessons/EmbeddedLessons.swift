@@ -65,7 +65,13 @@ Press `n` to take one training step and watch w and b in the weights
 pane. Press space to let it run, space again to pause. `r` starts
 over from the same random weights.
 
-Stop when w is close to 2 and b close to 1.
+It runs at 3 steps a second, slow enough to follow each number; the
+status line under the lab shows that pace. `s` makes it faster, `S`
+slower, in every lab.
+
+Stop when w is close to 2 and b close to 1. (Tab reaches the loss
+pane: how far off the line still is on the points it learns from,
+`train`, and on **test** points held back to check it.)
 
 ```lab
 dataset: line
@@ -75,6 +81,7 @@ optimizer: sgd
 learning-rate: 0.1
 batch: full
 seed: 1
+pace: 3
 views: [weights, network, loss]
 controls: [play, step, learning-rate, reset]
 ```
@@ -168,6 +175,12 @@ The three numbers 0.3, 0.2 and 0.5 are **weights**. Each says how
 strongly one clue pushes the price. Location carries the largest
 weight, so it matters most; bedrooms matter least.
 
+Think of the ties between people. You take a close friend's advice
+to heart and barely register a passing stranger's. A weight is the
+strength of such a tie between an input and a neuron: a large weight
+is a close tie, a weight near 0 is a stranger, and a negative weight
+is someone whose advice you reliably do the opposite of.
+
 +++
 
 # Pricing one house by hand
@@ -206,10 +219,12 @@ Next page: try it.
 
 Press space to train. The weights pane lists w.size, w.bedrooms and
 w.location; in the diagram, bold lines are the larger weights and
-faint ones the smaller.
+faint ones the smaller, and the goal box below the text shows where
+they stand now.
 
-Watch them drift from their random start towards 0.3, 0.2 and 0.5.
-Press `n` instead for one step at a time.
+Watch them drift from their random start towards 0.3, 0.2 and 0.5,
+three steps a second. Press `n` instead for one step at a time, or
+`s` to speed up.
 
 ```lab
 dataset: house
@@ -219,6 +234,7 @@ optimizer: sgd
 learning-rate: 0.5
 batch: full
 seed: 1
+pace: 3
 views: [weights, network, loss]
 controls: [play, step, learning-rate, reset, seed]
 ```
@@ -227,7 +243,7 @@ controls: [play, step, learning-rate, reset, seed]
 weights: {w.size: 0.3, w.bedrooms: 0.2, w.location: 0.5}
 tolerance: 0.01
 hint-after-steps: 100
-hint: Press space and let it run; the weights need about a hundred steps to settle.
+hint: Press space and let it run; the weights need about forty steps to settle.
 message: The weights settled on 0.3, 0.2 and 0.5, the rule behind the prices.
 ```
 
@@ -255,6 +271,7 @@ optimizer: sgd
 learning-rate: 0.5
 batch: full
 seed: 2
+pace: 3
 views: [weights, loss]
 controls: [play, step, learning-rate, reset, seed]
 ```
@@ -328,16 +345,17 @@ is that step, repeated many times.
 
 # One step in numbers
 
-Say the weight for sugar is 0.2 and the gradient, ∂L/∂w, is −0.5.
-A negative gradient means "more sugar would lower the loss".
+Say the recipe holds 0.1 of sugar, so that weight is 0.1, and the
+gradient, ∂L/∂w, is −0.5. A negative gradient means "more sugar
+would lower the loss".
 
 The update moves the weight *against* the gradient, scaled by a small
 **learning rate** η (eta), here 0.1:
 
 ```
 w ← w − η · ∂L/∂w
-  = 0.2 − 0.1 · (−0.5)
-  = 0.25
+  = 0.1 − 0.1 · (−0.5)
+  = 0.15
 ```
 
 A little more sugar. Every weight gets its own update in the same
@@ -347,13 +365,16 @@ step, each from its own gradient.
 
 # Taste, tweak, repeat
 
-The `coffee` data set scores how good cups taste from their amounts
-of coffee, water and sugar. A single neuron learns to predict the
-score.
+Here the three weights *are* the recipe: how much coffee, water and
+sugar go in. An ideal cup exists, but its recipe is hidden.
 
-Press `n` for one step: the engine brews (forward pass), tastes
-(loss), works out the gradient and tweaks the three weights. Watch
-the loss fall a little with each press. Then press space to run.
+The `coffee` data is 400 tasters. Each notices coffee, water and
+sugar to a different degree (the inputs) and has scored the ideal
+cup (the target). The neuron predicts each taster's score for the
+cup its weights brew; the loss compares that with the ideal cup's.
+
+Press `n` for one step (brew, taste, gradient, tweak), then space:
+five steps a second. Watch the amounts.
 
 ```lab
 dataset: coffee
@@ -363,16 +384,35 @@ optimizer: sgd
 learning-rate: 0.3
 batch: full
 seed: 1
+pace: 5
 views: [weights, loss, network]
-controls: [play, step, learning-rate, reset]
+controls: [play, step, learning-rate, reset, seed]
 ```
 
 ```goal
-train-loss-below: 0.035
-hint-after-steps: 400
-hint: Keep pressing space; if progress is slow, press + to raise the learning rate.
-message: "The loss has flattened near its floor. A single neuron adds the amounts up in straight lines, so it cannot capture taste exactly, but it gets close."
+weights: {w.coffee: 0.6, w.water: 0.8, w.sugar: 0.2}
+tolerance: 0.05
+hint-after-steps: 150
+hint: Keep it running with space; the amounts close in on the recipe over about a hundred steps.
+message: "Found it: 0.6 coffee, 0.8 water, 0.2 sugar, the hidden recipe, learned from scores alone."
 ```
+
++++
+
+# Minus sugar?
+
+A random start can give an amount below zero, and early steps can
+too. No real cup holds minus sugar. In the neuron, a negative weight
+means that ingredient pulls the score *down*: the more strongly a
+taster notices it, the lower they rate this cup.
+
+That is a real verdict on the current recipe, not a broken number:
+the gradient then says "more of it", and each step pushes the amount
+up past zero towards where the ideal cup has it. Whatever the start,
+training ends on the same three amounts.
+
+The bias b plays no part in the recipe; it ends near 0, because the
+scores have no constant extra.
 
 +++
 
@@ -502,6 +542,12 @@ cross-entropy (`loss: bce`, binary cross-entropy).
 Press space. The loss starts near 0.69 (guessing) and falls as the
 boundary line moves between the clouds.
 
+The status line also shows **accuracy** (`acc`): the share of points
+put in the right class. Its first number is for the training points;
+the second is for the **test** points, a share of the data held back
+from training so the neuron can be checked on points it never
+learned from.
+
 ```lab
 dataset: gaussians
 layers: []
@@ -510,6 +556,7 @@ optimizer: sgd
 learning-rate: 0.3
 batch: full
 seed: 1
+pace: 3
 views: [loss, boundary]
 controls: [play, step, learning-rate, reset]
 ```
@@ -625,6 +672,7 @@ The bowl view draws the loss surface as a shaded map of the valley
 Press `n` to take one step at a time and watch the dot slide down the
 slope towards the ×. Steps are long where the bowl is steep
 and shrink as the floor flattens out, since the gradient shrinks too.
+Space runs it at three steps a second.
 
 ```lab
 dataset: line
@@ -634,6 +682,7 @@ optimizer: sgd
 learning-rate: 0.1
 batch: full
 seed: 1
+pace: 3
 views: [bowl, loss]
 controls: [play, step, learning-rate, reset, seed]
 ```
@@ -715,8 +764,9 @@ tuned by trying, which is exactly what you will do now.
 
 # Fix the crawl
 
-This lab starts with η = 0.01. Press space and watch: the dot barely
-moves on the bowl.
+This lab starts with η = 0.01. Press space and watch for ten seconds:
+the dot creeps across the bowl, a hair per step, and the loss curve
+sags only slowly.
 
 Your goal: get the loss below 0.05 **within 50 steps**. Press `l` and
 type a larger rate (or press `+` a few times), then `r` to restart
@@ -730,6 +780,7 @@ optimizer: sgd
 learning-rate: 0.01
 batch: full
 seed: 1
+pace: 3
 views: [bowl, loss]
 controls: [play, step, learning-rate, reset]
 ```
@@ -738,7 +789,7 @@ controls: [play, step, learning-rate, reset]
 train-loss-below: 0.05
 within-steps: 50
 hint-after-steps: 100
-hint: Press l, type 0.3, press Enter, then r to restart and space to train.
+hint: Press l, type 0.2, press Enter, then r to restart and space to train.
 message: "Same bowl, same start, a bigger stride: done in under 50 steps."
 ```
 
@@ -746,12 +797,17 @@ message: "Same bowl, same start, a bigger stride: done in under 50 steps."
 
 # Overshoot, then blow up
 
-Now start from a good rate and push it. Press `+` while training and
-watch the bowl: at first the dot slides straight down; then it starts
-to jump from one wall of the bowl to the other.
+Start from a good rate, η = 0.3, and press space: the dot slides
+straight down the bowl.
 
-Keep pressing `+`. Once each jump lands higher than the last, the loss
-climbs instead of falling, and quickly runs off to infinity.
+Now press `+` three times (η = 0.68) and `r` to run again from the
+same start: the dot jumps from one wall of the bowl to the other,
+zig-zagging down. Press `+` once more (η = 1) and `r`: it bounces
+from wall to wall and never settles. You can press `+` while it runs,
+too.
+
+One more `+` and each jump lands higher than the last: the loss
+climbs instead of falling and runs off towards infinity.
 
 Your goal: **make it blow up**.
 
@@ -763,6 +819,7 @@ optimizer: sgd
 learning-rate: 0.3
 batch: full
 seed: 1
+pace: 3
 views: [bowl, loss]
 controls: [play, step, learning-rate, reset]
 ```
@@ -770,7 +827,7 @@ controls: [play, step, learning-rate, reset]
 ```goal
 diverged: true
 hint-after-steps: 200
-hint: Press + several times while it runs; a learning rate above about 1 is usually enough.
+hint: Press + five times (η = 1.5), then r and space; above about 1 each jump grows.
 message: Diverged. Every step overshot by more than it corrected, so the error grew without bound.
 ```
 
@@ -791,28 +848,40 @@ feeds itself.
 
 # Bumpy losses and local minima
 
-A network with hidden layers has a loss surface with many dips. The
-lowest one is the **global minimum**; the others are **local minima**.
-At the bottom of any dip the gradient is zero, so plain gradient
-descent stops there, even if a deeper dip lies beyond the next ridge.
+Once a neuron bends its output, its loss can have several dips: the
+lowest is the **global minimum**, the others are **local minima**. At
+the bottom of any dip the gradient is zero, so gradient descent stops
+there, even if a deeper one lies past the next ridge.
 
-Small steps tend to settle into the first dip they meet. Larger steps
-can hop over a low ridge and find a deeper valley, at the risk of
-bouncing. Here a hidden layer of 8 tanh neurons fits the `sine`
-data. Try η = 0.01, 0.03 and 0.1 (press `r` after each change) and
-compare where the loss levels off.
+Here one tanh neuron, ŷ = tanh(w·x + b), fits three clumps of points.
+A gentle slope through all three misses each a little: a shallow dip,
+near the random start. A steep step through the two left clumps
+misses only the right one: a deeper valley, lower left on the bowl,
+where the × marks the lowest point.
+
+Press space at η = 0.1: the dot settles in the dip. Then press `l`,
+type 1, Enter, `r` and space: the first long step jumps clean over
+the dip and its ridge, and the dot slides down the valley.
 
 ```lab
-dataset: sine
-layers: [8]
-activation: tanh
+dataset: clumps
+layers: []
+output-activation: tanh
 loss: mse
 optimizer: sgd
-learning-rate: 0.03
+learning-rate: 0.1
 batch: full
 seed: 1
-views: [loss, network]
+pace: 3
+views: [bowl, boundary, loss]
 controls: [play, step, learning-rate, reset, seed]
+```
+
+```goal
+train-loss-below: 0.12
+hint-after-steps: 30
+hint: "The dip holds at 0.19. Press l, type 1, Enter, then r and space: a step of 1 jumps the ridge."
+message: "Below 0.12: the large step found the deeper valley that the small steps could not reach."
 ```
 
 +++
@@ -886,21 +955,28 @@ shallow dip that would trap a smooth one.
 
 # See the difference
 
-This lab starts in full batch mode. Press space and watch the path on
-the bowl and the loss curve: smooth.
+The points of this `line` scatter widely around y = 2x + 1 (noise 1
+instead of 0.1), so single points disagree a lot about the slope.
 
-Now press `b` to switch the batch mode (full → 1 → mini-batch) and `r`
-to restart each time. With batch 1 the path wobbles and the loss curve
-turns fuzzy; with mini-batches it is in between.
+The lab starts in full batch mode. Press space and watch the path on
+the bowl and the loss curve: smooth, straight to the bottom.
+
+Now press `b` once (full → single sample) and `r` to restart. Each
+step now follows one point: the path staggers down the bowl and keeps
+jittering around the bottom, and the loss curve turns ragged. One
+more `b` gives mini-batches, which sit in between; one more returns
+to full batch. The status line shows the mode and the epoch.
 
 ```lab
 dataset: line
 layers: []
 loss: mse
 optimizer: sgd
-learning-rate: 0.05
+learning-rate: 0.1
 batch: full
 seed: 1
+noise: 1
+pace: 10
 views: [bowl, loss]
 controls: [play, step, batch, learning-rate, reset]
 ```
@@ -927,7 +1003,9 @@ real training uses mini-batch gradient descent. In common usage
 
 Here the house model trains on mini-batches of 16. Press space: the
 loss curve is a little ragged, yet the weights still head for 0.3,
-0.2 and 0.5, and each step costs a fraction of a full pass.
+0.2 and 0.5, and each step costs a fraction of a full pass. With 800
+training houses, an epoch is 50 of these steps: watch the epoch count
+on the status line.
 
 ```lab
 dataset: house
@@ -937,6 +1015,7 @@ optimizer: sgd
 learning-rate: 0.2
 batch: 16
 seed: 1
+pace: 10
 views: [loss, weights]
 controls: [play, step, batch, learning-rate, reset]
 ```
@@ -1127,6 +1206,7 @@ optimizer: sgd
 learning-rate: 0.5
 batch: full
 seed: 1
+pace: 3
 views: [network, loss, boundary]
 controls: [play, step, learning-rate, reset]
 ```
@@ -1242,7 +1322,8 @@ the other class when the signs differ: two opposite corners against
 the other two. No single straight line separates them.
 
 A single neuron can only draw one straight boundary. Press space and
-watch it try: the accuracy stalls far short of 100 %.
+watch it try: the accuracy on the status line stalls far short of
+100 %.
 
 ```lab
 dataset: xor
@@ -1252,6 +1333,7 @@ optimizer: sgd
 learning-rate: 0.3
 batch: full
 seed: 1
+pace: 10
 views: [boundary, loss]
 controls: [play, step, learning-rate, reset]
 ```
@@ -1275,6 +1357,7 @@ optimizer: sgd
 learning-rate: 0.3
 batch: full
 seed: 1
+pace: 30
 views: [boundary, loss, network]
 controls: [play, step, learning-rate, activation, reset, seed]
 ```
@@ -1377,6 +1460,7 @@ optimizer: sgd
 learning-rate: 0.5
 batch: full
 seed: 1
+pace: 10
 views: [boundary, network, loss]
 controls: [play, step, learning-rate, activation, reset, seed]
 ```
@@ -1401,6 +1485,13 @@ region. More layers can combine again, building shapes out of shapes.
 That reuse is what depth buys: complex regions from fewer neurons
 than one enormous layer would need.
 
+Picture a squad of detectives on one case. The first shift each
+checks a single plain fact (was the door forced? whose shoes left
+those prints?). The next shift never sees the scene, only those
+reports, and combines them into leads. The chief reads the leads and
+names a suspect. Every shift refines the clues handed up by the one
+before; training decides which reports each detective trusts.
+
 +++
 
 # The spiral
@@ -1408,10 +1499,19 @@ than one enormous layer would need.
 `spiral` is two interleaved arms that wind around each other. It is
 far harder: the boundary must curl several times.
 
-Two hidden layers of 8 tanh neurons can manage it, but slowly. Press
-space, then `s` to speed up training. Watch the boundary: first a
-rough split, then the curls appear one by one as the deeper layer
-learns to combine the first layer's lines.
+Two hidden layers of 8 tanh neurons can manage it. Press space and
+watch the boundary: first a rough split, then the curls appear one by
+one as the deeper layer learns to combine the first layer's lines.
+
+This lab trains with **Adam** (the status line says `adam`), not
+plain gradient descent. Adam gives each weight its own step size.
+It keeps a running average of the weight's recent gradients, called
+**momentum**: like a ball rolling downhill, the step keeps going in a
+direction the slope has agreed on for a while and shrugs off single
+jolts. It also keeps a running average of the gradient's size and
+divides by it, so weights with small but steady gradients still move.
+Here it curls the boundary in a few hundred steps, where plain
+descent at its best rate needs thousands.
 
 ```lab
 dataset: spiral
@@ -1422,14 +1522,15 @@ optimizer: adam
 learning-rate: 0.01
 batch: full
 seed: 1
+pace: 30
 views: [boundary, loss]
-controls: [play, step, learning-rate, activation, speed, reset, seed]
+controls: [play, step, learning-rate, activation, reset, seed]
 ```
 
 ```goal
 accuracy-above: 0.9
-hint-after-steps: 5000
-hint: Press s to train faster; if the curls stop appearing, R starts again from new random weights.
+hint-after-steps: 1500
+hint: Let it run; if the curls stop appearing, R starts again from new random weights.
 message: The boundary follows both arms of the spiral.
 ```
 
@@ -1500,12 +1601,17 @@ learning the real pattern. When training loss keeps falling but test
 loss turns upward, it has started to **overfit**: it is memorising
 the training points, noise included, instead of the rule behind them.
 
+The opposite failure is **underfitting**: a model too simple, or
+trained too briefly, to capture the pattern at all. Both losses then
+stay high together, like the single neuron on XOR.
+
 +++
 
 # Watch it happen
 
 Only 20 noisy points from a sine wave, and a roomy network of two
-layers of 16 neurons: far more capacity than 20 points need.
+layers of 16 neurons: far more capacity than 20 points need. It
+trains with Adam, as the spiral did, at 100 steps a second.
 
 Press space. Early on both losses fall. Then the fitted curve starts
 to wiggle through individual points, the training loss keeps
@@ -1522,14 +1628,15 @@ batch: full
 seed: 1
 train-samples: 20
 noise: 0.3
+pace: 100
 views: [loss, boundary]
-controls: [play, step, learning-rate, speed, reset]
+controls: [play, step, learning-rate, reset]
 ```
 
 ```goal
 train-loss-below: 0.01
 hint-after-steps: 600
-hint: Keep it running (space); switch speed with s if it feels slow.
+hint: Keep it running (space); s raises the pace if it feels slow.
 message: The training loss is almost zero, yet the test loss is far above its best. The network has memorised the noise.
 ```
 
@@ -1560,8 +1667,9 @@ seed: 1
 train-samples: 20
 noise: 0.3
 regularization: {l2: 0.001}
+pace: 100
 views: [loss, boundary]
-controls: [play, step, learning-rate, speed, reset]
+controls: [play, step, learning-rate, reset]
 ```
 
 ```quiz
@@ -1598,8 +1706,9 @@ seed: 1
 train-samples: 20
 noise: 0.3
 dropout: 0.2
+pace: 100
 views: [loss, boundary]
-controls: [play, step, learning-rate, speed, reset]
+controls: [play, step, learning-rate, reset]
 ```
 
 +++
@@ -1621,8 +1730,9 @@ batch: full
 seed: 1
 train-samples: 300
 noise: 0.3
+pace: 30
 views: [loss, boundary]
-controls: [play, step, learning-rate, speed, reset]
+controls: [play, step, learning-rate, reset]
 ```
 
 This is why neural networks are hungry for data: the more capacity
@@ -1673,6 +1783,13 @@ guess, measured the gap with a loss, and adjusted. That is
 **supervised learning**: a teacher supplies the answers during
 training.
 
+It is how a small child learns the names of animals. You point at a
+picture; the child says "dog"; you answer "no, that one is a cat".
+The first guesses are often wrong, but every answer nudges the next
+guess, until the child names animals in pictures they have never
+seen. The label is your answer; the loss is how far off the guess
+was.
+
 Think of handwritten digits. Each image comes labelled with the digit
 it shows. If the network calls a "3" a "1", the loss is high and the
 weights shift so that next time the guess is better. After many
@@ -1707,6 +1824,7 @@ optimizer: sgd
 learning-rate: 0.3
 batch: full
 seed: 1
+pace: 10
 views: [boundary, loss, network]
 controls: all
 ```

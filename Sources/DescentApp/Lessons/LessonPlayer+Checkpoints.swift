@@ -105,10 +105,7 @@ extension LessonPlayer {
     case .missed:
       lines.append(contentsOf: renderer.wrap([Inline("Missed the step limit: press r to try again.")], base: styles.warning))
     case .pending:
-      let step = playground?.session.stepCount ?? 0
-      var text = "Not yet (step \(step))"
-      if let limit = goal.withinSteps { text += " of \(limit)" }
-      lines.append(Line(text, style: styles.dim))
+      lines.append(contentsOf: renderer.wrap([Inline(pendingText(goal))], base: styles.dim))
     }
     if let hint = goal.hint {
       if status != .met, showsHint(goalAt: index) {
@@ -119,6 +116,40 @@ extension LessonPlayer {
     }
     return lines
   }
+  /// `now 0.26, 0.2, 0.49 · step 20 of 50`: where the numbers the goal is judged on stand.
+  func pendingText(_ goal: GoalSpec) -> String {
+    guard let session = playground?.session else { return "Not yet" }
+    var text = "now " + Self.currentValues(goal, context: SessionGoalContext(session: session), featureNames: singleNeuronFeatures)
+    text += " \(styles.symbols.separator) step \(session.stepCount)"
+    if let limit = goal.withinSteps { text += " of \(limit)" }
+    return text
+  }
+
+  /// The current value of every quantity `goal` judges, in the order `describe` names them:
+  /// `loss 0.12, test accuracy 87%`; weight targets alone are just their values.
+  static func currentValues(_ goal: GoalSpec, context: some GoalContext, featureNames: [String]? = nil) -> String {
+    var parts: [String] = []
+    if goal.trainLossBelow != nil { parts.append("train loss \(NumberFormat.value(context.trainLoss))") }
+    if goal.testLossBelow != nil { parts.append("test loss \(context.testLoss.map { NumberFormat.value($0) } ?? "-")") }
+    if goal.accuracyAbove != nil {
+      parts.append("\(accuracyName(context)) \(context.accuracy.map(StatusLine.percent) ?? "-")")
+    }
+    if goal.diverged != nil { parts.append(context.diverged ? "blown up" : "still finite") }
+    let weights = goal.weightTargets.map { target in
+      context.parameterValue(target.parameter).map { NumberFormat.value($0) } ?? "-"
+    }
+    if !weights.isEmpty {
+      if parts.isEmpty { return weights.joined(separator: ", ") }
+      parts += zip(goal.weightTargets, weights).map { "\(name($0.parameter, featureNames: featureNames)) \($1)" }
+    }
+    return parts.joined(separator: ", ")
+  }
+
+  /// `test accuracy` when the goal is judged on the test data (as it is whenever there is some).
+  private static func accuracyName(_ context: some GoalContext) -> String {
+    context.testLoss == nil ? "accuracy" : "test accuracy"
+  }
+
 
   /// Inline Markdown text (a hint) as runs: the first paragraph MarkdownParser finds.
   static func inlines(_ text: String) -> [Inline] {
@@ -131,7 +162,7 @@ extension LessonPlayer {
     var parts: [String] = []
     if let value = goal.trainLossBelow { parts.append("train loss < \(number(value))") }
     if let value = goal.testLossBelow { parts.append("test loss < \(number(value))") }
-    if let value = goal.accuracyAbove { parts.append("accuracy > \(number(value * 100))%") }
+    if let value = goal.accuracyAbove { parts.append("test accuracy > \(number(value * 100))%") }
     if goal.diverged == true { parts.append("make training blow up") }
     if goal.diverged == false { parts.append("training does not blow up") }
     if !goal.weightTargets.isEmpty {

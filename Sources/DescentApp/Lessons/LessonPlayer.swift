@@ -52,7 +52,7 @@ public struct LessonPlayer {
   private var playgrounds: [Int: Playground] = [:]
 
   /// Seconds one tick stands for (the program loop's frame time).
-  static let secondsPerTick = 0.033
+  static let secondsPerTick = Pace.secondsPerTick
 
   /// Opens `lesson` at `page` (clamped) and records the visit in `progress`.
   public init(
@@ -165,7 +165,9 @@ public struct LessonPlayer {
           playground = try Playground(
             configuration: lab.trainingConfiguration, panes: lab.views, unlockedControls: lab.controls,
             bowlPair: lab.bowlParameters.flatMap { $0.count == 2 ? ($0[0], $0[1]) : nil },
-            stepsPerFrame: lab.stepsPerTick)
+            pace: lab.pace.map { Pace(stepsPerSecond: $0) } ?? .labDefault,
+            emphasis: StatusField.emphasised(
+              by: lab, goals: page.checkpoints.compactMap { if case .goal(let goal) = $0 { goal } else { nil } }))
         } catch {
           labError = "This lab cannot run: \(error)"
         }

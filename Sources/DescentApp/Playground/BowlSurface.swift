@@ -3,8 +3,9 @@ import NeuralEngine
 /// The loss surface the bowl view draws: computed in `update`, at most once per frame, never in
 /// `render`.
 ///
-/// A single linear neuron's surface depends only on its ranges, so it is kept until they change;
-/// any other network's surface moves with the parameters not shown, so it follows every step.
+/// A single linear neuron's surface, or that of any network whose only parameters are the pair
+/// shown, depends only on its ranges, so it is kept until they change; any other network's
+/// surface moves with the parameters not shown, so it follows every step.
 public struct BowlSurface: Sendable {
   public let first: ParameterID
   public let second: ParameterID
@@ -24,18 +25,22 @@ public struct BowlSurface: Sendable {
     let current = (session.network[pair.0], session.network[pair.1])
     let ranges = PlotBowlRange.choose(anchors: anchors, path: path + [current])
     let linear = PlotBowlRange.isLinearUnit(session)
-    if linear, samePair, let previous, previous.ranges == ranges {
+    if PlotBowlRange.hasFixedSurface(session), samePair, let previous, previous.ranges == ranges {
       return previous
     }
-    let (columns, rows) = resolution(linear: linear, trainCount: session.trainCount)
+    let (columns, rows) = resolution(
+      linear: linear, fixed: PlotBowlRange.hasFixedSurface(session), trainCount: session.trainCount)
     let grid = session.lossSurface(parameters: pair, ranges: ranges, columns: columns, rows: rows)
     return BowlSurface(first: pair.0, second: pair.1, ranges: ranges, grid: grid, anchors: anchors)
   }
 
-  /// Grid size: pixel-fine for the linear unit (O(1) per point), else within the forward-pass budget.
-  private static func resolution(linear: Bool, trainCount: Int) -> (columns: Int, rows: Int) {
+  /// Grid size: pixel-fine for the linear unit (O(1) per point); within a larger one-off
+  /// budget for another fixed surface (computed once per range, not per frame); else within the
+  /// per-frame forward-pass budget.
+  private static func resolution(linear: Bool, fixed: Bool, trainCount: Int) -> (columns: Int, rows: Int) {
     if linear { return (120, 80) }
-    let points = max(16, forwardPassBudget / max(1, trainCount))
+    let budget = fixed ? 20 * forwardPassBudget : forwardPassBudget
+    let points = max(16, budget / max(1, trainCount))
     var columns = 60, rows = 40
     while columns * rows > points, columns > 4 {
       columns = columns * 3 / 4

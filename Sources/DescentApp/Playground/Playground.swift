@@ -11,10 +11,13 @@ public struct Playground {
   public private(set) var session: TrainingSession
   /// Views shown, in layout order.
   public private(set) var panes: [LabView]
-  /// Controls whose keys work; the rest say they are locked.
+  /// Controls whose keys work; the rest say they are locked. The pace (`s`, `S`) is never locked.
   public private(set) var unlockedControls: Set<LabControl>
   public private(set) var isPlaying = false
-  public private(set) var speed: Speed = .ten
+  /// How many steps a second training takes while playing.
+  public private(set) var pace: Pace
+  /// Status fields the page is about, kept in view ahead of the others.
+  public let emphasis: Set<StatusField>
   /// Index into `panes` of the pane Tab has selected.
   public private(set) var focusedPaneIndex = 0
   /// The pane Enter has enlarged to fill the screen, if any.
@@ -34,18 +37,25 @@ public struct Playground {
 
   /// The pair a lab chose for the bowl (`bowl-parameters`); shown first, before the defaults.
   private let chosenBowlPair: (ParameterID, ParameterID)?
+  /// The fraction of a step owed from earlier ticks at a pace slower than the ticks.
+  private var paceCarry = Pace.Carry()
+  /// True once this run paused itself because it converged. Playing on is then the learner's
+  /// choice, so flatness does not pause it again until the run restarts or a hyperparameter
+  /// changes.
+  private var pausedForConvergence = false
 
   public init(
     configuration: TrainingConfiguration, panes: [LabView]? = nil,
     unlockedControls: Set<LabControl> = Set(LabControl.allCases),
-    bowlPair: (ParameterID, ParameterID)? = nil, stepsPerFrame: Int? = nil
+    bowlPair: (ParameterID, ParameterID)? = nil, pace: Pace = .playgroundDefault, emphasis: Set<StatusField> = []
   ) throws(ModelError) {
     self.configuration = configuration
     session = try TrainingSession(configuration: configuration)
     self.panes = panes ?? Playground.defaultPanes(for: configuration)
     self.unlockedControls = unlockedControls
     chosenBowlPair = bowlPair
-    if let stepsPerFrame { speed = Speed.nearest(to: stepsPerFrame) }
+    self.pace = pace
+    self.emphasis = emphasis
     refreshBowl()
   }
 
@@ -117,8 +127,10 @@ extension Playground {
 
   private mutating func advance(stepBudget: Int) {
     guard isAnimating else { return }
+    let steps = paceCarry.steps(at: pace, within: stepBudget)
+    guard steps > 0 else { return }
     let before = session.state
-    session.step(count: speed.steps(within: stepBudget))
+    session.step(count: steps)
     session.refreshMetrics()
     refreshBowl()
     noteStateChange(from: before)
@@ -133,15 +145,22 @@ extension Playground {
     bowlSurface = BowlSurface.refreshed(bowlSurface, session: session, pair: pair)
   }
 
-  /// Pauses and explains when the run has just converged or diverged. A learner who plays on
-  /// after convergence (say with a larger learning rate) is not stopped again for it.
+  /// Pauses and explains when the run has just converged or diverged. Convergence pauses a run
+  /// once: a learner who plays on after it is not stopped again for flatness until the run
+  /// restarts or a hyperparameter changes.
   private mutating func noteStateChange(from before: TrainingState) {
     guard session.state != before else { return }
     switch session.state {
     case .running: break
     case .converged:
-      isPlaying = false
-      notice = Notice("converged: the loss stopped improving — paused (space trains on)")
+      if isPlaying {
+        guard !pausedForConvergence else { return }
+        isPlaying = false
+        pausedForConvergence = true
+        notice = Notice("converged: the loss has been flat for a while — paused (space trains on)")
+      } else {
+        notice = Notice("converged: the loss has been flat for a while (n or space trains on)")
+      }
     case .diverged(let reason):
       isPlaying = false
       notice = Notice("diverged: \(reason) — press r to reset", kind: .warning)
@@ -166,7 +185,8 @@ extension Playground {
     case .character("b"): if unlocked(.batch) { cycleBatchMode() }
     case .character("o"): if unlocked(.optimizer) { cycleOptimizer() }
     case .character("a"): if unlocked(.activation) { cycleActivation() }
-    case .character("s"): if unlocked(.speed) { speed = speed.next; notice = Notice("speed \(speed.label) steps per frame") }
+    case .character("s"): setPace(pace.faster)
+    case .character("S"): setPace(pace.slower)
     case .character("r"): if unlocked(.reset) { restart(seed: configuration.seed, saying: "reset with seed \(configuration.seed)") }
     case .character("R"): if unlocked(.seed) { restart(seed: configuration.seed &+ 1, saying: "new seed \(configuration.seed &+ 1)") }
     case .character("y"): usesLogScale.toggle(); notice = Notice(usesLogScale ? "loss axis: log scale" : "loss axis: linear scale")
@@ -193,7 +213,14 @@ extension Playground {
       return
     }
     isPlaying.toggle()
+    if isPlaying { paceCarry.startNow() }
     notice = nil
+  }
+
+  private mutating func setPace(_ newPace: Pace) {
+    pace = newPace
+    let words = newPace.stepsPerSecond == nil ? "as fast as this machine allows" : "\(newPace.description.dropLast(2)) steps a second"
+    notice = Notice("pace \(newPace): \(words) (s faster, S slower)")
   }
 
   private mutating func stepOnce() {
@@ -213,6 +240,7 @@ extension Playground {
   private mutating func setLearningRate(_ rate: Double) {
     session.learningRate = rate
     configuration.learningRate = rate
+    pausedForConvergence = false
     notice = Notice("learning rate \(formatLearningRate(rate)) from step \(session.stepCount + 1)")
   }
 
@@ -253,6 +281,7 @@ extension Playground {
     }
     session.batchMode = next
     configuration.batchMode = next
+    pausedForConvergence = false
     notice = Notice("batch mode: \(next.label) from the next step")
   }
 
@@ -261,6 +290,7 @@ extension Playground {
     let next = all[((all.firstIndex(of: session.optimizerKind) ?? 0) + 1) % all.count]
     session.optimizerKind = next
     configuration.optimizer = next
+    pausedForConvergence = false
     notice = Notice("optimizer: \(next.rawValue) from the next step")
   }
 
@@ -290,6 +320,7 @@ extension Playground {
     }
     configuration = candidate
     isPlaying = false
+    pausedForConvergence = false
     bowlSurface = nil
     refreshBowl()
     notice = Notice(text)

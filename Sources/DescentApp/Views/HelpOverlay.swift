@@ -53,7 +53,7 @@ struct HelpOverlay {
       Entry(keys: "b", action: "batch mode: full, single sample, mini-batch", control: .batch),
       Entry(keys: "o", action: "optimizer: sgd, momentum, nesterov, adagrad, rmsprop, adam", control: .optimizer),
       Entry(keys: "a", action: "activation (rebuilds and restarts)", control: .activation),
-      Entry(keys: "s", action: "speed: 1, 10, 100 steps a frame, max", control: .speed),
+      Entry(keys: "s  S", action: "pace faster / slower (1 to 1000 steps/s, max)", control: nil),
       Entry(keys: "r", action: "reset with the same seed", control: .reset),
       Entry(keys: "R", action: "reset with a new seed", control: .seed),
     ]

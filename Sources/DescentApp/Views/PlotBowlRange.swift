@@ -15,16 +15,23 @@ enum PlotBowlRange {
     return (snapped(points.map(\.0)), snapped(points.map(\.1)))
   }
 
-  /// The points every range must hold whatever the path does: the run's initial values and, for
-  /// a single linear unit, the bowl's bottom. They depend only on the configuration and the
-  /// pair, so the caller keeps them for the whole run.
+  /// The points every range must hold whatever the path does: the run's initial values and,
+  /// when the surface is fixed (`hasFixedSurface`), its lowest point, so a learner sees where
+  /// the deepest valley lies before the path gets there. They depend only on the configuration
+  /// and the pair, so the caller keeps them for the whole run.
   static func anchors(session: TrainingSession, pair: (ParameterID, ParameterID)) -> [(Double, Double)] {
     let initial = initialValues(session: session, pair: pair)
     // Searched around the initial point only, so the answer is the same every frame.
-    if isLinearUnit(session), let bottom = coarseMinimum(session: session, pair: pair, around: [initial]) {
+    if hasFixedSurface(session), let bottom = coarseMinimum(session: session, pair: pair, around: [initial]) {
       return [initial, bottom]
     }
     return [initial]
+  }
+
+  /// True when the shown pair are all the network has, or it is a linear unit: the surface then
+  /// depends on nothing the path changes, and is computed once per range.
+  static func hasFixedSurface(_ session: TrainingSession) -> Bool {
+    isLinearUnit(session) || session.network.parameterCount == 2
   }
 
   /// True for a single linear neuron under mean squared error: its surface is a fixed quadratic

@@ -3,8 +3,10 @@ import TerminalUI
 
 /// The bar at the bottom of the playground: where the run stands and what just happened.
 ///
-/// The first row holds the fields (state, step, epoch, losses, accuracy, learning rate, batch
-/// mode, optimizer, speed); fields of lower priority are dropped until the rest fit. A second
+/// The first row holds the fields (state, pace, step, epoch, losses, accuracy, learning rate,
+/// batch mode, optimizer). When they do not fit, fields with a shorter form take it (`▶` for
+/// `▶ playing`, `10/s` for `pace 10/s`), then fields of lower priority are dropped; the fields
+/// the page is about (`Playground.emphasis`) rank just below the run's state and pace. A second
 /// row, when there is one, holds the notice (or a short key hint when there is none); with one
 /// row the notice competes for space as a field.
 struct StatusLine {
@@ -18,12 +20,37 @@ struct StatusLine {
   private struct Field {
     var spans: [Span]
     var priority: Int
+    /// A shorter form used before the field is dropped.
+    var compact: [Span]? = nil
+    /// How much the full form matters, when less than `priority`: the field shortens once the
+    /// fields below this have gone.
+    var fullFormPriority: Int? = nil
+    /// The priority the field gives way at now: its full form's while it has a shorter one.
+    var yieldPriority: Int { compact != nil ? fullFormPriority ?? priority : priority }
     /// A flexible field (the notice) counts at most 20 columns and is cut at the edge.
     var flexible = false
     var width: Int {
       let full = spans.reduce(0) { $0 + $1.width }
       return flexible ? min(full, 20) : full
     }
+  }
+
+  /// Priorities: the run's state, then its pace, then what the page is about, then the rest.
+  private enum Priority {
+    static let state = 100
+    static let notice = 95
+    static let pace = 90
+    /// `pace 30/s` shortens to `30/s` after the step count goes, before the loss does.
+    static let paceWord = 75
+    static let emphasised = 85
+    static let learningRate = 80
+    static let loss = 79
+    static let step = 70
+    static let testLoss = 60
+    static let accuracy = 50
+    static let epoch = 40
+    static let batchMode = 30
+    static let optimizer = 20
   }
 
   // MARK: - Drawing
@@ -44,9 +71,9 @@ struct StatusLine {
     buffer.fill(barRow, with: Cell(" ", style: theme.statusBar))
     var fields = statusFields(theme: theme)
     if area.height < 2, let notice = noticeSpan(theme: theme, onBar: true) {
-      fields.append(Field(spans: [notice], priority: 9, flexible: true))
+      fields.append(Field(spans: [notice], priority: Priority.notice, flexible: true))
       if playground.notice?.kind == .info, let reason = divergenceSpan(theme: theme, onBar: true) {
-        fields.append(Field(spans: [reason], priority: 9, flexible: true))
+        fields.append(Field(spans: [reason], priority: Priority.notice, flexible: true))
       }
     }
     drawFields(fields, in: Rect(x: barRow.x + 1, y: barRow.y, width: barRow.width - 2, height: 1), buffer: &buffer, theme: theme)
@@ -75,17 +102,23 @@ struct StatusLine {
     return Paragraph([Line(spans)]).wrappedLines(width: width)
   }
 
-  /// Fields that fit in `row`, in their order, two spaces apart.
+  /// Fields that fit in `row`, in their order, two spaces apart. Until they fit, the least
+  /// important field gives way: it takes its shorter form if it has one, else it is dropped.
   private func drawFields(_ fields: [Field], in row: Rect, buffer: inout Buffer, theme: Theme) {
     guard row.width > 0 else { return }
     var kept = fields
     func totalWidth(_ fields: [Field]) -> Int {
       fields.reduce(0) { $0 + $1.width } + 2 * max(0, fields.count - 1)
     }
-    while totalWidth(kept) > row.width, kept.count > 1,
-      let lowest = kept.indices.min(by: { kept[$0].priority < kept[$1].priority })
+    while totalWidth(kept) > row.width, kept.count > 1 || kept.first?.compact != nil,
+      let lowest = kept.indices.min(by: { kept[$0].yieldPriority < kept[$1].yieldPriority })
     {
-      kept.remove(at: lowest)
+      if let compact = kept[lowest].compact {
+        kept[lowest].spans = compact
+        kept[lowest].compact = nil
+      } else {
+        kept.remove(at: lowest)
+      }
     }
     var x = row.x
     for (index, field) in kept.enumerated() {
@@ -101,45 +134,69 @@ struct StatusLine {
     let symbols = theme.symbols
     let label = onBar(theme.label, theme)
     let value = onBar(theme.value, theme)
+    let emphasis = playground.emphasis
+    func priority(_ field: StatusField, otherwise: Int) -> Int {
+      emphasis.contains(field) ? Priority.emphasised : otherwise
+    }
     var fields: [Field] = []
-    fields.append(Field(spans: [stateSpan(theme: theme)], priority: 10))
-    fields.append(Field(spans: [Span("step ", style: label), Span(String(session.stepCount), style: value)], priority: 7))
-    fields.append(Field(spans: [Span("epoch ", style: label), Span(String(session.epochCount), style: value)], priority: 4))
-    fields.append(Field(spans: [Span("loss ", style: label), Span(Self.number(session.trainLoss), style: value)], priority: 8))
+    let state = stateSpans(theme: theme)
+    fields.append(Field(spans: state.full, priority: Priority.state, compact: state.compact))
+    let pace = Span(playground.pace.description, style: value)
+    fields.append(
+      Field(spans: [Span("pace ", style: label), pace], priority: Priority.pace, compact: [pace], fullFormPriority: Priority.paceWord))
+    fields.append(Field(spans: [Span("step ", style: label), Span(String(session.stepCount), style: value)], priority: Priority.step))
+    fields.append(
+      Field(
+        spans: [Span("epoch ", style: label), Span(String(session.epochCount), style: value)],
+        priority: priority(.epoch, otherwise: Priority.epoch)))
+    fields.append(Field(spans: [Span("loss ", style: label), Span(Self.number(session.trainLoss), style: value)], priority: Priority.loss))
     if let testLoss = session.testLoss {
-      fields.append(Field(spans: [Span("test ", style: label), Span(Self.number(testLoss), style: value)], priority: 6))
+      fields.append(
+        Field(
+          spans: [Span("test ", style: label), Span(Self.number(testLoss), style: value)],
+          priority: priority(.testLoss, otherwise: Priority.testLoss)))
     }
     if let accuracy = session.trainAccuracy {
       var spans = [Span("acc ", style: label), Span(Self.percent(accuracy), style: value)]
+      var compact = spans
       if let testAccuracy = session.testAccuracy {
         spans += [Span(" / ", style: label), Span(Self.percent(testAccuracy), style: value)]
+        compact += [Span("/", style: label), Span(Self.percent(testAccuracy), style: value)]
       }
-      fields.append(Field(spans: spans, priority: 5))
+      fields.append(Field(spans: spans, priority: priority(.accuracy, otherwise: Priority.accuracy), compact: compact))
     }
     if let entry = playground.learningRateEntry {
       let typing = onBar(theme.highlight, theme)
-      fields.append(Field(spans: [Span("lr: ", style: typing), Span(symbols.displayable(entry) + symbols.cursor, style: typing)], priority: 10))
+      fields.append(
+        Field(
+          spans: [Span("lr: ", style: typing), Span(symbols.displayable(entry) + symbols.cursor, style: typing)],
+          priority: Priority.state))
     } else {
-      fields.append(Field(spans: [Span("lr ", style: label), Span(formatLearningRate(session.learningRate), style: value)], priority: 8))
+      fields.append(
+        Field(
+          spans: [Span("lr ", style: label), Span(formatLearningRate(session.learningRate), style: value)],
+          priority: Priority.learningRate))
     }
-    fields.append(Field(spans: [Span(session.batchMode.label, style: label)], priority: 3))
-    fields.append(Field(spans: [Span(session.optimizerKind.rawValue, style: label)], priority: 2))
-    let speed = playground.speed == .maximum ? "max" : symbols.times + String(playground.speed.rawValue)
-    fields.append(Field(spans: [Span("speed ", style: label), Span(speed, style: value)], priority: 1))
+    fields.append(Field(spans: [Span(session.batchMode.label, style: label)], priority: priority(.batchMode, otherwise: Priority.batchMode)))
+    fields.append(
+      Field(spans: [Span(session.optimizerKind.rawValue, style: label)], priority: priority(.optimizer, otherwise: Priority.optimizer)))
     return fields
   }
 
-  private func stateSpan(theme: Theme) -> Span {
+  /// The run's state in words, and its shorter form. While playing it says so, whatever the
+  /// monitor last judged (a converged run the learner plays on is training); `converged` shows
+  /// once the run stands still.
+  private func stateSpans(theme: Theme) -> (full: [Span], compact: [Span]?) {
     let symbols = theme.symbols
     switch playground.session.state {
     case .diverged:
-      return Span(symbols.markers.cross + " diverged", style: onBar(theme.warning, theme))
-    case .converged:
-      return Span(symbols.paused + " converged", style: onBar(theme.positive, theme))
-    case .running:
-      return playground.isPlaying
-        ? Span(symbols.playing + " playing", style: onBar(theme.value, theme))
-        : Span(symbols.paused + " paused", style: onBar(theme.label, theme))
+      return ([Span(symbols.markers.cross + " diverged", style: onBar(theme.warning, theme))], nil)
+    case .converged where !playground.isPlaying:
+      return ([Span(symbols.paused + " converged", style: onBar(theme.positive, theme))], nil)
+    case .running, .converged:
+      let style = onBar(playground.isPlaying ? theme.value : theme.label, theme)
+      let marker = playground.isPlaying ? symbols.playing : symbols.paused
+      return ([Span(marker + (playground.isPlaying ? " playing" : " paused"), style: style)], [Span(marker, style: style)])
     }
   }
 
@@ -164,7 +221,8 @@ struct StatusLine {
   private func hintSpan(theme: Theme, width: Int) -> Span {
     let hints = KeyHints([
       .init(keys: "space", action: "play", priority: 10), .init(keys: "n", action: "step", priority: 8),
-      .init(keys: "+/-", action: "rate", priority: 7), .init(keys: "Tab", action: "focus", priority: 5),
+      .init(keys: "+/-", action: "rate", priority: 7), .init(keys: "s", action: "pace", priority: 4),
+      .init(keys: "Tab", action: "focus", priority: 5),
       .init(keys: "?", action: "help", priority: 9), .init(keys: "q", action: "quit", priority: 6),
     ])
     return Span(hints.text(width: width, symbols: theme.symbols), style: theme.dim)

@@ -7,12 +7,12 @@ extension Dataset {
   ///
   /// Rows are drawn one after another; regression sets keep the last 20 % as the test split,
   /// classification sets the last 30 % (spiral rows are shuffled first, since its arms are drawn
-  /// one after the other). Default sizes: house 1000, coffee 500, line 100, sine 200, xor 200,
-  /// circle 400, gaussians 200, spiral 400.
+  /// one after the other). Default sizes: house 1000, coffee 500, line 100, sine 200, clumps
+  /// 120, xor 200, circle 400, gaussians 200, spiral 400.
   ///
   /// `noise` replaces the standard deviation of the noise added to a regression target (house
-  /// and coffee 0.01, line 0.1, sine 0.05) or to the `sine-wave` series (0.05); the other sets
-  /// ignore it.
+  /// and coffee 0.01, line 0.1, sine and clumps 0.05) or to the `sine-wave` series (0.05); the
+  /// other sets ignore it.
   ///
   /// The image and sequence sets have their own types, which document them:
   /// - `digits` (`DigitImages`): the 1,797 embedded 8×8 digits, shuffled by the seed, 20 % for
@@ -47,15 +47,14 @@ extension Dataset {
       }
     case .coffee:
       return regression(name: name, features: ["coffee", "water", "sugar"], target: "taste", count: count) {
-        // Taste is 1 minus a weighted squared distance to the ideal recipe (0.6, 0.8, 0.2).
-        let coffee = generator.uniform()
-        let water = generator.uniform()
-        let sugar = generator.uniform()
+        // One row per taster: how strongly they notice coffee, water and sugar (0…1 each), and
+        // the score they give the hidden ideal cup, `idealCoffeeRecipe` (0.6 coffee, 0.8 water,
+        // 0.2 sugar): the sum of amount × how strongly it is noticed. A neuron's three weights
+        // are then a recipe, and training moves them to the ideal one.
+        let noticed = [generator.uniform(), generator.uniform(), generator.uniform()]
         let noise = noiseScale(0.01) * generator.normal()
-        let distance =
-          1.0 * (coffee - 0.6) * (coffee - 0.6) + 0.5 * (water - 0.8) * (water - 0.8)
-          + 2.0 * (sugar - 0.2) * (sugar - 0.2)
-        return ([coffee, water, sugar], 1 - distance + noise)
+        let score = zip(noticed, idealCoffeeRecipe).reduce(0) { $0 + $1.0 * $1.1 }
+        return (noticed, score + noise)
       }
     case .line:
       return regression(name: name, features: ["x"], target: "y", count: count) {
@@ -66,6 +65,16 @@ extension Dataset {
       return regression(name: name, features: ["x"], target: "y", count: count) {
         let x = generator.uniform(-Double.pi, Double.pi)
         return ([x], Foundation.sin(x) + noiseScale(0.05) * generator.normal())
+      }
+    case .clumps:
+      var row = 0
+      return regression(name: name, features: ["x"], target: "y", count: count) {
+        // Every 12 rows: 4 round (−1.5, 0.7), 3 round (−0.6, −0.7), 5 round (1.9, −0.5), so
+        // both splits hold the clumps in the same shares.
+        let clump = Self.clumpCentres[Self.clumpCycle[row % Self.clumpCycle.count]]
+        row += 1
+        let x = clump.x + generator.uniform(-0.15, 0.15)
+        return ([x], clump.y + noiseScale(0.05) * generator.normal())
       }
     case .xor:
       return classification(name: name, count: count) { _ in
@@ -114,6 +123,14 @@ extension Dataset {
     }
   }
 
+  /// The centres (x, y) of the `clumps` dataset's three clumps, left to right.
+  static let clumpCentres: [(x: Double, y: Double)] = [(-1.5, 0.7), (-0.6, -0.7), (1.9, -0.5)]
+  /// Which clump each row of a 12-row cycle belongs to: 4 left, 3 middle, 5 right.
+  static let clumpCycle = [0, 1, 2, 0, 2, 1, 0, 2, 2, 0, 1, 2]
+
+  /// The amounts of coffee, water and sugar in the ideal cup the `coffee` tasters score.
+  public static let idealCoffeeRecipe = [0.6, 0.8, 0.2]
+
   /// The number of samples a built-in dataset has by default.
   public static func defaultSampleCount(_ name: DatasetName) -> Int {
     switch name {
@@ -121,6 +138,7 @@ extension Dataset {
     case .coffee: return 500
     case .line: return 100
     case .sine: return 200
+    case .clumps: return 120
     case .xor: return 200
     case .circle: return 400
     case .gaussians: return 200

@@ -1,6 +1,9 @@
 /// The built-in datasets, by the name the CLI and lessons use.
 public enum DatasetName: String, CaseIterable, Sendable, Codable {
   case house, coffee, line, xor, circle, gaussians, spiral, sine
+  /// Three clumps of points one tanh neuron cannot pass through at once: its loss over (w, b)
+  /// has a shallow dip and a deeper valley (the learning-rate lesson's local minimum).
+  case clumps
   /// The 1,797 8×8 handwritten digits (images, 10 classes).
   case digits
   /// W5's adding problem: sum the two marked values of a sequence (regression).
@@ -25,7 +28,7 @@ public enum DatasetName: String, CaseIterable, Sendable, Codable {
     case .adding: return AddingProblem.defaultLength
     case .recall: return RecallTask.defaultLength
     case .sineWave: return SineWaveSeries.defaultLength
-    case .house, .coffee, .line, .xor, .circle, .gaussians, .spiral, .sine, .digits: return nil
+    case .house, .coffee, .line, .xor, .circle, .gaussians, .spiral, .sine, .clumps, .digits: return nil
     }
   }
 
@@ -41,7 +44,7 @@ public enum DatasetName: String, CaseIterable, Sendable, Codable {
       guard (1...Self.maximumSequenceLength).contains(length) else {
         return "\(rawValue) needs a length from 1 to \(Self.maximumSequenceLength) (got \(length))"
       }
-    case .house, .coffee, .line, .xor, .circle, .gaussians, .spiral, .sine, .digits:
+    case .house, .coffee, .line, .xor, .circle, .gaussians, .spiral, .sine, .clumps, .digits:
       break
     }
     return nil
@@ -50,7 +53,7 @@ public enum DatasetName: String, CaseIterable, Sendable, Codable {
   /// Whether the dataset asks for classes (accuracy applies) rather than numbers.
   public var isClassification: Bool {
     switch self {
-    case .house, .coffee, .line, .sine, .adding, .sineWave: false
+    case .house, .coffee, .line, .sine, .clumps, .adding, .sineWave: false
     case .xor, .circle, .gaussians, .spiral, .digits, .recall: true
     }
   }
@@ -61,7 +64,7 @@ public enum DatasetName: String, CaseIterable, Sendable, Codable {
   public var suggestedBatchMode: BatchMode {
     switch self {
     case .digits, .adding, .recall, .sineWave: .miniBatch(size: 32)
-    case .house, .coffee, .line, .xor, .circle, .gaussians, .spiral, .sine: .fullBatch
+    case .house, .coffee, .line, .xor, .circle, .gaussians, .spiral, .sine, .clumps: .fullBatch
     }
   }
 }
