@@ -13,7 +13,7 @@ public struct Playground {
   public private(set) var panes: [LabView]
   /// Controls whose keys work; the rest say they are locked.
   public private(set) var unlockedControls: Set<LabControl>
-  public private(set) var isPlaying = false
+  public internal(set) var isPlaying = false
   public private(set) var speed: Speed = .ten
   /// Index into `panes` of the pane Tab has selected.
   public private(set) var focusedPaneIndex = 0
@@ -22,7 +22,7 @@ public struct Playground {
   public private(set) var showsHelp = false
   /// Text typed after `l`, while the learner enters a learning rate.
   public private(set) var learningRateEntry: String?
-  public private(set) var notice: Notice?
+  public internal(set) var notice: Notice?
   /// Loss chart y axis: logarithmic when true.
   public private(set) var usesLogScale = false
   /// Index of the bowl's parameter pair in `bowlPairs`.
@@ -31,6 +31,8 @@ public struct Playground {
   public private(set) var shownSampleIndex = 0
   /// The loss surface under the bowl, when the bowl is shown.
   public private(set) var bowlSurface: BowlSurface?
+  /// The image views' choices: test digit, convolution window, drawing pad.
+  public internal(set) var digitLab = DigitLabState()
 
   /// The pair a lab chose for the bowl (`bowl-parameters`); shown first, before the defaults.
   private let chosenBowlPair: (ParameterID, ParameterID)?
@@ -51,6 +53,9 @@ public struct Playground {
 
   /// The views that teach most for this kind of problem.
   public static func defaultPanes(for configuration: TrainingConfiguration) -> [LabView] {
+    if configuration.dataset.inputShape.rank == 3 {
+      return [.digit, .probabilities, .accuracy, .filters, .featureMaps, .draw, .confusion, .mistakes, .loss]
+    }
     switch configuration.dataset.task {
     case .classification where configuration.dataset.featureNames.count == 2:
       return [.boundary, .loss, .network, .weights]
@@ -150,6 +155,7 @@ extension Playground {
 
   private mutating func handle(_ key: Key) -> Command {
     if learningRateEntry != nil { return handleLearningRateEntry(key) }
+    if digitLab.isDrawing { return handleDrawingKey(key) }
     if showsHelp {
       if key == .character("q") { return .quit }
       showsHelp = false
@@ -171,12 +177,14 @@ extension Playground {
     case .character("R"): if unlocked(.seed) { restart(seed: configuration.seed &+ 1, saying: "new seed \(configuration.seed &+ 1)") }
     case .character("y"): usesLogScale.toggle(); notice = Notice(usesLogScale ? "loss axis: log scale" : "loss axis: linear scale")
     case .character("p"): cycleBowlPair()
-    case .character("x"): shownSampleIndex = (shownSampleIndex + 1) % max(1, configuration.dataset.trainInputs.count)
+    case .character("x"):
+      shownSampleIndex = (shownSampleIndex + 1) % max(1, configuration.dataset.trainInputs.count)
+      showNextTestImage()
     case .tab: if !panes.isEmpty { focusedPaneIndex = (focusedPaneIndex + 1) % panes.count }
     case .backTab: if !panes.isEmpty { focusedPaneIndex = (focusedPaneIndex + panes.count - 1) % panes.count }
     case .enter: maximisedPane = maximisedPane == nil ? focusedPane : nil
     case .escape: maximisedPane = nil
-    default: break
+    default: _ = handleDigitKey(key)
     }
     return .none
   }
