@@ -1666,6 +1666,38 @@ thousands of examples it can read digits it has never seen.
 
 +++
 
+# Watch a guess turn right
+
+Here are real handwritten digits, each with its label. The network
+has not learned anything yet: its guess for the digit shown is wrong,
+and the bars show it is unsure about every digit.
+
+Press **n** a few times. Each step shows it 32 labelled digits, the
+loss measures how wrong it was, and every weight moves a little. Then
+press **space**: within a few hundred steps the guess for the digit
+shown turns right, and so do most of the others (press **x** for the
+next one). These are test digits: it never trained on them.
+
+```lab
+dataset: digits
+model: "conv 8 3x3 relu, maxpool 2, dense 10 softmax"
+learning-rate: 0.1
+batch: 32
+seed: 1
+views: [digit, probabilities]
+controls: [play, step, reset]
+```
+
+```goal
+accuracy-above: 0.9
+within-steps: 1000
+hint: Press space and let it train for a few seconds.
+hint-after-seconds: 20
+message: "Labelled digits in, right guesses out, on digits it never saw."
+```
+
++++
+
 # A black box that works
 
 After training, you can check *that* a network works (its test loss,
@@ -1675,7 +1707,10 @@ alone. That is why networks are often called **black boxes**: you see
 the input and the output, not a readable rule in between.
 
 The house model was an exception: three weights you could read off.
-Anything deeper quickly stops being readable that way.
+Anything deeper quickly stops being readable that way. The digit
+network you just trained has 810 weights, and not one of them says
+"this is a 4", yet together they get more than nine digits in ten
+right.
 
 +++
 
@@ -1729,7 +1764,7 @@ data:
 | type              | built for                                        |
 |-------------------|--------------------------------------------------|
 | MLP (feedforward) | table-like data: classification and regression   |
-| CNN               | images and other grid data                       |
+| CNN               | images and other grid data (next lesson)         |
 | RNN / LSTM        | sequences: text, speech, time series             |
 | Transformer       | language and other tasks built on attention      |
 | GAN               | generating new data, such as images              |
@@ -1744,7 +1779,9 @@ backpropagation, and small steps downhill.
 A **CNN** (convolutional network) slides small filters across an
 image to find edges, textures and shapes, shrinks the result with
 **pooling** layers, and finishes with ordinary dense layers like
-ours.
+ours. The next lesson, *Convolutional networks*
+(`descent learn convolution`), builds one, trains it on these digits
+and lets you draw a digit for it.
 
 An **RNN** (recurrent network) reads a sequence one item at a time and
 feeds its own hidden state back in, a kind of memory of what came
