@@ -50,7 +50,8 @@ struct HelpOverlay {
   /// Clears a centred box inside `area` and lists the keys in it.
   func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
     guard area.width >= 3, area.height >= 3 else { return }
-    let entries = Self.entries(symbols: theme.symbols)
+    var entries = Self.entries(symbols: theme.symbols)
+    if playground.showsImages { entries += Self.imageEntries(symbols: theme.symbols) }
     let keyWidth = entries.map { DisplayWidth.of($0.keys) }.max() ?? 0
     let entryWidth = keyWidth + 2 + (entries.map { DisplayWidth.of($0.action) + lockedSuffix($0).count }.max() ?? 0)
     let footer = "any key closes this help"
