@@ -36,13 +36,14 @@ enum DigitFixture {
 }
 
 /// Every image view, drawn alone at a lab pane's size (80×24: about 35×8) and a larger one, in
-/// 256 colours, monochrome and ASCII.
+/// 256 colours, 8 colours, monochrome and ASCII.
 @Suite struct DigitViewsTests {
-  enum ThemeName: String, CaseIterable { case colour, monochrome, ascii }
+  enum ThemeName: String, CaseIterable { case colour, eightColours = "8-colours", monochrome, ascii }
 
   static func theme(_ name: ThemeName) -> Theme {
     switch name {
     case .colour: Fixture.colour
+    case .eightColours: Theme(capabilities: TerminalCapabilities(colorCount: 8, unicode: true))
     case .monochrome: Fixture.monochrome
     case .ascii: Fixture.ascii
     }
@@ -95,7 +96,7 @@ enum DigitFixture {
   @Test(arguments: DigitViewsTests.views, ThemeName.allCases) func largerPane(view: LabView, theme: ThemeName) {
     let buffer = Self.draw(view, Self.scene(view), 56, 18, theme: Self.theme(theme))
     assertSnapshot(buffer, named: "digits-\(view.rawValue)-56x18-\(theme.rawValue)")
-    if theme != .colour {
+    if theme == .monochrome || theme == .ascii {
       #expect(buffer.cells.allSatisfy { $0.style.foreground == .default && $0.style.background == .default }, "no colour in \(theme)")
     }
     if theme == .ascii {

@@ -45,15 +45,21 @@ struct PixelGrid {
     return largest > 0 ? largest : 1
   }
 
-  /// Whether `theme` draws pixels as half blocks.
-  static func usesHalfBlocks(_ theme: Theme) -> Bool {
-    theme.symbols.isUnicode && theme.colorCount >= 256
+  /// Whether `theme` draws pixels as half blocks: with Unicode and 256 colours, or 8 colours
+  /// for signed values (eight colours have no greys for ink, but enough hues for a sign).
+  static func usesHalfBlocks(_ theme: Theme, kind: Kind) -> Bool {
+    guard theme.symbols.isUnicode else { return false }
+    if case .ink = kind { return theme.colorCount >= 256 }
+    return theme.colorCount >= 8
   }
+
+  /// Whether this grid is drawn with half blocks in `theme`.
+  func usesHalfBlocks(_ theme: Theme) -> Bool { Self.usesHalfBlocks(theme, kind: kind) }
 
   /// Columns and rows the grid takes at `scale` (≥ 1).
   func size(scale: Int, theme: Theme) -> Size {
     let scale = max(1, scale)
-    if Self.usesHalfBlocks(theme) {
+    if usesHalfBlocks(theme) {
       return Size(width: columns * scale, height: (rows * scale + 1) / 2)
     }
     return Size(width: columns * 2 * scale, height: rows * scale)
@@ -86,7 +92,7 @@ struct PixelGrid {
 
   /// The cell at (`row`, `column`) of the drawn grid.
   func cell(row: Int, column: Int, scale: Int, theme: Theme) -> Cell {
-    if Self.usesHalfBlocks(theme) {
+    if usesHalfBlocks(theme) {
       let pixelColumn = column / scale
       let top = value(row: (2 * row) / scale, column: pixelColumn)
       let lowerHalfRow = 2 * row + 1
@@ -105,8 +111,8 @@ struct PixelGrid {
     return values[row * columns + column]
   }
 
-  /// The colour of `value` at 256 colours: a grey from black to white for ink, the weights'
-  /// diverging scale for signed values.
+  /// The colour of `value`: a grey from black to white for ink (256 colours), the weights'
+  /// diverging scale for signed values, a glow from black for responses.
   func color(_ value: Double, theme: Theme) -> Color {
     switch kind {
     case .ink:
@@ -115,6 +121,11 @@ struct PixelGrid {
       return theme.signedScale(limit: limit).color(value)
     case .response(let limit):
       let magnitude = limit > 0 && value.isFinite ? min(1, abs(value) / limit) : 0
+      if theme.colorCount < 256 {
+        // Black, then red and yellow for positive, blue and cyan for negative.
+        if magnitude < 0.15 { return .black }
+        return value < 0 ? (magnitude < 0.5 ? .blue : .cyan) : (magnitude < 0.5 ? .red : .yellow)
+      }
       return .indexed(Self.responseColor(magnitude: magnitude, negative: value < 0))
     }
   }
