@@ -104,6 +104,14 @@ enum DigitFixture {
     }
   }
 
+  /// Too narrow for the digit beside its text: the text, then the digit under it.
+  @Test func narrowDigitInASCIIStacks() {
+    let buffer = Self.draw(.digit, Self.scene(.digit), 31, 16, theme: Fixture.ascii)
+    assertSnapshot(buffer, named: "digits-digit-31x16-ascii")
+    #expect(screenText(buffer).contains("label 4"))
+    #expect(buffer.lines[4...].contains { $0.contains("#") }, "the digit is drawn under the text")
+  }
+
   @Test(arguments: DigitViewsTests.views) func viewsSayWhatTheyNeedOnOtherData(view: LabView) {
     let buffer = Self.draw(view, Fixture.house(steps: 0), 40, 6, theme: Fixture.colour)
     #expect(!screenText(buffer).contains("x"), "the whole area is drawn")

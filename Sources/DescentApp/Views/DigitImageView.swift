@@ -30,18 +30,29 @@ struct DigitImageView {
     // The digit as large as fits beside the text, leaving room for the strip when it is tall.
     var imageRoom = Size(width: area.width - Self.textWidth - 1, height: area.height)
     if area.height >= grid.size(scale: 2, theme: theme).height + stripHeight + 1 { imageRoom.height -= stripHeight + 1 }
+    let index = playground.digitLab.shownTestIndex % max(1, playground.testImageCount)
     let scale = grid.largestScale(fitting: imageRoom, theme: theme)
-    var textX = area.x
     var imageSize = Size(width: 0, height: 0)
+    var imageBottom = area.y
     if scale > 0 {
       grid.render(x: area.x, y: area.y, scale: scale, buffer: &buffer, theme: theme, clip: area)
       imageSize = grid.size(scale: scale, theme: theme)
-      textX += imageSize.width + 1
+      drawText(for: image, index: index, x: area.x + imageSize.width + 1, area: area, buffer: &buffer, theme: theme)
+      imageBottom = area.y + max(imageSize.height, 5)
+    } else {
+      // Too narrow to set them side by side: the text, then the digit under it.
+      let textHeight = min(area.height, 4)
+      drawText(for: image, index: index, x: area.x, area: Rect(x: area.x, y: area.y, width: area.width, height: textHeight), buffer: &buffer, theme: theme)
+      let below = Size(width: area.width, height: area.height - textHeight)
+      let belowScale = grid.largestScale(fitting: below, theme: theme)
+      imageBottom = area.y + textHeight
+      if belowScale > 0 {
+        grid.render(x: area.x, y: imageBottom, scale: belowScale, buffer: &buffer, theme: theme, clip: area)
+        imageBottom += grid.size(scale: belowScale, theme: theme).height
+      }
     }
-    let index = playground.digitLab.shownTestIndex % max(1, playground.testImageCount)
-    drawText(for: image, index: index, x: textX, area: area, buffer: &buffer, theme: theme)
     // The strip of the next digits: under the digit when there is room, else nothing.
-    let stripTop = area.y + max(imageSize.height, 5) + 1
+    let stripTop = imageBottom + 1
     if stripTop + stripHeight <= area.maxY {
       drawStrip(from: index + 1, grid: grid, top: stripTop, area: area, buffer: &buffer, theme: theme)
     }
