@@ -4,15 +4,21 @@ extension LabSpec {
   /// The engine configuration this lab trains, with the playground's defaults where it is silent.
   public var trainingConfiguration: TrainingConfiguration {
     let seed = seed ?? 1
-    var data = Dataset.builtIn(dataset, seed: seed, noise: noise)
+    // Only the chosen classes, before `train-samples` counts the training rows kept.
+    func drawn(sampleCount: Int? = nil) -> Dataset {
+      let data = Dataset.builtIn(dataset, seed: seed, sampleCount: sampleCount, noise: noise)
+      return classes.map { data.keepingClasses(Set($0)) } ?? data
+    }
+    var data = drawn()
     if let trainSamples {
-      if trainSamples > data.trainInputs.count {
+      if trainSamples > data.trainInputs.count, data.trainInputs.count > 0 {
         // Draw enough rows for the training split to hold them all.
         let scale = (trainSamples + data.trainInputs.count - 1) / data.trainInputs.count
-        data = Dataset.builtIn(dataset, seed: seed, sampleCount: Dataset.defaultSampleCount(dataset) * scale, noise: noise)
+        data = drawn(sampleCount: Dataset.defaultSampleCount(dataset) * scale)
       }
       data = data.limitingTraining(to: trainSamples)
     }
+    if let testShift { data = data.shiftingTestImages(right: testShift) }
     var configuration = TrainingConfiguration(dataset: data, model: model, hiddenLayers: hiddenLayers)
     configuration.seed = seed
     if let activation { configuration.activation = activation }

@@ -6,7 +6,7 @@ extension LabSpec {
   static let knownKeys = [
     "dataset", "model", "layers", "activation", "output-activation", "loss", "optimizer", "learning-rate",
     "batch", "seed", "views", "controls", "regularization", "dropout", "initialisation",
-    "pace", "steps-per-tick", "speed", "bowl-parameters", "train-samples", "noise",
+    "pace", "steps-per-tick", "speed", "bowl-parameters", "train-samples", "noise", "classes", "test-shift",
   ]
 
   /// Reads a lab from its YAML root; nil if it is unusable (problems say why).
@@ -42,6 +42,8 @@ extension LabSpec {
     var noiseEntry: YAMLBlock.Entry?
     var lossEntry: YAMLBlock.Entry?
     var networkEntry: YAMLBlock.Entry?
+    var classesEntry: YAMLBlock.Entry?
+    var shiftEntry: YAMLBlock.Entry?
     for entry in entries {
       switch entry.key {
       case "dataset":
@@ -153,6 +155,20 @@ extension LabSpec {
         } else {
           report(entry, "`noise` must be a number from 0 to 10 (the standard deviation of the target noise)")
         }
+      case "classes":
+        if let classes = integers(entry.value), !classes.isEmpty, classes.allSatisfy({ (0..<1_000).contains($0) }) {
+          spec.classes = classes
+          classesEntry = entry
+        } else {
+          report(entry, "`classes` must be a list of class numbers to keep, e.g. [5, 6, 7, 8, 9]")
+        }
+      case "test-shift":
+        if let pixels = entry.value.integer, (-8...8).contains(pixels) {
+          spec.testShift = pixels
+          shiftEntry = entry
+        } else {
+          report(entry, "`test-shift` must be a whole number of pixels from -8 to 8 (positive moves right)")
+        }
       default:
         report(entry, "unknown key `\(entry.key)` in lab (known: \(knownKeys.joined(separator: ", ")))")
       }
@@ -173,6 +189,21 @@ extension LabSpec {
     if let noiseEntry, dataset.isClassification {
       report(noiseEntry, "`noise` applies to regression datasets (house, coffee, line, sine), not `\(dataset.rawValue)`")
       spec.noise = nil
+    }
+    if let classesEntry, let classes = spec.classes {
+      if case .classification(let count) = Dataset.builtIn(dataset, seed: 1, sampleCount: 8).task {
+        if let outside = classes.first(where: { $0 >= count }) {
+          report(classesEntry, "`classes`: `\(dataset.rawValue)` has classes 0 to \(count - 1), not \(outside)")
+          spec.classes = nil
+        }
+      } else {
+        report(classesEntry, "`classes` applies to classification datasets, not `\(dataset.rawValue)`")
+        spec.classes = nil
+      }
+    }
+    if let shiftEntry, dataset != .digits {
+      report(shiftEntry, "`test-shift` applies to image datasets (digits), not `\(dataset.rawValue)`")
+      spec.testShift = nil
     }
     // The same check the engine makes before training: shapes fit, sizes within the limits.
     let network: Network

@@ -31,6 +31,10 @@ public struct LabSpec: Equatable, Sendable {
   /// many as the machine fits in each frame). The older `steps-per-tick` (or `speed`) gives
   /// steps per screen tick, converted at `ticksPerSecond`.
   public var pace: Double?
+  /// Keep only the samples of these classes, in both splits (`classes`).
+  public var classes: [Int]?
+  /// Move every test image this many pixels right (`test-shift`; negative: left).
+  public var testShift: Int?
   /// Views shown beside the text, in the order given. Default: `[.loss]`.
   public var views: [LabView]
   /// Controls the learner may use. Default: play, step, reset.
@@ -100,6 +104,24 @@ public enum LabView: String, CaseIterable, Equatable, Hashable, Sendable, Codabl
   case bowl
   /// The decision boundary or fitted curve over the data.
   case boundary
+  /// Train and test accuracy over steps (classification).
+  case accuracy
+  /// The current image with its label and the model's guess, and the next few (image data).
+  case digit
+  /// Every kernel of the first convolution as a small signed heatmap.
+  case filters
+  /// The current image's feature maps after the convolution, the activation and the pooling.
+  case featureMaps = "feature-maps"
+  /// The convolution window over the current image, one position at a time, with its sum.
+  case convolution
+  /// The model's probability of each class for the current image.
+  case probabilities
+  /// The confusion matrix on the test split.
+  case confusion
+  /// The test images the model still gets wrong.
+  case mistakes
+  /// A pad to draw an image on, with the model's probabilities.
+  case draw
 }
 
 /// A control (key) a lab can unlock.

@@ -30,9 +30,15 @@ import TerminalUI
     var description: String { key }
   }
 
-  /// Every page with a lab, in course order.
+  /// Every page with a lab that trains, in course order.
   static let labCases: [LabCase] = DescentModel.embeddedCatalog().lessons.flatMap { lesson in
-    lesson.pages.filter { $0.lab != nil }.map { LabCase(lessonID: lesson.id, pageIndex: $0.index) }
+    lesson.pages.filter { $0.lab?.unlocks(.play) == true }.map { LabCase(lessonID: lesson.id, pageIndex: $0.index) }
+  }
+
+  /// Every page with a still lab: one without `play`, there to be looked at and stepped through
+  /// by hand (an untrained network's guesses, one convolution worked out).
+  static let stillLabCases: [LabCase] = DescentModel.embeddedCatalog().lessons.flatMap { lesson in
+    lesson.pages.filter { $0.lab.map { !$0.unlocks(.play) } ?? false }.map { LabCase(lessonID: lesson.id, pageIndex: $0.index) }
   }
 
   /// What the page tells the learner to do before training, as the keys they press.
@@ -100,6 +106,9 @@ import TerminalUI
     // "with 300 points … the only thing worth learning is the sine wave itself".
     "overfitting/4": Observation(
       metric: { $0.testLoss }, condition: { ($0.testLoss ?? 1) < 0.15 }, what: "the test loss settles near the noise"),
+    // "Train, then look": the diagonal holds nearly every test digit; a few mistakes are left.
+    "convolution/8": Observation(
+      condition: { ($0.testAccuracy ?? 0) > 0.95 }, what: "all but one test digit in twenty on the diagonal"),
   ]
 
   static func keys(_ text: String) -> [Key] { text.map { .character($0) } }
@@ -179,6 +188,18 @@ import TerminalUI
       #expect(hasGoal != (Self.observations[lab.key] != nil), "\(lab): a goal or an observation, not both")
       #expect(page?.lab?.pace != nil, "\(lab) names its pace")
     }
+  }
+
+  /// A still lab does not train, whatever the learner presses, and says so.
+  @Test(arguments: stillLabCases)
+  func stillLabDoesNotTrain(lab: LabCase) {
+    guard let lesson = DescentModel.embeddedCatalog().lesson(id: lab.lessonID) else { Issue.record("no lesson"); return }
+    var progress = LessonKit.Progress()
+    var player = LessonPlayer(lesson: lesson, page: lab.pageIndex, progress: &progress)
+    for key in " n" { _ = player.update(.key(.character(key)), progress: &progress) }
+    for _ in 0..<30 { _ = player.update(.tick(stepBudget: 1_000), progress: &progress) }
+    #expect(player.playground?.session.stepCount == 0)
+    #expect(Self.observations[lab.key] == nil)
   }
 
   @Test(arguments: labCases)

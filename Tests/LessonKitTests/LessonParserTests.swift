@@ -162,11 +162,11 @@ import Testing
     #expect(problems(in: lessonText(body)) == [
       "t.md:9: unknown dataset `moons` (allowed: \(Self.datasets))",
       "t.md:10: unknown activation `swish` (allowed: linear, relu, leaky-relu, sigmoid, tanh, softmax)",
-      "t.md:11: unknown view `graph` (allowed: loss, weights, network, bowl, boundary)",
+      "t.md:11: unknown view `graph` (allowed: loss, weights, network, bowl, boundary, accuracy, digit, filters, feature-maps, convolution, probabilities, confusion, mistakes, draw)",
       "t.md:12: unknown control `rewind` (allowed: play, step, learning-rate, batch, optimizer, activation, speed, reset, seed, or `all` instead of a list)",
       "t.md:13: `learning-rate` must be a number above 0 (at most 100)",
       "t.md:14: `batch` must be `full`, `1` (one sample per step) or a batch size above 1",
-      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, pace, steps-per-tick, speed, bowl-parameters, train-samples, noise)",
+      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, pace, steps-per-tick, speed, bowl-parameters, train-samples, noise, classes, test-shift)",
       "t.md:16: unknown regularization `l3` (allowed: l1, l2)",
     ])
   }

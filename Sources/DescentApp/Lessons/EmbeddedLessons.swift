@@ -1797,6 +1797,39 @@ thousands of examples it can read digits it has never seen.
 
 +++
 
+# Watch a guess turn right
+
+Here are real handwritten digits, each with its label. The network
+has not learned anything yet: its guess for the digit shown is wrong,
+and the bars show it is unsure about every digit.
+
+Press **n** a few times. Each step shows it 32 labelled digits, the
+loss measures how wrong it was, and every weight moves a little. Then
+press **space**: within a few hundred steps the guess for the digit
+shown turns right, and so do most of the others (press **x** for the
+next one). These are test digits: it never trained on them.
+
+```lab
+dataset: digits
+model: "conv 8 3x3 relu, maxpool 2, dense 10 softmax"
+learning-rate: 0.1
+batch: 32
+seed: 1
+pace: 10
+views: [digit, probabilities]
+controls: [play, step, reset]
+```
+
+```goal
+accuracy-above: 0.9
+within-steps: 1000
+hint: Press space and let it train for a few seconds.
+hint-after-seconds: 20
+message: "Labelled digits in, right guesses out, on digits it never saw."
+```
+
++++
+
 # A black box that works
 
 After training, you can check *that* a network works (its test loss,
@@ -1806,7 +1839,10 @@ alone. That is why networks are often called **black boxes**: you see
 the input and the output, not a readable rule in between.
 
 The house model was an exception: three weights you could read off.
-Anything deeper quickly stops being readable that way.
+Anything deeper quickly stops being readable that way. The digit
+network you just trained has 810 weights, and not one of them says
+"this is a 4", yet together they get more than nine digits in ten
+right.
 
 +++
 
@@ -1861,7 +1897,7 @@ data:
 | type              | built for                                        |
 |-------------------|--------------------------------------------------|
 | MLP (feedforward) | table-like data: classification and regression   |
-| CNN               | images and other grid data                       |
+| CNN               | images and other grid data (next lesson)         |
 | RNN / LSTM        | sequences: text, speech, time series             |
 | Transformer       | language and other tasks built on attention      |
 | GAN               | generating new data, such as images              |
@@ -1876,7 +1912,9 @@ backpropagation, and small steps downhill.
 A **CNN** (convolutional network) slides small filters across an
 image to find edges, textures and shapes, shrinks the result with
 **pooling** layers, and finishes with ordinary dense layers like
-ours.
+ours. The next lesson, *Convolutional networks*
+(`descent learn convolution`), builds one, trains it on these digits
+and lets you draw a digit for it.
 
 An **RNN** (recurrent network) reads a sequence one item at a time and
 feeds its own hidden state back in, a kind of memory of what came
@@ -1944,6 +1982,365 @@ descent train --csv my-data.csv --target price --layers 4
 ```
 
 `descent train --help` lists every option.
+
+"""####
+    ),
+    (
+      fileName: "13-convolution.md",
+      text: ####"""
+---
+id: convolution
+title: Convolutional networks
+order: 13
+summary: "Filters that slide over an image: train a CNN on handwritten digits, watch its filters form, then draw a digit for it."
+requires: [supervised]
+---
+
+# A picture is a grid of numbers
+
+The digits in this lesson are tiny scans of handwriting: 8 rows of
+8 pixels. Each pixel is one number from 0 (no ink) to 1 (full ink),
+so one digit is 64 numbers, and each input neuron of a network holds
+one of them.
+
+Press **x** to page through the test digits. The network beside them
+has never been trained, so its guesses are close to random: the
+probabilities spread over all ten digits.
+
+```lab
+dataset: digits
+model: "conv 8 3x3 relu, maxpool 2, dense 10 softmax"
+learning-rate: 0.1
+batch: 32
+seed: 1
+views: [digit, probabilities]
+controls: [reset]
+```
+
++++
+
+# What a dense layer cannot see
+
+A dense layer gives every pixel its own weight into every neuron.
+It has no idea that pixel (3, 4) sits right next to pixel (3, 5):
+to it, the 64 inputs are just a list. A stroke that moves one pixel
+to the right lands on entirely different weights and has to be
+learned again.
+
+Yet in a picture, what matters is local: an edge, a curve, the end
+of a line, and the same shape means the same thing wherever it is.
+
+```quiz
+question: "Shuffle the 64 pixels of every digit, the same way for all of them, and train a dense network on the scrambled digits. Predict its accuracy."
+choices:
+  - Much worse, the digits are unreadable now
+  - About the same as on the real digits
+  - It cannot train at all
+answer: 2
+explain: "A dense layer never used the pixels' positions. Scrambling them in the same way for every image changes nothing it can notice, even though a person could no longer read a single digit."
+```
+
++++
+
+# A filter: nine weights used everywhere
+
+A **convolutional** layer learns small **filters** instead. A 3×3
+filter is nine weights and a bias. It is laid over one 3×3 patch of
+the image, each weight times the pixel under it, all nine products
+added up with the bias: one number that says how much that patch
+looks like the filter's pattern.
+
+Then the filter moves one pixel on and does the same again, over
+and over, until it has visited every position. The numbers it
+produces form a new small image, its **feature map**: bright where
+the pattern was found.
+
+The nine weights are **shared**: the same filter is used at every
+position. A detector for "a stroke going down" learned in one corner
+works in every other corner too, and costs nine weights, not nine
+per position.
+
++++
+
+# One position, worked by hand
+
+Here one filter sits on the first digit. The bracketed pixels are
+under the window; below them are the nine products, pixel × weight,
+and their sum plus the bias. The map on the right fills in, one
+position at a time.
+
+Press **.** to move the window one step, **,** to go back and **f**
+to pick another filter. The filter is still random: the arithmetic
+is the point.
+
+```lab
+dataset: digits
+model: "conv 8 3x3 relu, maxpool 2, dense 10 softmax"
+learning-rate: 0.1
+batch: 32
+seed: 1
+views: [convolution]
+controls: [reset]
+```
+
+```quiz
+question: "Predict before you press: somewhere the window will cover nine pixels with no ink at all. What does the filter output there?"
+choices:
+  - "0"
+  - The filter's bias
+  - The sum of its nine weights
+answer: 2
+explain: "Each of the nine products is a weight times 0, so the sum is 0 and only the bias is left. Press . until the window sits on blank pixels and read the sum line."
+```
+
++++
+
+# Stride and padding
+
+Two settings decide where the window stops:
+
+- **stride**: how far it moves each step. Stride 1 visits every
+  position; stride 2 skips every other one and gives a map half as
+  wide.
+- **padding**: a border of zeros around the image, so the window can
+  also sit over the edge pixels.
+
+Without padding, a 3×3 window fits in 8 − 3 + 1 = 6 places across an
+8-pixel row. In general the map is (n + 2p − k) / s + 1 wide, for an
+image n wide, a filter k wide, padding p and stride s.
+
+```quiz
+question: "An 8×8 digit, a 5×5 filter, stride 1, padding 2. How big is each feature map?"
+choices:
+  - 4×4
+  - 6×6
+  - 8×8
+answer: 3
+explain: "(8 + 2·2 − 5) / 1 + 1 = 8. Padding of 2 on every side lets the 5×5 window centre on every pixel, which is what `pad same` asks for."
+```
+
++++
+
+# Pooling keeps the strongest
+
+After the filters, a **pooling** layer shrinks each map. Max pooling
+with size 2 cuts the map into 2×2 blocks and keeps only the largest
+number of each: a 6×6 map becomes 3×3.
+
+It throws away three numbers in four, but not what matters most:
+whether the pattern was there, roughly where. The layers after it
+get less to look at, train faster and have less room to memorise.
+
+```quiz
+question: "Max pooling of size 2 on this 2×2 block of a map: 0.1, 0.9, 0.0, 0.3. What comes out?"
+choices:
+  - "0.325, the average"
+  - "0.9"
+  - "All four numbers, in order"
+answer: 2
+explain: "Max pooling keeps the largest value of each block. Average pooling would give 0.325."
+```
+
++++
+
+# The dense layer decides
+
+The last layer is an ordinary dense layer. Our network:
+
+| layer            | output      | weights               |
+|:-----------------|:------------|----------------------:|
+| conv 8 3x3 relu  | 8 maps, 6×6 | 8 × 9 + 8 = 80        |
+| maxpool 2        | 8 maps, 3×3 | none                  |
+| dense 10 softmax | 10 scores   | 72 × 10 + 10 = 730    |
+
+The filters find strokes, pooling condenses where they were found,
+and the dense layer weighs the 72 numbers that are left into one
+score per digit. Softmax turns the scores into probabilities.
+810 weights in all.
+
++++
+
+# Train it
+
+Press **space** and watch. The filters start as noise and turn into
+small stroke detectors; the feature maps of the shown digit light up
+along its strokes; test accuracy climbs.
+
+```quiz
+question: "Predict before you press space: with 810 weights and about 1,400 training digits, how high will test accuracy get in a few seconds?"
+choices:
+  - About 50 %, digits are hard
+  - About 75 %
+  - Above 95 %
+answer: 3
+explain: "Small images and a good architecture: about 400 steps of 32 digits each pass 95 % on digits the network never saw."
+```
+
+```lab
+dataset: digits
+model: "conv 8 3x3 relu, maxpool 2, dense 10 softmax"
+learning-rate: 0.1
+batch: 32
+seed: 1
+pace: 30
+views: [filters, feature-maps, accuracy, digit]
+controls: [play, step, reset]
+```
+
+```goal
+accuracy-above: 0.95
+within-steps: 1500
+hint: Press space and give it a few seconds.
+hint-after-seconds: 20
+message: "Above 95 % on unseen digits. Tab to the feature maps and press x: each filter answers to its own kind of stroke."
+```
+
++++
+
+# Mistakes it still makes
+
+The matrix counts, for every true digit (row), what the network
+guessed (column). The diagonal is right; every other number is a
+kind of mistake. The gallery shows the test digits it still gets
+wrong. Train, then look: many of them would puzzle a person too.
+
+```lab
+dataset: digits
+model: "conv 8 3x3 relu, maxpool 2, dense 10 softmax"
+learning-rate: 0.1
+batch: 32
+seed: 1
+pace: 30
+views: [confusion, mistakes]
+controls: [play, step, reset]
+```
+
++++
+
+# A dense network of the same size
+
+Is the convolution worth it? Here is a dense network with 11 hidden
+neurons: 835 weights, almost the same as the CNN's 810. Train it and
+compare the accuracy chart with the CNN's.
+
+On centred digits the dense network gets there too, just more
+slowly: after 100 steps it is near 60 % where the CNN was near 87 %,
+and both end up around 95 %.
+
+```lab
+dataset: digits
+model: "dense 11 relu, dense 10 softmax"
+learning-rate: 0.1
+batch: 32
+seed: 1
+pace: 30
+views: [accuracy, digit]
+controls: [play, step, reset]
+```
+
+```goal
+accuracy-above: 0.93
+within-steps: 2000
+hint: Press space; the dense network needs a few hundred steps more.
+hint-after-seconds: 20
+message: "Same accuracy from the same number of weights. The difference shows when the digits move."
+```
+
++++
+
+# Move every test digit one pixel
+
+Now the test digits are all moved one pixel to the right; the
+training digits are not. Which network copes better?
+
+```quiz
+question: "Both networks reach about 95 % on the real test digits. Predict: with every test digit moved one pixel right, which keeps more of its accuracy?"
+choices:
+  - The dense network
+  - The CNN
+  - Neither, both fall to chance (10 %)
+answer: 2
+explain: "The CNN's shared filters find the same strokes one pixel further on, so its feature maps simply move. But its dense layer learned positions, so it still falls, to about half right. The dense network falls further, to about a third."
+```
+
+```lab
+dataset: digits
+model: "conv 8 3x3 relu, maxpool 2, dense 10 softmax"
+learning-rate: 0.1
+batch: 32
+seed: 1
+test-shift: 1
+pace: 30
+views: [accuracy, digit]
+controls: [play, step, reset]
+```
+
+```goal
+train-loss-below: 0.2
+within-steps: 2000
+hint: Press space and train until the training accuracy passes 95 %.
+hint-after-seconds: 20
+message: "Train accuracy high, shifted test accuracy near half. Next page: the dense network on the same shifted digits."
+```
+
++++
+
+# The dense network, shifted
+
+The same test, one pixel right, for the dense network. Train it to
+the same training accuracy and compare its test accuracy with the
+CNN's on the page before.
+
+```lab
+dataset: digits
+model: "dense 11 relu, dense 10 softmax"
+learning-rate: 0.1
+batch: 32
+seed: 1
+test-shift: 1
+pace: 30
+views: [accuracy, digit]
+controls: [play, step, reset]
+```
+
+```goal
+train-loss-below: 0.2
+within-steps: 3000
+hint: Press space and train until the training accuracy passes 95 %.
+hint-after-seconds: 20
+message: "The dense network holds on to about a third of the shifted digits; the CNN kept about half. Shared weights buy part of that robustness; more convolution and pooling layers buy the rest."
+```
+
++++
+
+# Draw your own digit
+
+Train the network first: press **space**, wait until test accuracy
+passes 95 %, then **space** again to pause.
+
+Then press **d** and draw: arrows move the cursor, **space** paints,
+**backspace** erases, **c** clears, **d** or **Esc** stops. The
+probabilities change with every stroke. Press **Tab** to see the
+feature maps of your own handwriting.
+
+```lab
+dataset: digits
+model: "conv 8 3x3 relu, maxpool 2, dense 10 softmax"
+learning-rate: 0.1
+batch: 32
+seed: 1
+pace: 30
+views: [draw, feature-maps]
+controls: [play, step, reset]
+```
+
+```goal
+accuracy-above: 0.95
+within-steps: 1500
+hint: Press space and wait for the accuracy to pass 95 %.
+hint-after-seconds: 20
+message: "Trained. Pause with space, then press d and draw a digit."
+```
 
 """####
     ),

@@ -178,8 +178,8 @@ extension LessonPlayer {
     }
     if !hasLab { hints.append(.init(keys: symbols.scrollKeys, action: "scroll", priority: 8)) }
     if hasLab {
-      hints.append(.init(keys: "space", action: "train", priority: 8))
-      hints.append(.init(keys: "n", action: "step", priority: 5))
+      if page?.lab?.unlocks(.play) == true { hints.append(.init(keys: "space", action: "train", priority: 8)) }
+      if page?.lab?.unlocks(.step) == true { hints.append(.init(keys: "n", action: "step", priority: 5)) }
       if hasHint { hints.append(.init(keys: "h", action: "hint", priority: 6)) }
       hints.append(.init(keys: "?", action: "keys", priority: 7))
       hints.append(.init(keys: symbols.scrollKeys, action: "scroll", priority: 3))

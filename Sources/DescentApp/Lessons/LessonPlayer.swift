@@ -100,8 +100,9 @@ public struct LessonPlayer {
   /// Routes a key: typing into the lab first, then paging, quiz, hint, and the lab's own keys.
   private mutating func handle(_ key: Key, progress: inout Progress, changed: inout Bool) -> Outcome {
     let showsHelp = playground?.showsHelp == true
-    if playground?.learningRateEntry != nil || showsHelp {
-      if key == .character("q"), showsHelp { return .leave }
+    let isDrawing = playground?.digitLab.isDrawing == true
+    if playground?.learningRateEntry != nil || showsHelp || isDrawing {
+      if key == .character("q"), showsHelp || isDrawing { return .leave }
       _ = playground?.update(.key(key))
       return .stay(.none)
     }

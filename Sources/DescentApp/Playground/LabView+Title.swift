@@ -11,6 +11,15 @@ extension LabView {
     case .network: "Network"
     case .bowl: "Loss bowl"
     case .boundary: task == .regression ? "Fitted curve" : "Decision boundary"
+    case .accuracy: "Accuracy"
+    case .digit: "Digit"
+    case .filters: "Filters"
+    case .featureMaps: "Feature maps"
+    case .convolution: "Convolution"
+    case .probabilities: "Probabilities"
+    case .confusion: "Confusion (test)"
+    case .mistakes: "Still wrong (test)"
+    case .draw: "Draw a digit"
     }
   }
 }

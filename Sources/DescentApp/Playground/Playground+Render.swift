@@ -97,6 +97,15 @@ extension Playground {
     case .network: NetworkDiagramView(playground: self).render(in: content, buffer: &buffer, theme: theme)
     case .bowl: LossBowlView(playground: self).render(in: content, buffer: &buffer, theme: theme)
     case .boundary: DecisionBoundaryView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .accuracy: AccuracyChartView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .digit: DigitImageView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .filters: FiltersView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .featureMaps: FeatureMapsView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .convolution: ConvolutionStepView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .probabilities: ClassProbabilitiesView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .confusion: ConfusionMatrixView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .mistakes: MistakesGalleryView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .draw: DrawingPadView(playground: self).render(in: content, buffer: &buffer, theme: theme)
     }
   }
 }

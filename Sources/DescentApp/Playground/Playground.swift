@@ -13,7 +13,11 @@ public struct Playground {
   public private(set) var panes: [LabView]
   /// Controls whose keys work; the rest say they are locked. The pace (`s`, `S`) is never locked.
   public private(set) var unlockedControls: Set<LabControl>
-  public private(set) var isPlaying = false
+  /// Whether the learner can train here at all; a still lab (neither `play` nor `step`) is
+  /// there to be looked at, and its status line and hints say so instead of offering keys that
+  /// are locked.
+  public var trains: Bool { unlockedControls.contains(.play) || unlockedControls.contains(.step) }
+  public internal(set) var isPlaying = false
   /// How many steps a second training takes while playing.
   public private(set) var pace: Pace
   /// Status fields the page is about, kept in view ahead of the others.
@@ -25,7 +29,7 @@ public struct Playground {
   public private(set) var showsHelp = false
   /// Text typed after `l`, while the learner enters a learning rate.
   public private(set) var learningRateEntry: String?
-  public private(set) var notice: Notice?
+  public internal(set) var notice: Notice?
   /// Loss chart y axis: logarithmic when true.
   public private(set) var usesLogScale = false
   /// Index of the bowl's parameter pair in `bowlPairs`.
@@ -34,6 +38,8 @@ public struct Playground {
   public private(set) var shownSampleIndex = 0
   /// The loss surface under the bowl, when the bowl is shown.
   public private(set) var bowlSurface: BowlSurface?
+  /// The image views' choices: test digit, convolution window, drawing pad.
+  public internal(set) var digitLab = DigitLabState()
 
   /// The pair a lab chose for the bowl (`bowl-parameters`); shown first, before the defaults.
   private let chosenBowlPair: (ParameterID, ParameterID)?
@@ -61,6 +67,9 @@ public struct Playground {
 
   /// The views that teach most for this kind of problem.
   public static func defaultPanes(for configuration: TrainingConfiguration) -> [LabView] {
+    if configuration.dataset.inputShape.rank == 3 {
+      return [.digit, .probabilities, .accuracy, .filters, .featureMaps, .draw, .confusion, .mistakes, .loss]
+    }
     switch configuration.dataset.task {
     case .classification where configuration.dataset.featureNames.count == 2:
       return [.boundary, .loss, .network, .weights]
@@ -169,6 +178,7 @@ extension Playground {
 
   private mutating func handle(_ key: Key) -> Command {
     if learningRateEntry != nil { return handleLearningRateEntry(key) }
+    if digitLab.isDrawing { return handleDrawingKey(key) }
     if showsHelp {
       if key == .character("q") { return .quit }
       showsHelp = false
@@ -191,12 +201,14 @@ extension Playground {
     case .character("R"): if unlocked(.seed) { restart(seed: configuration.seed &+ 1, saying: "new seed \(configuration.seed &+ 1)") }
     case .character("y"): usesLogScale.toggle(); notice = Notice(usesLogScale ? "loss axis: log scale" : "loss axis: linear scale")
     case .character("p"): cycleBowlPair()
-    case .character("x"): shownSampleIndex = (shownSampleIndex + 1) % max(1, configuration.dataset.trainInputs.count)
+    case .character("x"):
+      shownSampleIndex = (shownSampleIndex + 1) % max(1, configuration.dataset.trainInputs.count)
+      showNextTestImage()
     case .tab: if !panes.isEmpty { focusedPaneIndex = (focusedPaneIndex + 1) % panes.count }
     case .backTab: if !panes.isEmpty { focusedPaneIndex = (focusedPaneIndex + panes.count - 1) % panes.count }
     case .enter: maximisedPane = maximisedPane == nil ? focusedPane : nil
     case .escape: maximisedPane = nil
-    default: break
+    default: _ = handleDigitKey(key)
     }
     return .none
   }

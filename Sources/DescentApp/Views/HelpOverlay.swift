@@ -71,7 +71,8 @@ struct HelpOverlay {
   /// Clears a centred box inside `area` and lists the keys in it.
   func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
     guard area.width >= 3, area.height >= 3 else { return }
-    let entries = Self.entries(symbols: theme.symbols, context: context, panes: playground.panes)
+    var entries = Self.entries(symbols: theme.symbols, context: context, panes: playground.panes)
+    if playground.showsImages { entries += Self.imageEntries(symbols: theme.symbols) }
     let keyWidth = entries.map { DisplayWidth.of($0.keys) }.max() ?? 0
     // The box is as wide as the longest action plus its "(locked)" mark, but never wider than the
     // screen: a mark that does not fit is left out, and the footer says that dim keys are locked.

@@ -141,10 +141,12 @@ struct StatusLine {
     var fields: [Field] = []
     let state = stateSpans(theme: theme)
     fields.append(Field(spans: state.full, priority: Priority.state, compact: state.compact))
-    let pace = Span(playground.pace.description, style: value)
-    fields.append(
-      Field(spans: [Span("pace ", style: label), pace], priority: Priority.pace, compact: [pace], fullFormPriority: Priority.paceWord))
-    fields.append(Field(spans: [Span("step ", style: label), Span(String(session.stepCount), style: value)], priority: Priority.step))
+    if playground.trains {
+      let pace = Span(playground.pace.description, style: value)
+      fields.append(
+        Field(spans: [Span("pace ", style: label), pace], priority: Priority.pace, compact: [pace], fullFormPriority: Priority.paceWord))
+      fields.append(Field(spans: [Span("step ", style: label), Span(String(session.stepCount), style: value)], priority: Priority.step))
+    }
     fields.append(
       Field(
         spans: [Span("epoch ", style: label), Span(String(session.epochCount), style: value)],
@@ -188,6 +190,10 @@ struct StatusLine {
   /// once the run stands still.
   private func stateSpans(theme: Theme) -> (full: [Span], compact: [Span]?) {
     let symbols = theme.symbols
+    guard playground.trains else {
+      let style = onBar(theme.label, theme)
+      return ([Span("not training on this page", style: style)], [Span("still", style: style)])
+    }
     switch playground.session.state {
     case .diverged:
       return ([Span(symbols.markers.cross + " diverged", style: onBar(theme.warning, theme))], nil)
@@ -217,15 +223,18 @@ struct StatusLine {
     return Span(text, style: bar ? onBar(theme.warning, theme) : theme.warning)
   }
 
-  /// The playground's main keys, as many as fit in `width`.
+  /// The playground's main keys that work here, as many as fit in `width`.
   private func hintSpan(theme: Theme, width: Int) -> Span {
-    let hints = KeyHints([
-      .init(keys: "space", action: "play", priority: 10), .init(keys: "n", action: "step", priority: 8),
-      .init(keys: "+/-", action: "rate", priority: 7), .init(keys: "s", action: "pace", priority: 4),
-      .init(keys: "Tab", action: "focus", priority: 5),
-      .init(keys: "?", action: "help", priority: 9), .init(keys: "q", action: "quit", priority: 6),
-    ])
-    return Span(hints.text(width: width, symbols: theme.symbols), style: theme.dim)
+    let unlocked = playground.unlockedControls
+    var hints: [KeyHints.Hint] = []
+    if unlocked.contains(.play) { hints.append(.init(keys: "space", action: "play", priority: 10)) }
+    if unlocked.contains(.step) { hints.append(.init(keys: "n", action: "step", priority: 8)) }
+    if unlocked.contains(.learningRate) { hints.append(.init(keys: "+/-", action: "rate", priority: 7)) }
+    if playground.trains { hints.append(.init(keys: "s", action: "pace", priority: 4)) }
+    if playground.panes.count > 1 { hints.append(.init(keys: "Tab", action: "focus", priority: 5)) }
+    hints.append(.init(keys: "?", action: "help", priority: 9))
+    hints.append(.init(keys: "q", action: "quit", priority: 6))
+    return Span(KeyHints(hints).text(width: width, symbols: theme.symbols), style: theme.dim)
   }
 
   // MARK: - Formatting

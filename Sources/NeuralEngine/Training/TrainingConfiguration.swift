@@ -39,6 +39,11 @@ public struct TrainingConfiguration: Equatable, Sendable {
   public var gradientClip: GradientClip
   /// Items of the description (counting from 1) whose parameters never move (transfer learning).
   public var frozenItems: Set<Int>
+  /// Parameter blocks that start from these values instead of drawn ones, by block name
+  /// (`conv1.kernel`): a layer trained elsewhere, for transfer learning. Every other block is
+  /// drawn as usual, from the same generator, so a run with and without them starts its other
+  /// layers from the same weights.
+  public var startingParameters: [String: [Double]]
 
   public init(
     dataset: Dataset, model: ModelDescription? = nil, hiddenLayers: [Int] = [],
@@ -47,7 +52,8 @@ public struct TrainingConfiguration: Equatable, Sendable {
     batchMode: BatchMode = .miniBatch(size: 10), regularization: Regularization = .none,
     dropoutRate: Double = 0, initialisation: WeightInitialisation? = nil, initialBias: Double = 0,
     seed: UInt64 = 1, shuffleSeed: UInt64? = nil, shufflesEachEpoch: Bool = true,
-    gradientClip: GradientClip = .automatic, frozenItems: Set<Int> = []
+    gradientClip: GradientClip = .automatic, frozenItems: Set<Int> = [],
+    startingParameters: [String: [Double]] = [:]
   ) {
     self.dataset = dataset
     self.model = model
@@ -67,6 +73,7 @@ public struct TrainingConfiguration: Equatable, Sendable {
     self.shufflesEachEpoch = shufflesEachEpoch
     self.gradientClip = gradientClip
     self.frozenItems = frozenItems
+    self.startingParameters = startingParameters
   }
 
   // MARK: - Derived choices
@@ -161,6 +168,10 @@ public struct TrainingConfiguration: Equatable, Sendable {
   public func initialNetwork(using generator: inout SplitMix64) throws(ModelError) -> Network {
     var network = try buildNetwork()
     network.initialise(rule: resolvedInitialisation, bias: initialBias, using: &generator)
+    for (name, values) in startingParameters {
+      guard let block = network.block(named: name) else { continue }
+      network.parameters.replaceSubrange(block.range, with: values)
+    }
     return network
   }
 
@@ -183,6 +194,14 @@ public struct TrainingConfiguration: Equatable, Sendable {
     }
     if let item = frozenItems.first(where: { !(1...network.modelDescription.layers.count).contains($0) }) {
       throw ModelError(reason: "cannot freeze layer \(item): the model has \(network.modelDescription.layers.count) layers")
+    }
+    for (name, values) in startingParameters.sorted(by: { $0.key < $1.key }) {
+      guard let block = network.block(named: name) else {
+        throw ModelError(reason: "cannot start \(name) from given values: the model has no such parameters")
+      }
+      guard values.count == block.count else {
+        throw ModelError(reason: "cannot start \(name) from \(values.count) values: it holds \(block.count)")
+      }
     }
     return network
   }

@@ -1,0 +1,56 @@
+import NeuralEngine
+import TerminalUI
+
+/// Train and test accuracy against steps on a fixed 0–100 % axis, with the network's parameter
+/// count above, so two models can be compared by what they reach and what they cost.
+struct AccuracyChartView {
+  let playground: Playground
+
+  init(playground: Playground) {
+    self.playground = playground
+  }
+
+  func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
+    guard !area.isEmpty else { return }
+    buffer.fill(area, with: .blank)
+    let session = playground.session
+    guard session.trainAccuracy != nil else {
+      buffer.write("accuracy applies to classification", x: area.x, y: area.y, style: theme.dim, clip: area)
+      return
+    }
+    var chartArea = area
+    if area.height >= 6 {
+      let count = session.network.parameterCount
+      let line = Line([
+        Span(Self.grouped(count), style: theme.value), Span(" parameters", style: theme.label),
+      ])
+      buffer.write(line, x: area.x, y: area.y, clip: area)
+      chartArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+    }
+    var series = [
+      LineChart.Series(name: "train %", style: theme.trainSeries, points: Self.percentPoints(session.history.trainAccuracy))
+    ]
+    if !session.history.testAccuracy.isEmpty {
+      series.append(
+        LineChart.Series(name: "test %", style: theme.testSeries, points: Self.percentPoints(session.history.testAccuracy)))
+    }
+    LineChart(
+      series: series, xRange: 0...Double(max(1, session.stepCount)), yRange: .fixed(lower: 0, upper: 100), theme: theme
+    ).render(in: chartArea, buffer: &buffer)
+  }
+
+  /// `1,370`: thousands grouped, so parameter counts compare at a glance.
+  static func grouped(_ count: Int) -> String {
+    let digits = String(count)
+    var result = ""
+    for (offset, character) in digits.enumerated() {
+      if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
+      result.append(character)
+    }
+    return result
+  }
+
+  private static func percentPoints(_ series: DownsampledSeries) -> [(x: Double, y: Double)] {
+    series.points.map { (x: Double($0.step), y: $0.value * 100) }
+  }
+}

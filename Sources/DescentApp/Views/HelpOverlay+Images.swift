@@ -1,0 +1,13 @@
+import TerminalUI
+
+extension HelpOverlay {
+  /// The keys of the image views, listed only when the lab shows images.
+  static func imageEntries(symbols: SymbolSet) -> [Entry] {
+    [
+      Entry(keys: "x  X", action: "next / previous test digit", control: nil),
+      Entry(keys: ".  ,", action: "move the convolution window on / back", control: nil),
+      Entry(keys: "f", action: "next filter in the step-through", control: nil),
+      Entry(keys: "d", action: "draw a digit (arrows, space, backspace, c; d or Esc ends)", control: nil),
+    ]
+  }
+}
