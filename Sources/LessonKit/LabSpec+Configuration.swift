@@ -4,12 +4,13 @@ extension LabSpec {
   /// The engine configuration this lab trains, with the playground's defaults where it is silent.
   public var trainingConfiguration: TrainingConfiguration {
     let seed = seed ?? 1
-    var data = Dataset.builtIn(dataset, seed: seed, noise: noise)
+    var data = Dataset.builtIn(dataset, seed: seed, noise: noise, length: length)
     if let trainSamples {
       if trainSamples > data.trainInputs.count {
         // Draw enough rows for the training split to hold them all.
         let scale = (trainSamples + data.trainInputs.count - 1) / data.trainInputs.count
-        data = Dataset.builtIn(dataset, seed: seed, sampleCount: Dataset.defaultSampleCount(dataset) * scale, noise: noise)
+        data = Dataset.builtIn(
+          dataset, seed: seed, sampleCount: Dataset.defaultSampleCount(dataset) * scale, noise: noise, length: length)
       }
       data = data.limitingTraining(to: trainSamples)
     }
@@ -29,6 +30,6 @@ extension LabSpec {
 
   /// The names of the dataset's input features (for `w.<feature>`).
   public var featureNames: [String] {
-    Dataset.builtIn(dataset, seed: 1, sampleCount: 8).featureNames
+    Dataset.builtIn(dataset, seed: 1, sampleCount: 8, length: length).featureNames
   }
 }

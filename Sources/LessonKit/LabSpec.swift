@@ -27,6 +27,13 @@ public struct LabSpec: Equatable, Sendable {
   public var trainSamples: Int?
   /// Standard deviation of the noise on a regression target (`noise`), replacing the dataset's own.
   public var noise: Double?
+  /// Time steps per sequence (`length`) of a sequence dataset; nil keeps the dataset's default.
+  public var length: Int?
+  /// The networks the learner switches between with `m` (`models`), in order; the first is
+  /// `model`. Empty when the lab has a single network.
+  public var modelChoices: [ModelDescription] = []
+  /// The optimizers `o` cycles through (`optimizers`), in order; empty means every optimizer.
+  public var optimizerChoices: [OptimizerKind] = []
   /// Training steps per screen tick (`steps-per-tick`, or its synonym `speed`).
   public var stepsPerTick: Int?
   /// Views shown beside the text, in the order given. Default: `[.loss]`.
@@ -94,6 +101,14 @@ public enum LabView: String, CaseIterable, Equatable, Hashable, Sendable, Codabl
   case bowl
   /// The decision boundary or fitted curve over the data.
   case boundary
+  /// The current sequence along a time axis: inputs, hidden state per step, output.
+  case unrolled
+  /// An LSTM's forget, input and output gates per time step, with its cell and hidden state.
+  case gates
+  /// The gradient reaching each layer (deep networks) or each time step (recurrent ones), log scale.
+  case gradientFlow = "gradient-flow"
+  /// A series and the model's next-step predictions (`sine-wave`).
+  case sequenceFit = "sequence-fit"
 }
 
 /// A control (key) a lab can unlock.
@@ -101,5 +116,7 @@ public enum LabControl: String, CaseIterable, Equatable, Hashable, Sendable, Cod
   case play, step
   case learningRate = "learning-rate"
   case batch, optimizer, activation, speed, reset, seed
+  /// `m`: the next network of the lab's `models`, rebuilt and trained from the start.
+  case model
 }
 
