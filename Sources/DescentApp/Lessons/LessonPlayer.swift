@@ -162,7 +162,7 @@ public struct LessonPlayer {
           playground = try Playground(
             configuration: lab.trainingConfiguration, panes: lab.views, unlockedControls: lab.controls,
             bowlPair: lab.bowlParameters.flatMap { $0.count == 2 ? ($0[0], $0[1]) : nil },
-            stepsPerFrame: lab.stepsPerTick)
+            stepsPerFrame: lab.stepsPerTick, models: lab.modelChoices, optimizers: lab.optimizerChoices)
         } catch {
           labError = "This lab cannot run: \(error)"
         }

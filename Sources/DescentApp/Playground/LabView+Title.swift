@@ -9,6 +9,10 @@ extension LabView {
     case .network: "Network"
     case .bowl: "Loss bowl"
     case .boundary: "Decision boundary"
+    case .unrolled: "Unrolled sequence"
+    case .gates: "LSTM gates"
+    case .gradientFlow: "Gradient flow"
+    case .sequenceFit: "Sequence fit"
     }
   }
 }

@@ -97,6 +97,10 @@ extension Playground {
     case .network: NetworkDiagramView(playground: self).render(in: content, buffer: &buffer, theme: theme)
     case .bowl: LossBowlView(playground: self).render(in: content, buffer: &buffer, theme: theme)
     case .boundary: DecisionBoundaryView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .unrolled: UnrolledSequenceView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .gates: LSTMGatesView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .gradientFlow: GradientFlowView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .sequenceFit: SequenceFitView(playground: self).render(in: content, buffer: &buffer, theme: theme)
     }
   }
 }
