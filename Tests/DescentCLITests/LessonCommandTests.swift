@@ -5,7 +5,7 @@ import Testing
   @Test func shippedLessonsPassCheck() throws {
     let result = try DescentBinary.run(["check", "Lessons"])
     #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
-    #expect(result.standardOutput.contains("12 lessons OK in Lessons"))
+    #expect(result.standardOutput.contains("15 lessons OK in Lessons"))
   }
 
   @Test func checkReportsFileAndLineAndExitsOne() throws {
