@@ -15,6 +15,10 @@ import Testing
     try runScript("lessons-e2e.sh", arguments: [DescentBinary.path])
   }
 
+  @Test func lstmLessonReachesItsGoalInTmux() throws {
+    try runScript("sequences-e2e.sh", arguments: [DescentBinary.path])
+  }
+
   @Test func hostileSurroundingsInTmux() throws {
     try runScript("hardening-e2e.sh", arguments: [DescentBinary.path])
   }

@@ -2093,12 +2093,14 @@ Press **m** to rebuild the same task with the plain RNN and watch it
 stall; press **m** again to come back to the LSTM.
 
 Once it has learned, look at the **LSTM gates** pane. It shows the
-unit holding the most memory for one sequence (**x** shows another,
-**u** picks a unit). From the marked step on, the **forget** row
-stays high: the gate is open and the bit rides the belt to the end.
-The **input** row spikes where the marker is, and the **c long** row
-holds its level across the gap. The **Gradient flow** pane shows
-gradient reaching even the first steps.
+unit that sways the answer most for one sequence (**x** shows
+another, **u** picks a unit). At the marked step the candidate
+(**cand.**) tips up or down with the bit. From there on it leans
+further the same way, and the **c long** row climbs or falls step
+after step: by the end, the sign of c says which bit was marked. All
+along, the **forget** row stays well open: the cell is never wiped.
+The **Gradient flow** pane now shows gradient reaching even the
+first steps.
 
 ```lab
 dataset: recall
@@ -2140,13 +2142,13 @@ handwriting, and forecasts over long histories.
 +++
 
 ```quiz
-question: In the gates pane, the forget gate of the memory unit is almost 1 from the marker to the end. What does that do?
+question: In the gates pane, the forget gate stays well open from the marker to the end. What would happen if it dropped near 0 halfway?
 choices:
-  - It erases the cell at every step
-  - It keeps the cell state, and so the remembered bit, nearly unchanged across the gap
-  - It stops the output from changing
+  - Nothing, the hidden state keeps the bit
+  - The cell would be wiped at that step, and what it held about the marked bit lost
+  - The output gate would close
 answer: 2
-explain: cₜ = f·cₜ₋₁ + i·g; with f ≈ 1 and i ≈ 0 the cell copies itself forward step after step.
+explain: cₜ = f·cₜ₋₁ + i·g; with f ≈ 0 the old cell is multiplied away, and only the new material is left.
 ```
 
 +++

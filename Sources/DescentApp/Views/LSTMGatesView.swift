@@ -2,23 +2,26 @@ import NeuralEngine
 import TerminalUI
 
 /// One LSTM unit over the shown sequence, step by step: its forget, input and output gates as
-/// bars (empty = closed, full = open, 0…1), then its cell state c (long-term memory) and hidden
-/// state h (short-term memory) as sparklines, under the inputs that drove them.
+/// bars (empty = closed, full = open, 0…1), its candidate g (−1 empty, 0 half, +1 full), then its
+/// cell state c (long-term memory) and hidden state h (short-term memory) as sparklines, under
+/// the inputs that drove them. Signed rows are coloured blue below zero, orange above.
 ///
 /// ```
 /// unit 5/16 auto · last c 0.93 · u unit · x sample
 /// bit    ▁█▁▁██▁█▁▁▁██▁█▁▁▁█▁██▁▁█▁█▁▁█
 /// marker ▁▁▁█▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁
-/// forget ▅▅▅▃██████████████████████████
-/// input  ▂▂▂█▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁
-/// output ▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄
-/// c long ▁▁▁▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇
-/// h shrt ▁▁▁▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅
+/// forget  ▆▆▆▅▆▆▆▆▆▆▆▆▆▆▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇
+/// input   ▅▅▅▄▅▅▅▅▅▅▅▅▅▅▅▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆
+/// cand.   ▄▄▄▂▄▄▄▄▄▄▃▃▂▂▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁
+/// output  ▅▅▅▅▅▅▅▅▅▅▅▅▆▆▆▆▆▆▇▇▇▇▇▇▇▇▇▇▇▇
+/// c long  ███████▇▇▇▇▆▆▅▅▄▄▃▃▂▂▂▂▁▁▁▁▁▁▁
+/// h short ███████▇▇▇▆▆▅▄▃▃▂▂▂▁▁▁▁▁▁▁▁▁▁▁
 /// ```
 ///
-/// The unit is the one `u` picked, or the one holding the most memory (largest |c| at the last
-/// step). The sparklines are scaled to the unit's own range; the last values are in the header
-/// row when there is room. Rows that do not fit are dropped from the inputs first.
+/// The unit is the one `u` picked, or the one that sways this sequence's answer most (see
+/// `SequenceProbe.unit(chosen:)`). The sparklines are scaled to the unit's own range (with zero
+/// in it); the last c is in the header row. Rows that do not fit are dropped from the inputs
+/// first.
 struct LSTMGatesView {
   let playground: Playground
 
@@ -31,7 +34,7 @@ struct LSTMGatesView {
 
   /// One row of the view: its name and its values per step, with how they are scaled.
   private struct Row {
-    enum Scale { case unit, ownRange }
+    enum Scale { case unit, signedUnit, ownRange }
     var name: String
     var values: [Double]
     var scale: Scale
@@ -63,6 +66,7 @@ struct LSTMGatesView {
     let memoryRows = [
       Row(name: "forget", values: gates.forget.map { $0[unit] }, scale: .unit),
       Row(name: "input", values: gates.input.map { $0[unit] }, scale: .unit),
+      Row(name: "cand.", values: gates.candidate.map { $0[unit] }, scale: .signedUnit),
       Row(name: "output", values: gates.output.map { $0[unit] }, scale: .unit),
       Row(name: "c long", values: gates.cell.map { $0[unit] }, scale: .ownRange),
       Row(name: "h short", values: probe.hidden.map { $0[unit] }, scale: .ownRange),
@@ -74,11 +78,15 @@ struct LSTMGatesView {
     let rows = Array(inputRows.suffix(max(0, room - memoryRows.count))) + memoryRows.prefix(room)
     let axis = TimeAxis(steps: probe.steps, room: area.width - Self.labelWidth)
     // Taller bars when there is room: up to three rows each, one blank row between them.
-    let rowHeight = rows.isEmpty ? 1 : max(1, min(3, (room + 1) / rows.count - 1))
-    let pitch = rowHeight > 1 ? rowHeight + 1 : 1
+    var rowHeight = 1, pitch = 1
+    for height in [3, 2] where rows.count * (height + 1) - 1 <= room {
+      rowHeight = height
+      pitch = height + 1
+      break
+    }
     for (index, row) in rows.enumerated() {
       let y = area.y + 1 + index * pitch + rowHeight - 1
-      let isGate = row.scale == .unit && memoryRows.contains { $0.name == row.name }
+      let isGate = row.scale == .unit
       let style = isGate ? theme.label : (inputRows.contains { $0.name == row.name } ? theme.dim : theme.value)
       buffer.write(SequenceDrawing.label(symbols.displayable(row.name), width: Self.labelWidth - 1), x: area.x, y: y, style: style, clip: area)
       let binned = axis.binned(row.values)
@@ -86,14 +94,26 @@ struct LSTMGatesView {
       switch row.scale {
       case .unit:
         fractions = binned
+      case .signedUnit:
+        fractions = binned.map { 0.5 + 0.5 * $0 }
       case .ownRange:
         let lower = row.values.min() ?? 0, upper = row.values.max() ?? 1
         // A signed memory keeps zero in view: the scale spans at least 0 and both extremes.
         let low = min(lower, 0), high = max(upper, 0)
         fractions = binned.map { high > low ? ($0 - low) / (high - low) : 0.5 }
       }
-      SequenceDrawing.bars(fractions, x: area.x + Self.labelWidth, bottom: y, height: rowHeight, clip: area, buffer: &buffer, theme: theme) { fraction in
-        isGate ? SequenceDrawing.sequentialStyle(fraction, theme: theme) : (row.name.hasPrefix("c") ? theme.positive : theme.value)
+      let isInput = inputRows.contains { $0.name == row.name }
+      let limit = max(1e-9, row.values.map(abs).max() ?? 1)
+      let signedScale = theme.signedScale(limit: limit)
+      for (column, fraction) in fractions.enumerated() {
+        let value = binned[column]
+        SequenceDrawing.bars(
+          [fraction], x: area.x + Self.labelWidth + column, bottom: y, height: rowHeight, clip: area, buffer: &buffer, theme: theme
+        ) { fraction in
+          if isGate { return SequenceDrawing.sequentialStyle(fraction, theme: theme) }
+          if isInput || theme.colorCount == 0 { return theme.value }
+          return Style(foreground: signedScale.color(value))
+        }
       }
     }
   }

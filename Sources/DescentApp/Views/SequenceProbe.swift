@@ -40,6 +40,10 @@ struct SequenceProbe {
   let target: [Double]
   /// True when the target is a class (one sigmoid output or one-hot).
   let isClassification: Bool
+  /// How strongly each unit's last hidden state sways the output: |h_T,k| times the summed
+  /// |weights| from unit k into the dense layer right after the recurrent one; empty when no
+  /// dense layer reads the last hidden state directly.
+  let influence: [Double]
 
   var steps: Int { inputs.count }
   var unitCount: Int { hidden.first?.count ?? 0 }
@@ -101,21 +105,37 @@ struct SequenceProbe {
       gates = nil
     }
     output = trace.output()
+    influence = Self.influence(of: network, recurrentLayer: layer.index, lastHidden: hidden.last ?? [])
     target = Array(dataset.trainTargets[sampleIndex])
     if case .classification = dataset.task { isClassification = true } else { isClassification = false }
+  }
+
+  /// |h_T,k| · Σ_o |w_o,k| for the dense layer that reads the recurrent layer's last state.
+  private static func influence(of network: Network, recurrentLayer: Int, lastHidden: [Double]) -> [Double] {
+    let next = recurrentLayer + 1
+    guard network.layers.indices.contains(next), network.layers[next].isDense,
+      network.layers[next].inputShape.count == lastHidden.count,
+      let weights = network.blocks(ofLayer: next).first(where: { $0.role == .weight })
+    else { return [] }
+    let inputs = lastHidden.count
+    var totals = [Double](repeating: 0, count: inputs)
+    for (offset, position) in weights.range.enumerated() {
+      totals[offset % inputs] += abs(network.parameters[position])
+    }
+    return zip(totals, lastHidden).map { $0 * abs($1) }
   }
 
   // MARK: - Derived values
 
   /// The unit the views single out: `chosen` (wrapped to the layer's size) or, when nil, the
-  /// unit whose memory is strongest at the last step (|c| for an LSTM, |h| otherwise).
+  /// unit that sways this sequence's output most (see `influence`), else the one whose memory is
+  /// strongest at the last step (|c| for an LSTM, |h| otherwise).
   func unit(chosen: Int?) -> Int {
     guard unitCount > 0 else { return 0 }
     if let chosen { return chosen % unitCount }
-    let last = gates?.cell.last ?? hidden.last ?? []
-    var best = 0
-    for (unit, value) in last.enumerated() where abs(value) > abs(last[best]) { best = unit }
-    return best
+    let scores = influence.count == unitCount ? influence : (gates?.cell.last ?? hidden.last ?? []).map(abs)
+    guard !scores.isEmpty else { return 0 }
+    return scores.indices.max { scores[$0] < scores[$1] } ?? 0
   }
 
   /// The first step where a feature named `marker` is on, if the sequence has such a feature.
