@@ -6,7 +6,7 @@ extension LabSpec {
     let seed = seed ?? 1
     // Only the chosen classes, before `train-samples` counts the training rows kept.
     func drawn(sampleCount: Int? = nil) -> Dataset {
-      let data = Dataset.builtIn(dataset, seed: seed, sampleCount: sampleCount, noise: noise)
+      let data = Dataset.builtIn(dataset, seed: seed, sampleCount: sampleCount, noise: noise, length: length)
       return classes.map { data.keepingClasses(Set($0)) } ?? data
     }
     var data = drawn()
@@ -35,6 +35,6 @@ extension LabSpec {
 
   /// The names of the dataset's input features (for `w.<feature>`).
   public var featureNames: [String] {
-    Dataset.builtIn(dataset, seed: 1, sampleCount: 8).featureNames
+    Dataset.builtIn(dataset, seed: 1, sampleCount: 8, length: length).featureNames
   }
 }

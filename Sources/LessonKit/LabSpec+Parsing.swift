@@ -7,6 +7,7 @@ extension LabSpec {
     "dataset", "model", "layers", "activation", "output-activation", "loss", "optimizer", "learning-rate",
     "batch", "seed", "views", "controls", "regularization", "dropout", "initialisation",
     "pace", "steps-per-tick", "speed", "bowl-parameters", "train-samples", "noise", "classes", "test-shift",
+    "length", "models", "optimizers",
   ]
 
   /// Reads a lab from its YAML root; nil if it is unusable (problems say why).
@@ -44,6 +45,10 @@ extension LabSpec {
     var networkEntry: YAMLBlock.Entry?
     var classesEntry: YAMLBlock.Entry?
     var shiftEntry: YAMLBlock.Entry?
+    var lengthEntry: YAMLBlock.Entry?
+    var modelItems: [(description: ModelDescription, line: Int)] = []
+    var optimizerEntry: YAMLBlock.Entry?
+    var optimizersEntry: YAMLBlock.Entry?
     for entry in entries {
       switch entry.key {
       case "dataset":
@@ -51,7 +56,7 @@ extension LabSpec {
         dataset = value(entry, DatasetName.self, what: "dataset")
       case "model":
         if let previous = networkEntry {
-          report(entry, "`model` and `layers` both describe the network (line \(previous.line)); give one")
+          report(entry, "`model` and `\(previous.key)` both describe the network (line \(previous.line)); give one")
         } else if let text = entry.value.plainString {
           do {
             spec.model = try ModelDescription(parsing: text)
@@ -64,11 +69,19 @@ extension LabSpec {
         networkEntry = entry
       case "layers":
         if let previous = networkEntry {
-          report(entry, "`layers` and `model` both describe the network (line \(previous.line)); give one")
+          report(entry, "`layers` and `\(previous.key)` both describe the network (line \(previous.line)); give one")
         } else if let sizes = integers(entry.value), sizes.allSatisfy({ $0 >= 1 }) {
           spec.hiddenLayers = sizes
         } else {
           report(entry, "`layers` must be a list of hidden layer sizes, e.g. [4, 2] or []")
+        }
+        networkEntry = entry
+      case "models":
+        if let previous = networkEntry {
+          report(entry, "`models` and `\(previous.key)` both describe the network (line \(previous.line)); give one")
+        } else {
+          modelItems = models(entry, yaml: yaml, problems: &problems)
+          spec.model = modelItems.first?.description
         }
         networkEntry = entry
       case "activation":
@@ -80,6 +93,12 @@ extension LabSpec {
         lossEntry = entry
       case "optimizer":
         spec.optimizer = value(entry, OptimizerKind.self, what: "optimizer")
+        optimizerEntry = entry
+      case "optimizers":
+        if let kinds = words(entry, yaml: yaml, OptimizerKind.self, what: "optimizer", problems: &problems) {
+          spec.optimizerChoices = kinds.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        }
+        optimizersEntry = entry
       case "initialisation":
         spec.initialisation = value(entry, WeightInitialisation.self, what: "initialisation")
       case "learning-rate":
@@ -148,6 +167,13 @@ extension LabSpec {
         } else {
           report(entry, "`train-samples` must be a whole number of training rows, 2 or more")
         }
+      case "length":
+        if let steps = entry.value.integer {
+          spec.length = steps
+          lengthEntry = entry
+        } else {
+          report(entry, "`length` must be a whole number of time steps")
+        }
       case "noise":
         if let level = entry.value.finiteNumber, level >= 0, level <= 10 {
           spec.noise = level
@@ -205,6 +231,35 @@ extension LabSpec {
       report(shiftEntry, "`test-shift` applies to image datasets (digits), not `\(dataset.rawValue)`")
       spec.testShift = nil
     }
+    if let lengthEntry, let length = spec.length {
+      if !dataset.isSequence {
+        let sequences = DatasetName.allCases.filter(\.isSequence).map(\.rawValue).joined(separator: ", ")
+        report(lengthEntry, "`length` applies to sequence datasets (\(sequences)), not `\(dataset.rawValue)`")
+        spec.length = nil
+      } else if let problem = dataset.lengthProblem(length) {
+        report(lengthEntry, "`length`: \(problem)")
+        spec.length = nil
+      }
+    }
+    if let optimizersEntry, !spec.optimizerChoices.isEmpty {
+      if let optimizer = spec.optimizer, !spec.optimizerChoices.contains(optimizer) {
+        report(
+          optimizerEntry ?? optimizersEntry,
+          "`optimizer: \(optimizer.rawValue)` is not among `optimizers` (line \(optimizersEntry.line))")
+      }
+      spec.optimizer = spec.optimizer ?? spec.optimizerChoices[0]
+    }
+    // Every network `m` switches to must train on the dataset, not only the first.
+    for item in modelItems.dropFirst() {
+      var candidate = spec
+      candidate.model = item.description
+      do {
+        _ = try candidate.trainingConfiguration.buildNetwork()
+      } catch {
+        problems.append(LessonProblem(file: yaml.fileName, line: item.line, message: "the lab's network `\(item.description)`: \(error)"))
+      }
+    }
+    if modelItems.count > 1 { spec.modelChoices = modelItems.map(\.description) }
     // The same check the engine makes before training: shapes fit, sizes within the limits.
     let network: Network
     do {
@@ -227,6 +282,32 @@ extension LabSpec {
   }
 
   // MARK: - Private
+
+  /// The descriptions of a `models` list, each with its file line; bad items are reported.
+  private static func models(
+    _ entry: YAMLBlock.Entry, yaml: YAMLBlock, problems: inout [LessonProblem]
+  ) -> [(description: ModelDescription, line: Int)] {
+    guard case .sequence(let sequence) = entry.value, !sequence.isEmpty else {
+      problems.append(
+        LessonProblem(
+          file: yaml.fileName, line: entry.line,
+          message: "`models` must be a list of model descriptions, e.g. [\"rnn 16, dense 1 sigmoid\", \"lstm 16, dense 1 sigmoid\"]"))
+      return []
+    }
+    var result: [(description: ModelDescription, line: Int)] = []
+    for item in sequence {
+      guard let text = item.plainString else {
+        problems.append(yaml.problem(at: item, "each of `models` must be a description such as \"lstm 16, dense 1 sigmoid\""))
+        continue
+      }
+      do {
+        result.append((try ModelDescription(parsing: text), yaml.line(of: item)))
+      } catch {
+        problems.append(yaml.problem(at: item, "`models`: \(error)"))
+      }
+    }
+    return result
+  }
 
   private static func integers(_ node: Node) -> [Int]? {
     if case .scalar = node, node.plainString?.isEmpty == true { return [] }

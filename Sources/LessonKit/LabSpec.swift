@@ -35,6 +35,13 @@ public struct LabSpec: Equatable, Sendable {
   public var classes: [Int]?
   /// Move every test image this many pixels right (`test-shift`; negative: left).
   public var testShift: Int?
+  /// Time steps per sequence (`length`) of a sequence dataset; nil keeps the dataset's default.
+  public var length: Int?
+  /// The networks the learner switches between with `m` (`models`), in order; the first is
+  /// `model`. Empty when the lab has a single network.
+  public var modelChoices: [ModelDescription] = []
+  /// The optimizers `o` cycles through (`optimizers`), in order; empty means every optimizer.
+  public var optimizerChoices: [OptimizerKind] = []
   /// Views shown beside the text, in the order given. Default: `[.loss]`.
   public var views: [LabView]
   /// Controls the learner may use. Default: play, step, reset.
@@ -122,6 +129,14 @@ public enum LabView: String, CaseIterable, Equatable, Hashable, Sendable, Codabl
   case mistakes
   /// A pad to draw an image on, with the model's probabilities.
   case draw
+  /// The current sequence along a time axis: inputs, hidden state per step, output.
+  case unrolled
+  /// An LSTM's forget, input and output gates per time step, with its cell and hidden state.
+  case gates
+  /// The gradient reaching each layer (deep networks) or each time step (recurrent ones), log scale.
+  case gradientFlow = "gradient-flow"
+  /// A series and the model's next-step predictions (`sine-wave`).
+  case sequenceFit = "sequence-fit"
 }
 
 /// A control (key) a lab can unlock.
@@ -129,5 +144,7 @@ public enum LabControl: String, CaseIterable, Equatable, Hashable, Sendable, Cod
   case play, step
   case learningRate = "learning-rate"
   case batch, optimizer, activation, speed, reset, seed
+  /// `m`: the next network of the lab's `models`, rebuilt and trained from the start.
+  case model
 }
 

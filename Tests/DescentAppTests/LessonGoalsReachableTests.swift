@@ -49,6 +49,10 @@ import TerminalUI
     "learning-rate/2": keys("+++++r"),
     // "press l, type 1, Enter, r".
     "learning-rate/4": keys("l1") + [.enter, .character("r")],
+    // "Press m, then space": the lab's second network, with ReLU.
+    "vanishing-gradients/2": keys("m"),
+    // "press o to switch between SGD and Adam".
+    "vanishing-gradients/4": keys("o"),
   ]
 
   /// What a page without a goal promises the learner will see, judged each tick.
@@ -74,6 +78,14 @@ import TerminalUI
   @Sendable static func testLossNearItsBest(_ session: TrainingSession) -> Bool {
     guard let now = session.testLoss, let best = session.history.testLoss.points.map(\.value).min() else { return false }
     return now <= 1.25 * best
+  }
+
+  /// Whether the gradient-flow view shows the input side's bars (the first quarter of them, where
+  /// `recall` puts its marker; layer 1 for a deep network) at most `factor` times the last one.
+  @Sendable static func gradientFadesTowardsTheInput(_ session: TrainingSession, by factor: Double) -> Bool {
+    guard let norms = GradientFlowView.bars(for: session)?.norms, let last = norms.last, last > 0 else { return false }
+    let inputSide = norms.prefix(max(1, norms.count / 4))
+    return inputSide.allSatisfy { $0 <= factor * last }
   }
 
   /// Settled: within 1 % of its value `levelledSeconds` earlier.
@@ -107,6 +119,19 @@ import TerminalUI
     "overfitting/4": Observation(
       metric: { $0.testLoss }, condition: { ($0.testLoss ?? 1) < 0.15 }, what: "the test loss settles near the noise"),
     // "Train, then look": the diagonal holds nearly every test digit; a few mistakes are left.
+    // "The accuracy hovers around 50 % … The bars shrink towards the left; by the marked steps the
+    // gradient is many powers of ten smaller than at the end", after a thousand steps or more.
+    "recurrence/5": Observation(
+      condition: { $0.stepCount >= 1_000 && ($0.testAccuracy ?? 1) < 0.65 && gradientFadesTowardsTheInput($0, by: 1e-3) },
+      what: "a coin toss after 1000 steps, the marked steps' gradient 1000× smaller"),
+    // "The loss sits at 0.693 … and stays there: … every bar shrinks to a stub" (the lower half
+    // of the view's eight powers of ten).
+    "vanishing-gradients/1": Observation(
+      metric: { $0.trainLoss }, levelledSeconds: 5,
+      condition: { session in
+        abs(session.trainLoss - 0.693) < 0.01 && (GradientFlowView.bars(for: session)?.norms.allSatisfy { $0 < 1e-4 } ?? false)
+      },
+      what: "the loss stays at 0.693 for 5 s, every gradient bar a stub"),
     "convolution/8": Observation(
       condition: { ($0.testAccuracy ?? 0) > 0.95 }, what: "all but one test digit in twenty on the diagonal"),
   ]

@@ -145,6 +145,59 @@ import Testing
     ])
   }
 
+  @Test func sequenceLabKeys() throws {
+    let text = lessonText("""
+      ```lab
+      dataset: recall
+      length: 8
+      models: ["lstm 4, dense 1 sigmoid", "rnn 4, dense 1 sigmoid"]
+      optimizers: [adam, sgd]
+      views: [gates, gradient-flow, unrolled, sequence-fit]
+      controls: [play, model]
+      ```
+      """)
+    #expect(problems(in: text).isEmpty)
+    let lab = try #require(Lesson.parse(text: text, fileName: "t.md").lesson?.pages.first?.lab)
+    #expect(lab.length == 8)
+    #expect(lab.trainingConfiguration.dataset.inputShape == [8, 2])
+    #expect(lab.modelChoices.map(\.description) == ["lstm 4, dense 1 sigmoid", "rnn 4, dense 1 sigmoid"])
+    #expect(lab.model?.description == "lstm 4, dense 1 sigmoid")
+    #expect(lab.optimizerChoices == [.adam, .sgd])
+    #expect(lab.optimizer == .adam)
+    #expect(lab.views == [.gates, .gradientFlow, .unrolled, .sequenceFit])
+    #expect(lab.controls == [.play, .model])
+  }
+
+  @Test func sequenceLabProblems() {
+    let wrong = lessonText("""
+      ```lab
+      dataset: circle
+      length: 8
+      models: ["dense 4 relu, dense 1 sigmoid", "dense 3 softmax", "dense 2 swish"]
+      optimizer: adam
+      optimizers: [sgd, momentum]
+      ```
+      """)
+    #expect(problems(in: wrong) == [
+      "t.md:10: `length` applies to sequence datasets (adding, recall, sine-wave), not `circle`",
+      "t.md:11: `models`: layer 1 'dense 2 swish': unknown activation 'swish' (choose linear, relu, leaky-relu, sigmoid, tanh, softmax)",
+      "t.md:11: the lab's network `dense 3 softmax`: the last layer gives 3 outputs, but circle has 2 classes (end with dense 2 softmax or dense 1 sigmoid)",
+      "t.md:12: `optimizer: adam` is not among `optimizers` (line 13)",
+    ])
+    let odd = lessonText("""
+      ```lab
+      dataset: adding
+      length: 7
+      model: "lstm 4, dense 1"
+      models: ["lstm 4, dense 1"]
+      ```
+      """)
+    #expect(problems(in: odd) == [
+      "t.md:10: `length`: the adding problem needs an even length from 2 to 1000 (got 7)",
+      "t.md:12: `models` and `model` both describe the network (line 11); give one",
+    ])
+  }
+
   @Test func labProblemsPointAtTheKeyLineInTheFile() {
     // Body starts at file line 8, so the fence is line 8 and `dataset` line 9.
     let body = """
@@ -162,11 +215,11 @@ import Testing
     #expect(problems(in: lessonText(body)) == [
       "t.md:9: unknown dataset `moons` (allowed: \(Self.datasets))",
       "t.md:10: unknown activation `swish` (allowed: linear, relu, leaky-relu, sigmoid, tanh, softmax)",
-      "t.md:11: unknown view `graph` (allowed: loss, weights, network, bowl, boundary, accuracy, digit, filters, feature-maps, convolution, probabilities, confusion, mistakes, draw)",
-      "t.md:12: unknown control `rewind` (allowed: play, step, learning-rate, batch, optimizer, activation, speed, reset, seed, or `all` instead of a list)",
+      "t.md:11: unknown view `graph` (allowed: loss, weights, network, bowl, boundary, accuracy, digit, filters, feature-maps, convolution, probabilities, confusion, mistakes, draw, unrolled, gates, gradient-flow, sequence-fit)",
+      "t.md:12: unknown control `rewind` (allowed: play, step, learning-rate, batch, optimizer, activation, speed, reset, seed, model, or `all` instead of a list)",
       "t.md:13: `learning-rate` must be a number above 0 (at most 100)",
       "t.md:14: `batch` must be `full`, `1` (one sample per step) or a batch size above 1",
-      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, pace, steps-per-tick, speed, bowl-parameters, train-samples, noise, classes, test-shift)",
+      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, pace, steps-per-tick, speed, bowl-parameters, train-samples, noise, classes, test-shift, length, models, optimizers)",
       "t.md:16: unknown regularization `l3` (allowed: l1, l2)",
     ])
   }

@@ -1544,7 +1544,8 @@ More width and depth are not free:
 - **Harder training**: in deep stacks the gradient is multiplied by
   many small slopes on its way back and can shrink to almost nothing
   (the **vanishing gradient**). ReLU activations and shortcut
-  (residual) connections help.
+  (residual) connections help; the lesson *vanishing-gradients*
+  shows it happen and fixes it, key by key.
 - **Overfitting**: spare capacity can memorise the training data,
   noise and all. That is the next lesson.
 
@@ -1890,17 +1891,24 @@ Networks shine where the pattern is too subtle to write down as rules:
 
 # A map of network types
 
-Everything in Descent is a **feedforward** network, also called a
-multi-layer perceptron. Other designs add structure for one kind of
-data:
+Every network so far was **feedforward**, also called a multi-layer
+perceptron. Other designs add structure for one kind of data; the
+later lessons train some of them live:
 
-| type              | built for                                        |
-|-------------------|--------------------------------------------------|
-| MLP (feedforward) | table-like data: classification and regression   |
-| CNN               | images and other grid data (next lesson)         |
-| RNN / LSTM        | sequences: text, speech, time series             |
-| Transformer       | language and other tasks built on attention      |
-| GAN               | generating new data, such as images              |
+| type              | built for                                      | in Descent |
+|-------------------|------------------------------------------------|------------|
+| MLP (feedforward) | table-like data: classification and regression | lessons 1–12 |
+| CNN               | images and other grid data                     | *convolution* |
+| RNN               | sequences: text, speech, time series           | *recurrence* |
+| LSTM              | long sequences, where an RNN forgets           | *lstm* |
+| Transformer       | language and other tasks built on attention    | not covered |
+| GAN               | generating new data, such as images            | not covered |
+
+A **Transformer** lets every item of a sequence look at every other
+item directly (attention) instead of passing a memory along step by
+step. A **GAN** trains two networks against each other: one makes
+fakes, the other learns to tell them from real data. Both are too
+large to train in a terminal lesson.
 
 All of them train the way you have seen: a loss, gradients by
 backpropagation, and small steps downhill.
@@ -1921,7 +1929,9 @@ feeds its own hidden state back in, a kind of memory of what came
 before. Plain RNNs forget quickly, because gradients vanish over many
 steps. An **LSTM** adds a memory cell guarded by three gates (forget,
 input and output) that decide what to discard, what to store and
-what to pass on.
+what to pass on. The lessons *recurrence* and *lstm* train both and
+show the gradient fading; *vanishing-gradients* shows the same fading
+in deep feedforward networks, and its fixes.
 
 +++
 
@@ -2340,6 +2350,553 @@ within-steps: 1500
 hint: Press space and wait for the accuracy to pass 95 %.
 hint-after-seconds: 20
 message: "Trained. Pause with space, then press d and draw a digit."
+```
+
+"""####
+    ),
+    (
+      fileName: "14-recurrence.md",
+      text: ####"""
+---
+id: recurrence
+title: Networks with memory
+order: 14
+summary: "Sequences, a hidden state carried from step to step, the network unrolled, and where its memory runs out."
+requires: [hidden-layers]
+---
+
+# Order matters
+
+Some data only makes sense in order. "Dog bites man" and "man bites
+dog" use the same words. A melody played backwards is a different
+tune. Tomorrow's temperature depends on the last few days, in the
+order they came.
+
+Data like this is a **sequence**: one item per **time step**, x₀,
+x₁, x₂, … A dense network is a poor fit for it. It takes a fixed
+number of inputs all at once, and nothing in it knows that input 3
+came right after input 2: shuffle the inputs consistently and it
+learns just as well. It has no notion of *before*.
+
++++
+
+# A state that travels
+
+A **recurrent network** (RNN) reads a sequence one step at a time
+and keeps a small vector, the **hidden state** h, that it hands to
+itself for the next step. At every step it mixes the new input with
+what it carried over:
+
+```
+hₜ = tanh(Wx·xₜ + Wh·hₜ₋₁ + b)
+```
+
+The same weights are used at every step. The hidden state is the
+network's **memory**: everything it knows about the past has to fit
+in those few numbers.
+
+A worked example with one unit, Wx = 1, Wh = 0.5, b = 0, and the
+inputs 1, 0, 0:
+
+| step | input | hₜ                           |
+|-----:|------:|:-----------------------------|
+| 0    | 1     | tanh(1) = 0.76               |
+| 1    | 0     | tanh(0.5 · 0.76) = 0.36      |
+| 2    | 0     | tanh(0.5 · 0.36) = 0.18      |
+
+The 1 seen at step 0 is still there at step 2, but fainter at every
+step. Keep that in mind.
+
++++
+
+# The network unrolled
+
+Draw one copy of the recurrent cell per time step and the loop
+becomes a chain, read left to right:
+
+```
+x₀      x₁      x₂            x₂₉
+ ↓       ↓       ↓             ↓
+[h₀] → [h₁] → [h₂] → … → [h₂₉] → ŷ
+```
+
+This **unrolled** picture is a very deep network whose layers all
+share one set of weights. Training works as before: a loss at the
+end, then backpropagation, now running back along the chain
+(*backpropagation through time*). The gradient for a weight adds up
+what every step contributed.
+
+The **Unrolled sequence** view draws one real sequence this way: the
+inputs per step, the hidden state as a heatmap with one row per unit
+(blue negative, orange positive), and the output at the end.
+
++++
+
+# Forecast a wave
+
+Here a network of 16 recurrent units reads the last 20 values of a
+noisy sine wave and predicts the next one. Every window of the
+series is one training sequence.
+
+Press space. The **Sequence fit** pane plots values the network never
+trained on (a later stretch of the series) and its forecast of each
+one. Watch the forecast lock onto the wave. Tab to the unrolled view
+to see the hidden state swing with the wave.
+
+The noise itself cannot be predicted, so even a perfect forecast
+keeps a test loss near 0.0025.
+
+```lab
+dataset: sine-wave
+model: "rnn 16, dense 1"
+optimizer: adam
+learning-rate: 0.01
+batch: 32
+seed: 1
+pace: 5
+views: [sequence-fit, loss, unrolled]
+controls: [play, step, reset, seed]
+```
+
+```goal
+test-loss-below: 0.005
+hint-after-steps: 300
+hint: Let it run; the forecast follows the wave within a few hundred steps.
+message: "The hidden state carries enough of the recent past to predict what comes next."
+```
+
++++
+
+# Remember one bit
+
+The `recall` task tests memory on purpose. Each sequence is a string
+of random bits, and one early step carries a **marker**. After the
+last step the network must say which bit sat under the marker;
+everything after it is a distraction.
+
+Here the sequences are 8 steps long. Press space and watch the test
+accuracy on the status line climb to 100 %.
+
+The **Gradient flow** pane shows, on a log scale, how much of the
+loss's gradient reaches each time step in the last training step:
+the output end on the right, the first input on the left.
+
+```lab
+dataset: recall
+length: 8
+model: "rnn 16, dense 1 sigmoid"
+optimizer: adam
+learning-rate: 0.01
+batch: 32
+seed: 1
+pace: 10
+views: [gradient-flow, unrolled, loss]
+controls: [play, step, reset, seed]
+```
+
+```goal
+accuracy-above: 0.95
+hint-after-steps: 400
+hint: Keep training; short sequences are learned within a few hundred steps.
+message: "Eight steps are short enough: the marked bit survives in the hidden state."
+```
+
++++
+
+# A longer gap
+
+The same task with sequences of 30 steps: at least 23 random bits
+now lie between the marker and the answer.
+
+Press space and let it run for a thousand steps or more. The accuracy
+hovers around 50 %: a coin toss. Now look at the **Gradient flow**
+pane. The bars shrink towards the left; by the marked steps the
+gradient is many powers of ten smaller than at the end. The weights
+are told almost nothing about the early steps, so they never learn
+to keep the marked bit.
+
+This is the **vanishing gradient**: on its way back through time the
+gradient is multiplied at every step by factors smaller than one,
+as in the worked example, and shrinks away.
+
+```lab
+dataset: recall
+length: 30
+model: "rnn 16, dense 1 sigmoid"
+optimizer: adam
+learning-rate: 0.003
+batch: 32
+seed: 1
+pace: 100
+views: [gradient-flow, loss, unrolled]
+controls: [play, step, learning-rate, reset, seed]
+```
+
+```quiz
+question: In the gradient-flow pane of this lab, where are the bars shortest?
+choices:
+  - At the last steps, next to the output
+  - At the first steps, where the marker sits
+  - They are all the same height
+answer: 2
+explain: Each step back multiplies the gradient by another factor below one, so the earliest steps, where the marker is, get the least signal.
+```
+
++++
+
+# What recurrent networks are for
+
+Anything that arrives in order:
+
+- **language**: translating, finishing a sentence, judging the mood
+  of a review;
+- **speech**: turning sound into words;
+- **forecasting**: the next value of a series, such as sales or the
+  weather;
+- **describing pictures**: a convolutional network looks at the
+  image and a recurrent one writes the sentence.
+
+Plain RNNs are limited by the fading you just saw: they hold the
+last few steps well and the distant past badly. The next lesson
+builds a cell that keeps a memory on purpose.
+
++++
+
+```quiz
+question: Why do the inputs 1, 0, 0 give a smaller hidden state at every step in the worked example?
+choices:
+  - The weights change between steps
+  - Each step multiplies what was carried by 0.5 and squashes it with tanh
+  - tanh always outputs zero for a zero input
+answer: 2
+explain: With no new input, hₜ = tanh(0.5 · hₜ₋₁), so each step keeps at most half of what came before.
+```
+
+"""####
+    ),
+    (
+      fileName: "15-lstm.md",
+      text: ####"""
+---
+id: lstm
+title: Long short-term memory
+order: 15
+summary: "An LSTM's cell state and its forget, input and output gates, worked by hand and watched while it learns."
+requires: [recurrence]
+---
+
+# A conveyor belt for memory
+
+A plain RNN rewrites its whole memory at every step, so old
+information fades. An **LSTM** (long short-term memory) adds a second
+line that runs the length of the sequence: the **cell state** c.
+
+Think of c as a conveyor belt. What is placed on it rides along from
+step to step untouched, unless something deliberately takes it off
+or adds to it. Three **gates** decide that. Each gate is a set of
+numbers between 0 (shut) and 1 (wide open), computed by a sigmoid
+from the current input and the last hidden state:
+
+- the **forget gate** f: how much of the belt to keep;
+- the **input gate** i: how much new material to put on it;
+- the **output gate** o: how much of the belt to show as the hidden
+  state h, the output of this step.
+
+So an LSTM has two memories: c for the **long term**, h for the
+**short term**.
+
++++
+
+# The equations
+
+For each step t, from the input xₜ and the last hidden state hₜ₋₁:
+
+```
+f = σ(W_f·[xₜ, hₜ₋₁] + b_f)     forget gate
+i = σ(W_i·[xₜ, hₜ₋₁] + b_i)     input gate
+g = tanh(W_g·[xₜ, hₜ₋₁] + b_g)  candidate
+o = σ(W_o·[xₜ, hₜ₋₁] + b_o)     output gate
+
+cₜ = f·cₜ₋₁ + i·g
+hₜ = o·tanh(cₜ)
+```
+
+The products are taken unit by unit. The candidate g is the new
+material, between −1 and 1; the input gate decides how much of it
+lands on the belt.
+
+The key line is cₜ = f·cₜ₋₁ + i·g. When f is near 1 and i near 0, the
+cell simply copies itself forward, and so does the gradient flowing
+back along it: no squashing, no shrinking.
+
++++
+
+# One step by hand
+
+Take one unit with a stored memory cₜ₋₁ = 0.8, and gates at this
+step f = 0.9, i = 0.1, o = 0.6, with candidate g = −0.5.
+
+| quantity | computation               | value |
+|:---------|:--------------------------|------:|
+| kept     | f·cₜ₋₁ = 0.9 · 0.8        | 0.72  |
+| added    | i·g = 0.1 · (−0.5)        | −0.05 |
+| cₜ       | 0.72 − 0.05               | 0.67  |
+| hₜ       | o·tanh(cₜ) = 0.6 · 0.585  | 0.351 |
+
+Now let 20 quiet steps pass with f = 0.99 and i = 0: the cell keeps
+0.8 · 0.99²⁰ ≈ 0.65 of its value. The plain RNN of the last lesson,
+halving its memory at each step, would keep 0.8 · 0.5²⁰, about one
+millionth of it.
+
++++
+
+# The long gap, solved
+
+The `recall` task again at 30 steps, the length where the RNN stayed
+at a coin toss. This lab trains an LSTM with 16 units. Press space:
+after a few hundred steps the accuracy jumps from 50 % towards
+100 %.
+
+Press **m** to rebuild the same task with the plain RNN and watch it
+stall; press **m** again to come back to the LSTM.
+
+Once it has learned, look at the **LSTM gates** pane. It shows the
+unit that sways the answer most for one sequence (**x** shows
+another, **u** picks a unit). At the marked step the candidate
+(**cand.**) tips up or down with the bit. From there on it leans
+further the same way, and the **c long** row climbs or falls step
+after step: by the end, the sign of c says which bit was marked. All
+along, the **forget** row stays well open: the cell is never wiped.
+The **Gradient flow** pane now shows gradient reaching even the
+first steps.
+
+```lab
+dataset: recall
+length: 30
+models: ["lstm 16, dense 1 sigmoid", "rnn 16, dense 1 sigmoid"]
+optimizer: adam
+learning-rate: 0.003
+batch: 32
+seed: 1
+pace: 10
+views: [gates, gradient-flow, loss, unrolled]
+controls: [play, step, reset, seed, model]
+```
+
+```goal
+accuracy-above: 0.95
+hint-after-steps: 600
+hint: Keep it running; the jump usually comes between steps 200 and 400. Press r to start over if you switched networks.
+message: "The LSTM carried one bit across more than twenty distracting steps."
+```
+
++++
+
+# Cell state and hidden state
+
+The two memories do different jobs:
+
+| state | role | changes |
+|:------|:-----|:--------|
+| cell state c | long-term memory | only through the gates: kept by f, added to by i |
+| hidden state h | short-term memory, the step's output | freshly computed every step from c and o |
+
+Because the cell is only multiplied by f and added to, a signal (and
+its gradient) can travel many steps along it. That is why the LSTM
+learns the long recall task where the plain RNN could not.
+
+LSTMs are used wherever long sequences matter: speech, translation,
+handwriting, and forecasts over long histories.
+
++++
+
+```quiz
+question: In the gates pane, the forget gate stays well open from the marker to the end. What would happen if it dropped near 0 halfway?
+choices:
+  - Nothing, the hidden state keeps the bit
+  - The cell would be wiped at that step, and what it held about the marked bit lost
+  - The output gate would close
+answer: 2
+explain: cₜ = f·cₜ₋₁ + i·g; with f ≈ 0 the old cell is multiplied away, and only the new material is left.
+```
+
++++
+
+```quiz
+question: A cell holds c = 0.5. At the next step f = 0.2, i = 1 and g = 0.4. What is the new c?
+choices:
+  - 0.1
+  - 0.5
+  - 0.9
+answer: 2
+explain: f·c + i·g = 0.2 · 0.5 + 1 · 0.4 = 0.1 + 0.4 = 0.5.
+```
+
+"""####
+    ),
+    (
+      fileName: "16-vanishing-gradients.md",
+      text: ####"""
+---
+id: vanishing-gradients
+title: When depth stops learning
+order: 16
+summary: "A deep sigmoid network whose first layers barely learn; ReLU, residual connections and batch normalisation, each one key away."
+requires: [hidden-layers]
+---
+
+# A chain of small factors
+
+Backpropagation hands the gradient from the output back towards the
+input, one layer at a time. Each layer multiplies it by the slope of
+its activation (and by its weights) on the way.
+
+The sigmoid's slope is never more than 0.25, and far less once a
+neuron saturates near 0 or 1. Six sigmoid layers can multiply the
+gradient by 0.25⁶ ≈ 0.00024 or less before it reaches the first
+layer. In deep networks the gradient can become too small to move the
+early weights: the **vanishing gradient**. Those layers then barely
+learn, and the layers after them are stuck working with almost
+random features.
+
++++
+
+# Watch it happen
+
+Six hidden layers of 8 sigmoid neurons, on `circle`, trained with
+plain gradient descent (SGD).
+
+Press **n** once. The **Gradient flow** pane draws the gradient that
+reached each layer's weights, on a log scale: layer 1 (next to the
+input) on the left, the output layer on the right. The bars fall
+away towards the input, several powers of ten.
+
+Then press space. The loss sits at 0.693, the value of a coin toss,
+and stays there: the network settles on the same answer for every
+point, and every bar shrinks to a stub.
+
+```lab
+dataset: circle
+model: "dense 8 sigmoid, dense 8 sigmoid, dense 8 sigmoid, dense 8 sigmoid, dense 8 sigmoid, dense 8 sigmoid, dense 1 sigmoid"
+optimizer: sgd
+learning-rate: 0.5
+batch: full
+seed: 1
+pace: 10
+views: [gradient-flow, loss, boundary]
+controls: [play, step, reset, seed]
+```
+
+```quiz
+question: After the first step, which layer received the smallest gradient?
+choices:
+  - The output layer
+  - Layer 1, next to the input
+  - All layers received the same
+answer: 2
+explain: Every layer between the loss and layer 1 multiplied the gradient by another small factor.
+```
+
++++
+
+# Three fixes, one key each
+
+The same task with four networks. Press **m** to switch; each switch
+rebuilds the network and starts training again.
+
+1. **sigmoid**: the stuck network from the last page.
+2. **ReLU**: the same shape with ReLU. Its slope is exactly 1
+   wherever it is active, so the gradient is not shrunk on the way.
+3. **residual**: ReLU layers that each compute x + f(Wx + b). The
+   "x +" is a shortcut: the gradient can skip past every layer along
+   it.
+4. **batch norm**: back to sigmoid, but every layer's inputs to the
+   sigmoid are rescaled to mean 0 and spread 1 over the batch, which
+   keeps them in the steep middle of the curve.
+
+Press m, then space, and compare the bars and the loss curve for
+each. Get the test accuracy above 95 %.
+
+```lab
+dataset: circle
+models:
+  - "dense 8 sigmoid, dense 8 sigmoid, dense 8 sigmoid, dense 8 sigmoid, dense 8 sigmoid, dense 8 sigmoid, dense 1 sigmoid"
+  - "dense 8 relu, dense 8 relu, dense 8 relu, dense 8 relu, dense 8 relu, dense 8 relu, dense 1 sigmoid"
+  - "dense 8 relu, residual 8 relu, residual 8 relu, residual 8 relu, residual 8 relu, residual 8 relu, dense 1 sigmoid"
+  - "dense 8, batchnorm, sigmoid, dense 8, batchnorm, sigmoid, dense 8, batchnorm, sigmoid, dense 8, batchnorm, sigmoid, dense 8, batchnorm, sigmoid, dense 8, batchnorm, sigmoid, dense 1 sigmoid"
+optimizer: sgd
+learning-rate: 0.5
+batch: full
+seed: 1
+pace: 3
+views: [gradient-flow, loss, boundary]
+controls: [play, step, reset, seed, model]
+```
+
+```goal
+accuracy-above: 0.95
+hint-after-steps: 400
+hint: The sigmoid network will not get there. Press m for ReLU, then space.
+message: "With the gradient reaching the first layers, the deep network learns in a few dozen steps."
+```
+
++++
+
+# Why each fix works
+
+| fix | what changes on the way back |
+|:----|:-----------------------------|
+| ReLU | slope 1 for active neurons instead of at most 0.25 |
+| residual connection | a direct path: the gradient of x + f(x) always includes the 1 from x |
+| batch normalisation | keeps each layer's inputs centred and scaled, so activations stay where their slope is large |
+
+Very deep networks (tens or hundreds of layers) use all three at
+once. Batch normalisation also tends to make training faster and less
+sensitive to the learning rate.
+
++++
+
+# How Adam can hide the problem
+
+Back to the stuck sigmoid network. This time you may swap the
+optimizer: press **o** to switch between SGD and **Adam**.
+
+Adam divides each weight's step by the recent size of that weight's
+own gradient. A weight with a tiny gradient still takes a step of
+normal size. So with Adam the deep sigmoid network does learn
+(slowly), even though the bars show its gradients are as lopsided as
+before. The problem is still there; Adam only compensates for it.
+That is why plain SGD is the honest test of whether gradients flow.
+
+```lab
+dataset: circle
+model: "dense 8 sigmoid, dense 8 sigmoid, dense 8 sigmoid, dense 8 sigmoid, dense 8 sigmoid, dense 8 sigmoid, dense 1 sigmoid"
+optimizers: [sgd, adam]
+learning-rate: 0.03
+batch: full
+seed: 1
+pace: 10
+views: [gradient-flow, loss, boundary]
+controls: [play, step, reset, seed, optimizer]
+```
+
+```goal
+accuracy-above: 0.95
+hint-after-steps: 300
+hint: "With SGD it stays stuck: press o for Adam and keep training. If a new seed (R) stalls too, press r."
+message: "Adam got the deep sigmoid network unstuck, though its gradients still fade towards the input."
+```
+
++++
+
+```quiz
+question: Why does a residual connection help the gradient reach early layers?
+choices:
+  - It removes the activation function
+  - The layer outputs x + f(x), so the gradient has a path through the "+ x" that is not shrunk
+  - It makes the network shallower
+answer: 2
+explain: The derivative of x + f(x) is 1 plus the derivative of f(x), so at least the 1 always gets through.
 ```
 
 """####

@@ -168,7 +168,8 @@ public struct LessonPlayer {
             bowlPair: lab.bowlParameters.flatMap { $0.count == 2 ? ($0[0], $0[1]) : nil },
             pace: lab.pace.map { Pace(stepsPerSecond: $0) } ?? .labDefault,
             emphasis: StatusField.emphasised(
-              by: lab, goals: page.checkpoints.compactMap { if case .goal(let goal) = $0 { goal } else { nil } }))
+              by: lab, goals: page.checkpoints.compactMap { if case .goal(let goal) = $0 { goal } else { nil } }),
+            models: lab.modelChoices, optimizers: lab.optimizerChoices)
         } catch {
           labError = "This lab cannot run: \(error)"
         }

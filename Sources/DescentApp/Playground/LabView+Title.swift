@@ -20,6 +20,10 @@ extension LabView {
     case .confusion: "Confusion (test)"
     case .mistakes: "Still wrong (test)"
     case .draw: "Draw a digit"
+    case .unrolled: "Unrolled sequence"
+    case .gates: "LSTM gates"
+    case .gradientFlow: "Gradient flow"
+    case .sequenceFit: "Sequence fit"
     }
   }
 }

@@ -106,6 +106,10 @@ extension Playground {
     case .confusion: ConfusionMatrixView(playground: self).render(in: content, buffer: &buffer, theme: theme)
     case .mistakes: MistakesGalleryView(playground: self).render(in: content, buffer: &buffer, theme: theme)
     case .draw: DrawingPadView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .unrolled: UnrolledSequenceView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .gates: LSTMGatesView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .gradientFlow: GradientFlowView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .sequenceFit: SequenceFitView(playground: self).render(in: content, buffer: &buffer, theme: theme)
     }
   }
 }

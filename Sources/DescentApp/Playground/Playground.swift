@@ -40,6 +40,15 @@ public struct Playground {
   public private(set) var bowlSurface: BowlSurface?
   /// The image views' choices: test digit, convolution window, drawing pad.
   public internal(set) var digitLab = DigitLabState()
+  /// The networks `m` switches between (a lab's `models`); empty when there is one network.
+  public private(set) var modelChoices: [ModelDescription]
+  /// Index into `modelChoices` of the network being trained.
+  public private(set) var modelChoiceIndex = 0
+  /// The optimizers `o` cycles through; empty means every optimizer.
+  public private(set) var optimizerChoices: [OptimizerKind]
+  /// The hidden unit the sequence views single out (`u`); nil picks the unit holding the most
+  /// memory at the last step.
+  public private(set) var shownUnit: Int?
 
   /// The pair a lab chose for the bowl (`bowl-parameters`); shown first, before the defaults.
   private let chosenBowlPair: (ParameterID, ParameterID)?
@@ -53,10 +62,14 @@ public struct Playground {
   public init(
     configuration: TrainingConfiguration, panes: [LabView]? = nil,
     unlockedControls: Set<LabControl> = Set(LabControl.allCases),
-    bowlPair: (ParameterID, ParameterID)? = nil, pace: Pace = .playgroundDefault, emphasis: Set<StatusField> = []
+    bowlPair: (ParameterID, ParameterID)? = nil, pace: Pace = .playgroundDefault, emphasis: Set<StatusField> = [],
+    models: [ModelDescription] = [], optimizers: [OptimizerKind] = []
   ) throws(ModelError) {
     self.configuration = configuration
     session = try TrainingSession(configuration: configuration)
+    modelChoices = models
+    modelChoiceIndex = configuration.model.flatMap { models.firstIndex(of: $0) } ?? 0
+    optimizerChoices = optimizers
     self.panes = panes ?? Playground.defaultPanes(for: configuration)
     self.unlockedControls = unlockedControls
     chosenBowlPair = bowlPair
@@ -70,6 +83,7 @@ public struct Playground {
     if configuration.dataset.inputShape.rank == 3 {
       return [.digit, .probabilities, .accuracy, .filters, .featureMaps, .draw, .confusion, .mistakes, .loss]
     }
+    if let sequencePanes = sequencePanes(for: configuration) { return sequencePanes }
     switch configuration.dataset.task {
     case .classification where configuration.dataset.featureNames.count == 2:
       return [.boundary, .loss, .network, .weights]
@@ -197,6 +211,8 @@ extension Playground {
     case .character("a"): if unlocked(.activation) { cycleActivation() }
     case .character("s"): setPace(pace.faster)
     case .character("S"): setPace(pace.slower)
+    case .character("m"): if unlocked(.model) { cycleModel() }
+    case .character("u"): cycleShownUnit()
     case .character("r"): if unlocked(.reset) { restart(seed: configuration.seed, saying: "reset with seed \(configuration.seed)") }
     case .character("R"): if unlocked(.seed) { restart(seed: configuration.seed &+ 1, saying: "new seed \(configuration.seed &+ 1)") }
     case .character("y"): usesLogScale.toggle(); notice = Notice(usesLogScale ? "loss axis: log scale" : "loss axis: linear scale")
@@ -298,7 +314,7 @@ extension Playground {
   }
 
   private mutating func cycleOptimizer() {
-    let all = OptimizerKind.allCases
+    let all = optimizerChoices.isEmpty ? OptimizerKind.allCases : optimizerChoices
     let next = all[((all.firstIndex(of: session.optimizerKind) ?? 0) + 1) % all.count]
     session.optimizerKind = next
     configuration.optimizer = next
@@ -313,6 +329,38 @@ extension Playground {
     restart(seed: configuration.seed, saying: "activation \(next.rawValue): the network was rebuilt and training restarted")
   }
 
+  /// `m`: the next of the lab's networks, built fresh and trained from the start (playing on if
+  /// it was playing).
+  private mutating func cycleModel() {
+    guard modelChoices.count > 1 else {
+      notice = Notice("this lab has one network: nothing to switch to", kind: .warning)
+      return
+    }
+    let nextIndex = (modelChoiceIndex + 1) % modelChoices.count
+    var candidate = configuration
+    candidate.model = modelChoices[nextIndex]
+    let wasPlaying = isPlaying
+    let description = modelChoices[nextIndex].compactDescription
+    restart(with: candidate, saying: "network \(nextIndex + 1)/\(modelChoices.count) rebuilt: \(description)")
+    guard configuration == candidate else { return }
+    modelChoiceIndex = nextIndex
+    isPlaying = wasPlaying
+  }
+
+  /// `u`: the next hidden unit of the first recurrent layer; after the last, the automatic choice.
+  private mutating func cycleShownUnit() {
+    guard let units = SequenceProbe.recurrentUnitCount(of: session.network) else {
+      notice = Notice("u picks a unit of a recurrent layer; this network has none", kind: .warning)
+      return
+    }
+    switch shownUnit {
+    case .none: shownUnit = 0
+    case .some(let unit) where unit + 1 < units: shownUnit = unit + 1
+    case .some: shownUnit = nil
+    }
+    notice = Notice(shownUnit.map { "sequence views: unit \($0 + 1) of \(units)" } ?? "sequence views: the unit holding the most memory")
+  }
+
   private mutating func cycleBowlPair() {
     let count = bowlPairs.count
     guard count > 1 else { return }
@@ -324,6 +372,11 @@ extension Playground {
   private mutating func restart(seed: UInt64, saying text: String) {
     var candidate = configuration
     candidate.seed = seed
+    restart(with: candidate, saying: text)
+  }
+
+  /// Starts training `candidate` from scratch; keeps the current run when it cannot be built.
+  private mutating func restart(with candidate: TrainingConfiguration, saying text: String) {
     do {
       session = try TrainingSession(configuration: candidate)
     } catch {

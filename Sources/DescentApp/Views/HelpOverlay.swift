@@ -30,8 +30,10 @@ struct HelpOverlay {
   }
 
   /// Every key the playground answers in `context` with `panes` shown, in the order they are
-  /// listed.
-  static func entries(symbols: SymbolSet, context: Context = .playground, panes: [LabView] = LabView.allCases) -> [Entry] {
+  /// listed; `m` only where the lab has several networks to switch between.
+  static func entries(
+    symbols: SymbolSet, context: Context = .playground, panes: [LabView] = LabView.allCases, switchesNetworks: Bool = true
+  ) -> [Entry] {
     let markers = symbols.markers
     let times = symbols.times
     let lessonKeys: [Entry] = [
@@ -53,6 +55,8 @@ struct HelpOverlay {
       Entry(keys: "b", action: "batch mode: full, single sample, mini-batch", control: .batch),
       Entry(keys: "o", action: "optimizer: sgd, momentum, nesterov, adagrad, rmsprop, adam", control: .optimizer),
       Entry(keys: "a", action: "activation (rebuilds and restarts)", control: .activation),
+    ]
+      + (switchesNetworks ? [Entry(keys: "m", action: "the lab's next network (rebuilds and restarts)", control: .model)] : []) + [
       Entry(keys: "s  S", action: "pace faster / slower (1 to 1000 steps/s, max)", control: nil),
       Entry(keys: "r", action: "reset with the same seed", control: .reset),
       Entry(keys: "R", action: "reset with a new seed", control: .seed),
@@ -60,6 +64,8 @@ struct HelpOverlay {
       + (panes.contains(.loss) ? [Entry(keys: "y", action: "loss axis: linear / log", control: nil)] : [])
       + (panes.contains(.bowl) ? [Entry(keys: "p", action: "next parameter pair on the bowl", control: nil)] : [])
       + (panes.contains(.network) ? [Entry(keys: "x", action: "next sample in the diagram", control: nil)] : [])
+      + (panes.contains(.unrolled) || panes.contains(.gates)
+        ? [Entry(keys: "u", action: "next unit in the sequence views", control: nil)] : [])
       + paneKeys + [
         Entry(keys: "?", action: "this help", control: nil),
         Entry(keys: "q", action: context == .lesson ? "back to the lesson menu" : "quit", control: nil),
@@ -71,7 +77,8 @@ struct HelpOverlay {
   /// Clears a centred box inside `area` and lists the keys in it.
   func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
     guard area.width >= 3, area.height >= 3 else { return }
-    var entries = Self.entries(symbols: theme.symbols, context: context, panes: playground.panes)
+    var entries = Self.entries(
+      symbols: theme.symbols, context: context, panes: playground.panes, switchesNetworks: playground.modelChoices.count > 1)
     if playground.showsImages { entries += Self.imageEntries(symbols: theme.symbols) }
     let keyWidth = entries.map { DisplayWidth.of($0.keys) }.max() ?? 0
     // The box is as wide as the longest action plus its "(locked)" mark, but never wider than the

@@ -229,6 +229,12 @@ struct StatusLine {
     var hints: [KeyHints.Hint] = []
     if unlocked.contains(.play) { hints.append(.init(keys: "space", action: "play", priority: 10)) }
     if unlocked.contains(.step) { hints.append(.init(keys: "n", action: "step", priority: 8)) }
+    if unlocked.contains(.model), playground.modelChoices.count > 1 {
+      hints.append(.init(keys: "m", action: "next network", priority: 9))
+    }
+    if unlocked.contains(.optimizer), playground.optimizerChoices.count > 1 {
+      hints.append(.init(keys: "o", action: "optimizer", priority: 9))
+    }
     if unlocked.contains(.learningRate) { hints.append(.init(keys: "+/-", action: "rate", priority: 7)) }
     if playground.trains { hints.append(.init(keys: "s", action: "pace", priority: 4)) }
     if playground.panes.count > 1 { hints.append(.init(keys: "Tab", action: "focus", priority: 5)) }
