@@ -195,24 +195,28 @@ import Testing
   }
 }
 
-/// The by-feature path of narrow first layers gives the same step as plain back-propagation.
+/// The by-feature path of narrow first layers, and the linear model's fused sweep
+/// (`LinearModelPass`), give the same step as plain back-propagation.
 @Suite struct ByFeatureTests {
-  @Test(arguments: [BatchMode.fullBatch, .miniBatch(size: 13)])
-  func aStepEqualsBackpropagationOnItsBatch(mode: BatchMode) throws {
-    for hidden in [[Int](), [3]] {
+  @Test(arguments: [BatchMode.fullBatch, .miniBatch(size: 13)], [LossFunction.meanSquaredError, .square])
+  func aStepEqualsBackpropagationOnItsBatch(mode: BatchMode, loss: LossFunction) throws {
+    for (name, hidden) in [(DatasetName.house, [Int]()), (.house, [3]), (.line, []), (.coffee, [])] {
+      let dataset = Dataset.builtIn(name, seed: 4)
+      let width = dataset.trainInputs.width
       let configuration = TrainingConfiguration(
-        dataset: .builtIn(.house, seed: 4), hiddenLayers: hidden, learningRate: 0.1, batchMode: mode)
+        dataset: dataset, hiddenLayers: hidden, loss: loss, learningRate: 0.1, batchMode: mode)
       var session = try TrainingSession(configuration: configuration)
       #expect(session.network.readsInputsByFeature)
+      #expect(session.takesLinearModelPass == hidden.isEmpty, "\(name) \(hidden)")
       let before = session.network
       session.step()
       let rows = session.lastBatchIndices
-      let inputs = Samples(width: 3, values: rows.flatMap { Array(configuration.dataset.trainInputs[$0]) })
-      let targets = Samples(width: 1, values: rows.map { configuration.dataset.trainTargets.values[$0] })
-      let gradients = before.backpropagate(inputs, targets: targets, loss: .meanSquaredError).parameterGradients
+      let inputs = Samples(width: width, values: rows.flatMap { Array(dataset.trainInputs[$0]) })
+      let targets = Samples(width: 1, values: rows.map { dataset.trainTargets.values[$0] })
+      let gradients = before.backpropagate(inputs, targets: targets, loss: loss).parameterGradients
       for index in gradients.indices {
         let expected = before.parameters[index] - 0.1 * gradients[index]
-        #expect(abs(session.network.parameters[index] - expected) < 1e-13)
+        #expect(abs(session.network.parameters[index] - expected) < 1e-13, "\(name) \(hidden) parameter \(index)")
       }
     }
   }

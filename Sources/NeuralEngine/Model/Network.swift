@@ -80,6 +80,7 @@ public struct Network: Hashable, Sendable, CustomStringConvertible {
     }
     modelDescription = description
     self.inputShape = inputShape
+    outputShape = shape
     self.layers = layers
     self.blocks = blocks
     self.parameterOffsets = parameterOffsets
@@ -112,8 +113,8 @@ public struct Network: Hashable, Sendable, CustomStringConvertible {
 
   // MARK: - Shape
 
-  /// The shape of one output sample.
-  public var outputShape: TensorShape { layers[layers.count - 1].outputShape }
+  /// The shape of one output sample (kept, not recomputed: a step asks for it).
+  public let outputShape: TensorShape
   /// Numbers per input sample.
   public var inputCount: Int { inputShape.count }
   /// Numbers per output sample.

@@ -9,7 +9,8 @@ public enum EvaluationPolicy: Equatable, Hashable, Sendable {
   /// After every `n`-th step.
   case everySteps(Int)
   /// Whenever evaluating would cost at most `automaticShare` of the training done since the last
-  /// evaluation (a forward pass counts as a third of a training step).
+  /// evaluation (a forward pass counts as a third of a training step, or twice the linear model's
+  /// fused step: see `LinearModelPass`).
   case automatic
   /// Only when asked.
   case onRequest

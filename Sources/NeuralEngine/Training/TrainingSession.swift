@@ -39,6 +39,9 @@ public struct TrainingSession: Sendable {
   var ranges: [Optimizer.Range]
   /// The layer whose output gradient the loss writes (see `Network.lossGradientLayer`).
   let lossLayer: Int
+  /// Whether a step takes `LinearModelPass` (one neuron, no activation, squared error) instead
+  /// of the layer-by-layer passes.
+  let takesLinearModelPass: Bool
   /// Training work since the last evaluation, in forward passes of one sample.
   var workSinceEvaluation = 0.0
   var epochLossSum = 0.0
@@ -74,6 +77,7 @@ public struct TrainingSession: Sendable {
     self.generator = generator
     lossFunction = configuration.resolvedLoss
     lossLayer = network.lossGradientLayer(for: lossFunction)
+    takesLinearModelPass = Self.isLinearModel(network, loss: lossFunction)
     data = TrainingData(
       dataset: dataset, outputCount: network.outputCount, keepsColumns: network.readsInputsByFeature)
     schedule = BatchSchedule(
@@ -92,6 +96,16 @@ public struct TrainingSession: Sendable {
     network.parameters.withBase { recorder.recordParameters($0) }
     evaluate()
     monitor.start(initialLoss: metrics.trainLoss)
+  }
+
+  /// Whether `network` is one dense neuron without activation reading at most
+  /// `LinearModelPass.maximumFeatures` features by feature, trained on squared error.
+  static func isLinearModel(_ network: Network, loss: LossFunction) -> Bool {
+    guard network.layers.count == 1, network.readsInputsByFeature, case .dense(let dense) = network.layers[0].kind
+    else { return false }
+    return dense.outputCount == 1 && dense.inputCount <= LinearModelPass.maximumFeatures
+      && network.parameterCount == dense.inputCount + 1
+      && (loss == .meanSquaredError || loss == .square)
   }
 
   /// The optimizer's view of the parameter blocks: weights are regularised, frozen items' blocks
