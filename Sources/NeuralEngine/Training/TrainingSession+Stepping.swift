@@ -22,9 +22,9 @@ extension TrainingSession {
     let regularization = self.regularization
     let finite = network.parameters.withBase { parameters in
       gradients.withBase { gradients in
-        recorder.lastUpdates.withBase { updates in
-          optimizer.computeUpdates(
-            parameters: parameters, gradients: gradients, updates: updates, count: parameterCount,
+        recorder.recordStep { updates, slot in
+          optimizer.step(
+            parameters: parameters, gradients: gradients, updates: updates, record: slot, count: parameterCount,
             ranges: ranges, regularization: regularization)
         }
       }
@@ -34,7 +34,6 @@ extension TrainingSession {
       stop()
       return
     }
-    network.parameters.withBase { recorder.apply(to: $0) }
 
     let endedEpoch = schedule.advance(by: size)
     recorder.history.batchLoss.append(batchLoss, step: step)
