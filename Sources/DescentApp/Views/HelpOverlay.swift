@@ -66,6 +66,10 @@ struct HelpOverlay {
       + (panes.contains(.network) ? [Entry(keys: "x", action: "next sample in the diagram", control: nil)] : [])
       + (panes.contains(.unrolled) || panes.contains(.gates)
         ? [Entry(keys: "u", action: "next unit in the sequence views", control: nil)] : [])
+      + (panes.contains(where: Playground.weightPanes.contains)
+        ? [Entry(keys: "e", action: "choose a weight (arrows), Enter types its value", control: .editWeights)] : [])
+      + [Entry(keys: "v", action: "the setup string, to repeat this run", control: nil)]
+      + (context == .playground ? [Entry(keys: "w", action: "save the model and its history to files", control: nil)] : [])
       + paneKeys + [
         Entry(keys: "?", action: "this help", control: nil),
         Entry(keys: "q", action: context == .lesson ? "back to the lesson menu" : "quit", control: nil),
