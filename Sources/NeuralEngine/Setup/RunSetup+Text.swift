@@ -4,7 +4,8 @@ import Foundation
 /// friend: `circle;4,2;tanh;opt=sgd;lr=0.03;batch=10;seed=1`.
 ///
 /// Grammar: fields separated by `;`. A field without `=` is, in the order they come, the
-/// dataset, the network and the hidden activation; every other field is `key=value`:
+/// dataset, the network and the hidden activation (skipping those already given by key);
+/// every other field is `key=value`:
 ///
 /// | field | meaning |
 /// |---|---|
@@ -133,6 +134,15 @@ extension RunSetup {
         key = canonical
         value = Substring(field[field.index(after: equals)...].trimmingCharacters(in: .whitespaces))
       } else {
+        // The next of dataset, network, activation not given yet (`csv=` gives the dataset).
+        func given(_ slot: String) -> Bool {
+          switch slot {
+          case "data": values["data"] != nil || values["csv"] != nil
+          case "network": values["layers"] != nil || values["model"] != nil
+          default: values[slot] != nil
+          }
+        }
+        while positional < positionalKeys.count, given(positionalKeys[positional]) { positional += 1 }
         guard positional < positionalKeys.count else {
           throw SetupError("'\(Self.shown(field))' needs a key (key=value): only the dataset, the network and the activation go without one")
         }
