@@ -85,6 +85,32 @@ import TerminalUI
     #expect(playground.weightEditor?.selected == Self.b(2, 0), "→ stops at the last")
   }
 
+  /// In every kind of network, → from the first parameter visits each parameter exactly once
+  /// and ← walks the same path back.
+  @Test(arguments: [
+    ("dense 4 tanh, dense 1", [2]), ("lstm 3, dense 1", [5, 2]), ("conv 2 3x3 relu, batchnorm, flatten, dense 10 softmax", [1, 6, 6]),
+    ("rnn 4, dense 2", [4, 3]), ("dense 3 relu, residual 3 relu, dense 1", [2]),
+  ])
+  func theGridVisitsEveryParameterOnce(description: String, inputShape: [Int]) throws {
+    let network = try Network(description: ModelDescription(parsing: description), inputShape: TensorShape(inputShape))
+    let grid = ParameterGrid(network: network)
+    var path: [ParameterID] = []
+    var current = try #require(grid.first)
+    for _ in 0..<network.parameterCount {
+      path.append(current)
+      current = grid.moved(current, rows: 0, columns: 1)
+    }
+    #expect(Set(path).count == network.parameterCount, "\(description)")
+    #expect(Set(path) == Set(network.parameterIDs))
+    #expect(grid.moved(current, rows: 0, columns: 1) == current, "→ stops at the last")
+    var back: [ParameterID] = [current]
+    for _ in 1..<network.parameterCount {
+      current = grid.moved(current, rows: 0, columns: -1)
+      back.append(current)
+    }
+    #expect(back.reversed() == path)
+  }
+
   // MARK: - Typing
 
   /// (↓ on a single neuron has nowhere to go: it stays.)

@@ -27,7 +27,11 @@ struct ParameterGrid {
     let blocks = network.blocks
     for (index, block) in blocks.enumerated() where block.role == .weight {
       let rows = block.shape[0]
-      let bias = blocks[(index + 1)...].first { $0.layer == block.layer && $0.role == .bias && $0.count == rows }
+      // A bias belongs to one matrix (an LSTM gate's bias follows its input and recurrent
+      // weights: it goes with the first), so → never visits it twice.
+      let bias = blocks[(index + 1)...].first {
+        $0.layer == block.layer && $0.role == .bias && $0.count == rows && !paired.contains($0.name)
+      }
       if let bias { paired.insert(bias.name) }
       matrices.append(Matrix(weights: block, bias: bias, rows: rows, inputs: block.count / rows))
     }

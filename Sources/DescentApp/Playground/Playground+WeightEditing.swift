@@ -24,8 +24,9 @@ extension Playground {
     }
     if let index = panes.firstIndex(of: pane) { focusedPaneIndex = index }
     if let maximisedPane, maximisedPane != pane { self.maximisedPane = nil }
-    let kept = weightEditor.map(\.selected).flatMap { session.network.contains($0) ? $0 : nil }
-    weightEditor = WeightEditor(selected: kept ?? lastEditedWeight.flatMap { session.network.contains($0) ? $0 : nil } ?? first)
+    // The network may have been rebuilt since (`a`, `m`): a name it no longer has starts over.
+    let last = lastEditedWeight.flatMap { session.network.contains($0) ? $0 : nil }
+    weightEditor = WeightEditor(selected: last ?? first)
     notice = Notice(WeightEditor.choosingHelp)
   }
 
