@@ -17,7 +17,7 @@ struct SetupOverlay {
     guard area.width >= 10, area.height >= 5, case .success(let setup) = playground.setupText else { return }
     let symbols = theme.symbols
     let setupLines = Self.lines(of: setup, width: area.width).map { Line($0, style: theme.value) }
-    var notes = [Line("paste it after descent play --setup or descent train --setup (in quotes) to repeat this run", style: theme.dim)]
+    var notes = [Line("paste it after descent play --setup or train --setup (in quotes) to repeat", style: theme.dim)]
     if playground.editedWeights {
       notes.append(Line("weights set by hand (e) are not part of it", style: theme.warning))
     }
