@@ -159,6 +159,29 @@ import TerminalUI
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("descent-xor-2.json").path))
   }
 
+  /// A second `w` with nothing new (or a paste full of them) writes nothing more.
+  @Test func wSavesARunOncePerStep() throws {
+    var playground = try Self.playground("xor;2;tanh")
+    guard case .saveRun = playground.press(.character("w")) else {
+      Issue.record("w did not ask to save")
+      return
+    }
+    #expect(playground.press(.character("w")) == .none)
+    #expect(playground.notice?.text == "already saved at step 0: train on (or set a weight) and w saves again")
+    playground.press(.character("e"), .enter)
+    playground.type("0.5")
+    playground.press(.enter, .escape)
+    guard case .saveRun = playground.press(.character("w")) else {
+      Issue.record("w after an edit did not ask to save")
+      return
+    }
+    playground.press(.character("n"))
+    guard case .saveRun = playground.press(.character("w")) else {
+      Issue.record("w after a step did not ask to save")
+      return
+    }
+  }
+
   @Test func aFolderThatCannotBeWrittenIsAWarning() throws {
     var playground = try Self.playground("xor;2;tanh")
     guard case .saveRun(let run) = playground.press(.character("w")) else { return }

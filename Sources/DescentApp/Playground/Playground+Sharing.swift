@@ -56,6 +56,11 @@ extension Playground {
   /// `w`: asks the program loop to write the model (as `descent train --save` does) and the
   /// history (as `--history` does) to new files in the current directory.
   mutating func saveRun() -> Command {
+    guard savedAtStep != session.stepCount else {
+      notice = Notice("already saved at step \(session.stepCount): train on (or set a weight) and w saves again")
+      return .none
+    }
+    savedAtStep = session.stepCount
     let model = SavedModel(
       network: session.network, dataset: configuration.dataset, loss: session.lossFunction, scaling: featureScaling)
     notice = Notice("saving the model and its history…")

@@ -102,6 +102,7 @@ extension Playground {
       return
     }
     editedWeights = true
+    savedAtStep = nil
     pausedForConvergence = false
     runLog.recordEvaluation(of: session)
     refreshBowl()

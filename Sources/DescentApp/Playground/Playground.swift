@@ -64,6 +64,9 @@ public struct Playground {
   public internal(set) var showsSetup = false
   /// Whether a parameter was set by hand since the run started (the setup string cannot say so).
   public internal(set) var editedWeights = false
+  /// The step of the last `w` while nothing was changed by hand since, so pressing `w` again (or
+  /// a paste full of them) does not write the same run twice.
+  var savedAtStep: Int?
 
   /// The pair a lab chose for the bowl (`bowl-parameters`); shown first, before the defaults.
   private let chosenBowlPair: (ParameterID, ParameterID)?
@@ -411,6 +414,7 @@ extension Playground {
     configuration = candidate
     runLog = RunLog(session: session)
     editedWeights = false
+    savedAtStep = nil
     isPlaying = false
     pausedForConvergence = false
     bowlSurface = nil

@@ -12,7 +12,7 @@ public struct WeightEditor: Equatable, Sendable {
   static let largestValue = 1e6
 
   /// The keys while choosing, for the notice row.
-  static let choosingHelp = "choose a weight: ↑↓ neuron, ←→ input or bias, Enter types a value, Esc or e done"
+  static let choosingHelp = "choose: ↑↓ neuron, ←→ input or bias, Enter types a value, Esc done"
   /// The keys while typing.
   static let typingHelp = "type the new value (digits . - e), Enter sets it, Esc goes back"
 
