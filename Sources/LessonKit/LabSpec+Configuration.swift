@@ -1,26 +1,18 @@
 import NeuralEngine
 
 extension LabSpec {
+  /// How this lab's data is drawn: its dataset with the lab's seed and variations.
+  public var dataRecipe: DataRecipe {
+    DataRecipe(
+      source: .builtIn(dataset), seed: seed ?? 1, noise: noise, length: length, trainSamples: trainSamples,
+      classes: classes, testShift: testShift)
+  }
+
   /// The engine configuration this lab trains, with the playground's defaults where it is silent.
   public var trainingConfiguration: TrainingConfiguration {
-    let seed = seed ?? 1
-    // Only the chosen classes, before `train-samples` counts the training rows kept.
-    func drawn(sampleCount: Int? = nil) -> Dataset {
-      let data = Dataset.builtIn(dataset, seed: seed, sampleCount: sampleCount, noise: noise, length: length)
-      return classes.map { data.keepingClasses(Set($0)) } ?? data
-    }
-    var data = drawn()
-    if let trainSamples {
-      if trainSamples > data.trainInputs.count, data.trainInputs.count > 0 {
-        // Draw enough rows for the training split to hold them all.
-        let scale = (trainSamples + data.trainInputs.count - 1) / data.trainInputs.count
-        data = drawn(sampleCount: Dataset.defaultSampleCount(dataset) * scale)
-      }
-      data = data.limitingTraining(to: trainSamples)
-    }
-    if let testShift { data = data.shiftingTestImages(right: testShift) }
+    let data = dataRecipe.builtInDataset(dataset)
     var configuration = TrainingConfiguration(dataset: data, model: model, hiddenLayers: hiddenLayers)
-    configuration.seed = seed
+    configuration.seed = seed ?? 1
     if let activation { configuration.activation = activation }
     configuration.outputActivation = outputActivation
     configuration.loss = loss

@@ -146,5 +146,7 @@ public enum LabControl: String, CaseIterable, Equatable, Hashable, Sendable, Cod
   case batch, optimizer, activation, speed, reset, seed
   /// `m`: the next network of the lab's `models`, rebuilt and trained from the start.
   case model
+  /// `e`: choose a weight or bias and type a new value for it.
+  case editWeights = "edit-weights"
 }
 

@@ -140,6 +140,9 @@ extension LessonPlayer {
     if let playground, playground.showsHelp {
       HelpOverlay(playground: playground, context: .lesson).render(in: area, buffer: &buffer, theme: theme)
     }
+    if let playground, playground.showsSetup {
+      SetupOverlay(playground: playground).render(in: area, buffer: &buffer, theme: theme)
+    }
   }
 
   private func renderTitleBar(in rect: Rect, buffer: inout Buffer, styles: LessonStyles, progress: Progress) {

@@ -85,7 +85,7 @@ public struct LessonPlayer {
       // In place (`playground?.`), never through a copy that would share the session's buffers.
       if playground?.isAnimating == true { ticksOnPage += 1 }
       _ = playground?.update(.tick(stepBudget: stepBudget))
-    case .warning:
+    case .warning, .notice:
       _ = playground?.update(message)
     case .key(let key):
       switch handle(key, progress: &progress, changed: &changed) {
@@ -99,11 +99,9 @@ public struct LessonPlayer {
 
   /// Routes a key: typing into the lab first, then paging, quiz, hint, and the lab's own keys.
   private mutating func handle(_ key: Key, progress: inout Progress, changed: inout Bool) -> Outcome {
-    let showsHelp = playground?.showsHelp == true
-    let isDrawing = playground?.digitLab.isDrawing == true
-    if playground?.learningRateEntry != nil || showsHelp || isDrawing {
-      if key == .character("q"), showsHelp || isDrawing { return .leave }
-      _ = playground?.update(.key(key))
+    if let playground, playground.capturesKeys {
+      if key == .character("q"), !playground.isTyping { return .leave }
+      forwardToLab(key)
       return .stay(.none)
     }
     switch key {
@@ -132,9 +130,17 @@ public struct LessonPlayer {
     case .home:
       scroll = 0
     default:
-      _ = playground?.update(.key(key))
+      forwardToLab(key)
     }
     return .stay(.none)
+  }
+
+  /// Hands `key` to the lab. Saving (`w`) belongs to `descent play`: here the learner is told
+  /// how to get there.
+  private mutating func forwardToLab(_ key: Key) {
+    if case .saveRun = playground?.update(.key(key)) {
+      playground?.notice = Notice("w saves in descent play: v shows this lab's setup to open it there with --setup", kind: .warning)
+    }
   }
 
   // MARK: - Pages
@@ -169,7 +175,7 @@ public struct LessonPlayer {
             pace: lab.pace.map { Pace(stepsPerSecond: $0) } ?? .labDefault,
             emphasis: StatusField.emphasised(
               by: lab, goals: page.checkpoints.compactMap { if case .goal(let goal) = $0 { goal } else { nil } }),
-            models: lab.modelChoices, optimizers: lab.optimizerChoices)
+            models: lab.modelChoices, optimizers: lab.optimizerChoices, dataRecipe: lab.dataRecipe)
         } catch {
           labError = "This lab cannot run: \(error)"
         }

@@ -8,7 +8,7 @@ import TerminalUI
 /// it changes; `render` (in `Playground+Render.swift`) only reads it.
 public struct Playground {
   public private(set) var configuration: TrainingConfiguration
-  public private(set) var session: TrainingSession
+  public internal(set) var session: TrainingSession
   /// Views shown, in layout order.
   public private(set) var panes: [LabView]
   /// Controls whose keys work; the rest say they are locked. The pace (`s`, `S`) is never locked.
@@ -23,9 +23,9 @@ public struct Playground {
   /// Status fields the page is about, kept in view ahead of the others.
   public let emphasis: Set<StatusField>
   /// Index into `panes` of the pane Tab has selected.
-  public private(set) var focusedPaneIndex = 0
+  public internal(set) var focusedPaneIndex = 0
   /// The pane Enter has enlarged to fill the screen, if any.
-  public private(set) var maximisedPane: LabView?
+  public internal(set) var maximisedPane: LabView?
   public private(set) var showsHelp = false
   /// Text typed after `l`, while the learner enters a learning rate.
   public private(set) var learningRateEntry: String?
@@ -49,6 +49,24 @@ public struct Playground {
   /// The hidden unit the sequence views single out (`u`); nil picks the unit holding the most
   /// memory at the last step.
   public private(set) var shownUnit: Int?
+  /// How the data was drawn (for the setup string); nil when the playground was handed a
+  /// dataset without its recipe.
+  public let dataRecipe: DataRecipe?
+  /// How a CSV file's features were scaled (saved with the model so `predict` scales alike).
+  let featureScaling: FeatureScaling?
+  /// The run's steps and measurements, for the history file `w` writes.
+  var runLog: RunLog
+  /// The weight being chosen or typed after `e`; nil otherwise.
+  public internal(set) var weightEditor: WeightEditor?
+  /// The parameter chosen when `e` was last left, where the next `e` starts.
+  var lastEditedWeight: ParameterID?
+  /// Whether the setup string is shown over the screen (`v`).
+  public internal(set) var showsSetup = false
+  /// Whether a parameter was set by hand since the run started (the setup string cannot say so).
+  public internal(set) var editedWeights = false
+  /// The step of the last `w` while nothing was changed by hand since, so pressing `w` again (or
+  /// a paste full of them) does not write the same run twice.
+  var savedAtStep: Int?
 
   /// The pair a lab chose for the bowl (`bowl-parameters`); shown first, before the defaults.
   private let chosenBowlPair: (ParameterID, ParameterID)?
@@ -57,16 +75,20 @@ public struct Playground {
   /// True once this run paused itself because it converged. Playing on is then the learner's
   /// choice, so flatness does not pause it again until the run restarts or a hyperparameter
   /// changes.
-  private var pausedForConvergence = false
+  var pausedForConvergence = false
 
   public init(
     configuration: TrainingConfiguration, panes: [LabView]? = nil,
     unlockedControls: Set<LabControl> = Set(LabControl.allCases),
     bowlPair: (ParameterID, ParameterID)? = nil, pace: Pace = .playgroundDefault, emphasis: Set<StatusField> = [],
-    models: [ModelDescription] = [], optimizers: [OptimizerKind] = []
+    models: [ModelDescription] = [], optimizers: [OptimizerKind] = [], dataRecipe: DataRecipe? = nil,
+    featureScaling: FeatureScaling? = nil
   ) throws(ModelError) {
     self.configuration = configuration
     session = try TrainingSession(configuration: configuration)
+    runLog = RunLog(session: session)
+    self.dataRecipe = dataRecipe
+    self.featureScaling = featureScaling
     modelChoices = models
     modelChoiceIndex = configuration.model.flatMap { models.firstIndex(of: $0) } ?? 0
     optimizerChoices = optimizers
@@ -134,6 +156,9 @@ extension Playground {
     case .warning(let text):
       notice = Notice(text, kind: .warning)
       return .none
+    case .notice(let text):
+      notice = Notice(text)
+      return .none
     case .key(let key):
       return handle(key)
     }
@@ -153,14 +178,13 @@ extension Playground {
     let steps = paceCarry.steps(at: pace, within: stepBudget)
     guard steps > 0 else { return }
     let before = session.state
-    session.step(count: steps)
-    session.refreshMetrics()
+    takeSteps(steps)
     refreshBowl()
     noteStateChange(from: before)
   }
 
   /// Brings the bowl's surface up to date with the session; nothing when no bowl is shown.
-  private mutating func refreshBowl() {
+  mutating func refreshBowl() {
     guard panes.contains(.bowl), let pair = bowlPair else {
       bowlSurface = nil
       return
@@ -171,7 +195,7 @@ extension Playground {
   /// Pauses and explains when the run has just converged or diverged. Convergence pauses a run
   /// once: a learner who plays on after it is not stopped again for flatness until the run
   /// restarts or a hyperparameter changes.
-  private mutating func noteStateChange(from before: TrainingState) {
+  mutating func noteStateChange(from before: TrainingState) {
     guard session.state != before else { return }
     switch session.state {
     case .running: break
@@ -193,9 +217,11 @@ extension Playground {
   private mutating func handle(_ key: Key) -> Command {
     if learningRateEntry != nil { return handleLearningRateEntry(key) }
     if digitLab.isDrawing { return handleDrawingKey(key) }
-    if showsHelp {
+    if weightEditor != nil, let command = handleWeightEditorKey(key) { return command }
+    if showsHelp || showsSetup {
       if key == .character("q") { return .quit }
       showsHelp = false
+      showsSetup = false
       return .none
     }
     switch key {
@@ -217,6 +243,9 @@ extension Playground {
     case .character("R"): if unlocked(.seed) { restart(seed: configuration.seed &+ 1, saying: "new seed \(configuration.seed &+ 1)") }
     case .character("y"): usesLogScale.toggle(); notice = Notice(usesLogScale ? "loss axis: log scale" : "loss axis: linear scale")
     case .character("p"): cycleBowlPair()
+    case .character("e"): if unlocked(.editWeights) { startEditingWeights() }
+    case .character("v"): showSetup()
+    case .character("w"): return saveRun()
     case .character("x"):
       shownSampleIndex = (shownSampleIndex + 1) % max(1, configuration.dataset.trainInputs.count)
       showNextTestImage()
@@ -258,8 +287,7 @@ extension Playground {
       return
     }
     let before = session.state
-    session.step(count: 1)
-    session.refreshMetrics()
+    takeSteps(1)
     refreshBowl()
     notice = nil
     noteStateChange(from: before)
@@ -384,6 +412,9 @@ extension Playground {
       return
     }
     configuration = candidate
+    runLog = RunLog(session: session)
+    editedWeights = false
+    savedAtStep = nil
     isPlaying = false
     pausedForConvergence = false
     bowlSurface = nil

@@ -44,14 +44,12 @@ struct HelpOverlay {
     let step = context == .lesson ? "n" : "n  \(markers.arrowRight)"
     let paneKeys: [Entry] = panes.count > 1 ? [
       Entry(keys: "Tab  Shift-Tab", action: "focus the next / previous pane", control: nil),
-      Entry(keys: "Enter", action: "maximise / restore the pane", control: nil),
-      Entry(keys: "Esc", action: "restore", control: nil),
+      Entry(keys: "Enter  Esc", action: "maximise / restore the pane", control: nil),
     ] : []
     return (context == .lesson ? lessonKeys : []) + [
       Entry(keys: "space", action: "play / pause", control: .play),
       Entry(keys: step, action: "one step", control: .step),
-      Entry(keys: "+  -", action: "raise / lower the learning rate (~1.5\(times))", control: .learningRate),
-      Entry(keys: "l", action: "type a learning rate", control: .learningRate),
+      Entry(keys: "+  -  l", action: "raise / lower (~1.5\(times)) / type the learning rate", control: .learningRate),
       Entry(keys: "b", action: "batch mode: full, single sample, mini-batch", control: .batch),
       Entry(keys: "o", action: "optimizer: sgd, momentum, nesterov, adagrad, rmsprop, adam", control: .optimizer),
       Entry(keys: "a", action: "activation (rebuilds and restarts)", control: .activation),
@@ -66,6 +64,11 @@ struct HelpOverlay {
       + (panes.contains(.network) ? [Entry(keys: "x", action: "next sample in the diagram", control: nil)] : [])
       + (panes.contains(.unrolled) || panes.contains(.gates)
         ? [Entry(keys: "u", action: "next unit in the sequence views", control: nil)] : [])
+      + (panes.contains(where: Playground.weightPanes.contains)
+        ? [Entry(keys: "e", action: "choose a weight (arrows), Enter types its value", control: .editWeights)] : [])
+      + [context == .playground
+        ? Entry(keys: "v  w", action: "show the setup string / save model and history", control: nil)
+        : Entry(keys: "v", action: "show the setup string (to open it in descent play)", control: nil)]
       + paneKeys + [
         Entry(keys: "?", action: "this help", control: nil),
         Entry(keys: "q", action: context == .lesson ? "back to the lesson menu" : "quit", control: nil),

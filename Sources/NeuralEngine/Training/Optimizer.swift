@@ -51,6 +51,20 @@ public struct Optimizer: Equatable, Sendable {
     secondMoments = []
   }
 
+  /// Forgets where the parameter at `position` was heading, keeping how steep its gradients have
+  /// been: after a parameter is set by hand, momentum's and Nesterov's velocity and Adam's first
+  /// moment restart at 0 for it (an old velocity would shove the new value straight away), while
+  /// AdaGrad's, RMSProp's and Adam's squared-gradient statistics stay (they scale its steps, and
+  /// restarting them at 0 would make its next step several times a normal one).
+  public mutating func forgetVelocity(at position: Int) {
+    switch kind {
+    case .sgd, .adagrad, .rmsprop:
+      return
+    case .momentum, .nesterov, .adam:
+      if firstMoments.indices.contains(position) { firstMoments[position] = 0 }
+    }
+  }
+
   /// A run of parameters that the optimizer treats alike.
   struct Range: Equatable, Sendable {
     var start: Int
