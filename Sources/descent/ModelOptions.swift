@@ -2,7 +2,11 @@ import ArgumentParser
 import Foundation
 import NeuralEngine
 
-/// The model and training settings shared by `train` and `play`.
+/// The model and training settings shared by `train`, `play` and `race`.
+///
+/// The settings a race may vary (`--lr`, `--optimizer`, `--batch`, `--activation`) are read as
+/// text, so `descent race` can take a comma list in any one of them; `validated()` accepts one
+/// value each.
 struct ModelOptions: ParsableArguments {
   @Option(help: "Built-in dataset: \(DatasetName.allCases.map(\.rawValue).joined(separator: ", ")).")
   var dataset: String = "house"
@@ -10,7 +14,7 @@ struct ModelOptions: ParsableArguments {
   // Numeric options parse `-1` as their value (`.unconditional`), so a negative number is named in
   // the error instead of ArgumentParser's "Missing value".
   @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate (> 0).")
-  var learningRate: Double = 0.1
+  var learningRate: String = "0.1"
 
   @Option(
     parsing: .unconditional,
@@ -54,6 +58,12 @@ struct ModelOptions: ParsableArguments {
 
   /// Every setting checked, as engine values; throws a one-line `ValidationError` otherwise.
   func validated() throws -> ValidatedModelOptions {
+    for (name, text) in raceableOptions where text?.contains(",") == true {
+      throw ValidationError("\(name) takes one value here (got '\(text ?? "")'); `descent race` compares several")
+    }
+    guard let learningRate = Double(learningRate.trimmingCharacters(in: .whitespaces)) else {
+      throw ValidationError("--lr must be a number greater than 0 (got '\(self.learningRate)')")
+    }
     guard learningRate.isFinite, learningRate > 0 else {
       throw ValidationError("--lr must be a number greater than 0 (got \(learningRate))")
     }
@@ -111,6 +121,11 @@ struct ModelOptions: ParsableArguments {
       source: source, learningRate: learningRate, batchMode: batchMode, optimizer: optimizerKind,
       hiddenLayers: hiddenLayers, model: description, length: length, clip: clip, activation: hiddenActivation,
       loss: lossFunction, seed: seed)
+  }
+
+  /// The options a race may vary, by their command-line names, with the text given.
+  var raceableOptions: [(name: String, text: String?)] {
+    [("--lr", learningRate), ("--optimizer", optimizer), ("--batch", batch), ("--activation", activation)]
   }
 
   private func parsedLayers() throws -> [Int] {
