@@ -8,6 +8,19 @@ import Testing
 /// What the race pages say the learner will see, checked on the labs as they open, at their own
 /// pace.
 @Suite struct LessonRaceTests {
+  /// Every race lab of the shipped lessons is one of the pages checked here.
+  @Test func everyShippedRaceLabIsChecked() {
+    let raced = DescentModel.embeddedCatalog().lessons.flatMap { lesson in
+      lesson.pages.filter { $0.lab?.race != nil }.map { "\(lesson.id)/\($0.index)" }
+    }
+    #expect(raced == ["learning-rate/4", "hidden-layers/5"])
+    for key in raced {
+      let lessonID = String(key.split(separator: "/")[0])
+      let page = DescentModel.embeddedCatalog().lesson(id: lessonID)?.pages.first { "\(lessonID)/\($0.index)" == key }
+      #expect(page?.lab?.pace != nil, "\(key) names its pace")
+    }
+  }
+
   /// "0.01 crawls; 0.3 slides to the bottom; 0.9 arrives hopping wall to wall; 1.1 diverges and
   /// is stopped while the others carry on."
   @Test func theFourLearningRatesBehaveAsThePageSays() throws {

@@ -851,16 +851,16 @@ feeds itself.
 The same neuron, from the same starting weights, now trains four times
 side by side, one run per learning rate: η = 0.01, 0.3, 0.9 and 1.1.
 Every run takes its steps in lockstep with the others. Each has its own
-colour and its own mark (● ■ ▲ ◆), on the bowl, along its loss curve
-and in the list of runs under them.
+colour and its own mark, the same on the bowl, along its loss curve and
+in the list of runs under them.
 
 Press space and compare the four rows of the table at the top of this
 lesson, live:
 
-- **0.01** (●) crawls; a hundred steps in, it is still high on the wall.
-- **0.3** (■) slides straight to the bottom and stays there.
-- **0.9** (▲) also arrives, but by hopping from one wall to the other.
-- **1.1** (◆) lands further out with every hop. Its loss shoots up, the
+- **0.01** crawls; a hundred steps in, it is still high on the wall.
+- **0.3** slides straight to the bottom and stays there.
+- **0.9** also arrives, but by hopping from one wall to the other.
+- **1.1** lands further out with every hop. Its loss shoots up, the
   race stops that run and marks it *diverged*, and the other three
   carry on.
 
