@@ -57,6 +57,22 @@ import TerminalUI
     }
   }
 
+  /// An activation race: each run is the run `train --activation` makes, its weights drawn from
+  /// the same seed with the initialisation that activation calls for (He for ReLU).
+  @Test func activationRunsEqualTheirSingleRuns() throws {
+    let base = TrainingConfiguration(
+      dataset: .builtIn(.circle, seed: 1), hiddenLayers: [4], learningRate: 0.1, batchMode: .fullBatch, seed: 1)
+    let configurations = RaceVariation.activations([.tanh, .relu]).configurations(from: base)
+    var race = try Race(setting: .activation, configurations: configurations)
+    race.press(count: 20, .character("n"))
+    for (lane, configuration) in zip(race.lanes, configurations) {
+      var alone = try TrainingSession(configuration: configuration)
+      HeadlessTraining.run(&alone, epochs: 20, format: .csv, write: { _ in })
+      #expect(lane.session?.network.parameters == alone.network.parameters, "\(configuration.activation)")
+    }
+    #expect(race.lanes.map(\.label) == ["tanh", "relu"])
+  }
+
   /// A surface run is the engine's optimizer on the formula, step for step.
   @Test func surfaceRunsEqualTheirSingleDescents() {
     let race = RaceFixture.valley(steps: 30)
