@@ -33,7 +33,7 @@ public struct RaceApp: App {
     let title = Line([
       Span("Descent", style: theme.title),
       Span(separator + "race" + separator + symbols.displayable(race.subject) + separator, style: theme.label),
-      Span("\(race.lanes.count) × \(race.setting.title)".replacingOccurrences(of: "×", with: symbols.times), style: theme.value),
+      Span("\(race.lanes.count) \(symbols.times) \(race.setting.title)", style: theme.value),
     ])
     let used = buffer.write(title, x: row.x + 1, y: row.y, clip: row) - row.x
     if used + 2 + hint.count <= row.width - 1 {
