@@ -9,8 +9,10 @@ struct RaceCommand: ParsableCommand {
     commandName: "race",
     abstract: "Race 2 to 6 runs from the same start that differ in one setting, step for step.",
     discussion: """
-      Give one of --lr, --optimizer, --batch or --activation as a comma list; every other setting \
-      (data, seed, initial weights) is shared. Examples:
+      Give one of --lr, --optimizer, --batch or --activation as a comma list (2 to 6 values); every \
+      other setting is shared, and the one seed gives every run the same data and the same \
+      initial weights (an activation race scales them for each activation, as train does). \
+      A run that diverges stops; the others go on. Examples:
         descent race --dataset line --lr 0.01,0.1,0.9
         descent race --dataset spiral --layers 8,8 --optimizer sgd,momentum,adam
         descent race --surface valley --optimizer sgd,momentum,rmsprop,adam
