@@ -867,7 +867,8 @@ lesson, live:
 The loss axis is logarithmic, so a curve that falls a thousandfold
 still reads next to one that barely moves; `y` switches to a linear
 axis. The keys `1` to `4` hide or show a run, and `r` starts all four
-again from the shared start.
+again from the shared start. Where the screen has room for one view
+only, Tab switches between the bowl and the loss chart.
 
 ```lab
 dataset: line
