@@ -65,9 +65,11 @@ public struct Race {
       lanes.append(RaceLane(label: setting.label(of: configuration), session: try TrainingSession(configuration: configuration)))
     }
     self.lanes = lanes
-    let bowl = lanes[0].session.flatMap { RaceBowl(session: $0, pair: bowlPair) }
-    self.bowl = lanes.allSatisfy({ $0.session?.network.parameterCount == 2 }) ? bowl : nil
-    let hasBowl = self.bowl != nil
+    // Sampled only where it is drawn: over a larger network it would cost a forward pass over
+    // the data per grid point, for nothing.
+    let sharedSurface = lanes.allSatisfy { $0.session?.network.parameterCount == 2 }
+    bowl = sharedSurface ? lanes[0].session.flatMap { RaceBowl(session: $0, pair: bowlPair) } : nil
+    let hasBowl = bowl != nil
     let shown = (views ?? [.bowl, .loss]).filter { $0 == .loss || ($0 == .bowl && hasBowl) }
     panes = shown.isEmpty ? [.loss] : shown
   }
