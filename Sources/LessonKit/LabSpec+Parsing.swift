@@ -7,7 +7,7 @@ extension LabSpec {
     "dataset", "model", "layers", "activation", "output-activation", "loss", "optimizer", "learning-rate",
     "batch", "seed", "views", "controls", "regularization", "dropout", "initialisation",
     "pace", "steps-per-tick", "speed", "bowl-parameters", "train-samples", "noise", "classes", "test-shift",
-    "length", "models", "optimizers", "setup",
+    "length", "models", "optimizers", "setup", "race",
   ]
 
   /// The keys a `setup` string stands for (it is given instead of them).
@@ -57,6 +57,7 @@ extension LabSpec {
     var optimizerEntry: YAMLBlock.Entry?
     var optimizersEntry: YAMLBlock.Entry?
     var setupEntry: YAMLBlock.Entry?
+    var raceEntry: YAMLBlock.Entry?
     for entry in entries {
       switch entry.key {
       case "setup":
@@ -171,6 +172,9 @@ extension LabSpec {
         }
       case "bowl-parameters":
         bowlEntry = entry
+      case "race":
+        spec.race = raceVariation(entry, yaml: yaml, problems: &problems)
+        raceEntry = entry
       case "train-samples":
         if let count = entry.value.integer, (2...100_000).contains(count) {
           spec.trainSamples = count
@@ -288,6 +292,11 @@ extension LabSpec {
       problems.append(
         LessonProblem(file: yaml.fileName, line: networkEntry?.line ?? fenceLine, message: "the lab's network: \(error)"))
       return nil
+    }
+    if let raceEntry {
+      let raceProblems = raceProblems(of: spec, network: network, raceLine: raceEntry.line, fileName: yaml.fileName)
+      problems += raceProblems
+      if !raceProblems.isEmpty { spec.race = nil }
     }
     if let bowlEntry {
       spec.bowlParameters = bowlParameters(

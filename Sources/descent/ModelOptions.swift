@@ -2,7 +2,11 @@ import ArgumentParser
 import Foundation
 import NeuralEngine
 
-/// The model and training settings shared by `train` and `play`.
+/// The model and training settings shared by `train`, `play` and `race`.
+///
+/// The settings a race may vary (`--lr`, `--optimizer`, `--batch`, `--activation`) are read as
+/// text, so `descent race` can take a comma list in any one of them; `validated()` accepts one
+/// value each.
 struct ModelOptions: ParsableArguments {
   @Option(help: "Built-in dataset: \(DatasetName.allCases.map(\.rawValue).joined(separator: ", ")) (default: house).")
   var dataset: String?
@@ -10,7 +14,7 @@ struct ModelOptions: ParsableArguments {
   // Numeric options parse `-1` as their value (`.unconditional`), so a negative number is named in
   // the error instead of ArgumentParser's "Missing value".
   @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate (> 0; default: 0.1).")
-  var learningRate: Double?
+  var learningRate: String?
 
   @Option(
     parsing: .unconditional,
@@ -83,7 +87,13 @@ struct ModelOptions: ParsableArguments {
         throw ValidationError("--setup: \(error)")
       }
     }
-    let learningRate = learningRate ?? 0.1
+    for (name, text) in raceableOptions where text?.contains(",") == true {
+      throw ValidationError("\(name) takes one value here (got '\(text ?? "")'); `descent race` compares several")
+    }
+    let learningRateText = (self.learningRate ?? "0.1").trimmingCharacters(in: .whitespaces)
+    guard let learningRate = Double(learningRateText) else {
+      throw ValidationError("--lr must be a number greater than 0 (got '\(learningRateText)')")
+    }
     guard learningRate.isFinite, learningRate > 0 else {
       throw ValidationError("--lr must be a number greater than 0 (got \(learningRate))")
     }
@@ -148,6 +158,11 @@ struct ModelOptions: ParsableArguments {
       data: DataRecipe(source: source, seed: seed, length: length), model: description, hiddenLayers: hiddenLayers,
       activation: hiddenActivation, loss: lossFunction, optimizer: optimizerKind, learningRate: learningRate,
       batchMode: batchMode, seed: seed, gradientClip: gradientClip)
+  }
+
+  /// The options a race may vary, by their command-line names, with the text given.
+  var raceableOptions: [(name: String, text: String?)] {
+    [("--lr", learningRate), ("--optimizer", optimizer), ("--batch", batch), ("--activation", activation)]
   }
 
   private func parsedLayers() throws -> [Int] {

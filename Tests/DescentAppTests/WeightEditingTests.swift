@@ -304,16 +304,16 @@ import TerminalUI
   }
 
   /// The chosen row of the list is highlighted; typing shows on the status line.
-  @Test func rows80x24Typing() {
+  @Test func rows80x24Typing() throws {
     var playground = Fixture.house()
     playground.press(.character("e"), .right, .enter)
     playground.type("0.4")
     let buffer = screen(playground, 80, 24)
     assertSnapshot(buffer, named: "weight-edit-rows-typing-80x24")
-    let row = try? #require(buffer.lines.firstIndex { $0.contains("bedrooms→price") })
-    if let row, let column = buffer.lines[row].firstIndex(of: "b").map({ buffer.lines[row].distance(from: buffer.lines[row].startIndex, to: $0) }) {
-      #expect(buffer[column, row].style == Fixture.colour.highlight)
-    }
+    let row = try #require(buffer.lines.firstIndex { $0.contains("bedrooms→price") })
+    let line = buffer.lines[row]
+    let column = line.distance(from: line.startIndex, to: try #require(line.firstIndex(of: "b")))
+    #expect(buffer[column, row].style == Fixture.colour.highlight)
   }
 
   @Test func rows120x40ASCII() {

@@ -27,6 +27,10 @@ import Testing
     try runScript("sharing-e2e.sh", arguments: [DescentBinary.path])
   }
 
+  @Test func raceInTmux() throws {
+    try runScript("race-e2e.sh", arguments: [DescentBinary.path])
+  }
+
   @Test func hostileSurroundingsInTmux() throws {
     try runScript("hardening-e2e.sh", arguments: [DescentBinary.path])
   }

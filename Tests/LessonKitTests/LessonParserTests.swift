@@ -220,7 +220,7 @@ import Testing
       "t.md:12: unknown control `rewind` (allowed: play, step, learning-rate, batch, optimizer, activation, speed, reset, seed, model, edit-weights, or `all` instead of a list)",
       "t.md:13: `learning-rate` must be a number above 0 (at most 100)",
       "t.md:14: `batch` must be `full`, `1` (one sample per step) or a batch size above 1",
-      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, pace, steps-per-tick, speed, bowl-parameters, train-samples, noise, classes, test-shift, length, models, optimizers, setup)",
+      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, pace, steps-per-tick, speed, bowl-parameters, train-samples, noise, classes, test-shift, length, models, optimizers, setup, race)",
       "t.md:16: unknown regularization `l3` (allowed: l1, l2)",
     ])
   }

@@ -79,10 +79,21 @@ struct HelpOverlay {
 
   /// Clears a centred box inside `area` and lists the keys in it.
   func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
-    guard area.width >= 3, area.height >= 3 else { return }
     var entries = Self.entries(
       symbols: theme.symbols, context: context, panes: playground.panes, switchesNetworks: playground.modelChoices.count > 1)
     if playground.showsImages { entries += Self.imageEntries(symbols: theme.symbols) }
+    let unlocked = playground.unlockedControls
+    Self.drawBox(
+      entries: entries, isLocked: { $0.control.map { !unlocked.contains($0) } ?? false }, in: area, buffer: &buffer,
+      theme: theme)
+  }
+
+  /// The key box for `entries` (shared with the race's help): a dim entry is locked.
+  static func drawBox(
+    entries: [Entry], isLocked: (Entry) -> Bool, in area: Rect, buffer: inout Buffer, theme: Theme
+  ) {
+    guard area.width >= 3, area.height >= 3 else { return }
+    func lockedSuffix(_ entry: Entry) -> String { isLocked(entry) ? " (locked)" : "" }
     let keyWidth = entries.map { DisplayWidth.of($0.keys) }.max() ?? 0
     // The box is as wide as the longest action plus its "(locked)" mark, but never wider than the
     // screen: a mark that does not fit is left out, and the footer says that dim keys are locked.
@@ -104,7 +115,7 @@ struct HelpOverlay {
       let column = index / rows, row = index % rows
       guard row < content.height - 2 || (content.height <= 2 && row < content.height) else { continue }
       let x = content.x + column * (entryWidth + 3)
-      let locked = entry.control.map { !playground.unlockedControls.contains($0) } ?? false
+      let locked = isLocked(entry)
       let keyStyle = locked ? theme.dim : theme.value
       let actionStyle = locked ? theme.dim : theme.label
       let keys = NumberFormat.padLeft(entry.keys, to: keyWidth)
@@ -117,10 +128,5 @@ struct HelpOverlay {
       let footerRow = Rect(x: content.x, y: content.maxY - 1, width: content.width, height: 1)
       Paragraph([Line(footer, style: theme.dim)], alignment: .center, wraps: false).render(in: footerRow, buffer: &buffer)
     }
-  }
-
-  private func lockedSuffix(_ entry: Entry) -> String {
-    guard let control = entry.control, !playground.unlockedControls.contains(control) else { return "" }
-    return " (locked)"
   }
 }
