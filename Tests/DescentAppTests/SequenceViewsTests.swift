@@ -86,6 +86,23 @@ enum SequenceFixture {
     #expect(plain.cells.allSatisfy { $0.style.foreground == .default && $0.style.background == .default })
   }
 
+  /// Monochrome draws the same characters as colour and nothing else: the gates and the fitted
+  /// series read by shape alone.
+  @Test func gatesAndSequenceFitInMonochrome() {
+    let recall = SequenceFixture.recall("lstm 6, dense 1 sigmoid", steps: 40)
+    let sine = SequenceFixture.sineWave(steps: 150)
+    let views: [(Theme) -> Buffer] = [
+      { theme in drawView(35, 8) { LSTMGatesView(playground: recall).render(in: $0, buffer: &$1, theme: theme) } },
+      { theme in drawView(35, 8) { SequenceFitView(playground: sine).render(in: $0, buffer: &$1, theme: theme) } },
+    ]
+    for view in views {
+      let colour = view(Fixture.colour), plain = view(Fixture.monochrome)
+      #expect(colour.lines == plain.lines)
+      #expect(colour.cells.contains { $0.style.foreground != .default })
+      #expect(plain.cells.allSatisfy { $0.style.foreground == .default && $0.style.background == .default })
+    }
+  }
+
   @Test func gradientFlowBeforeTheFirstStepAsksForOne() {
     let playground = SequenceFixture.deepSigmoid(steps: 0)
     let buffer = drawView(35, 8) { GradientFlowView(playground: playground).render(in: $0, buffer: &$1, theme: Fixture.colour) }
@@ -223,10 +240,12 @@ enum SequenceFixture {
   /// (lesson id, page index from 0, steps pressed, golden name).
   static let pages: [(String, Int, Int, String)] = [
     ("recurrence", 3, 30, "recurrence-sine-wave"),
+    ("recurrence", 4, 20, "recurrence-short-recall"),
     ("recurrence", 5, 20, "recurrence-long-recall"),
     ("lstm", 3, 20, "lstm-recall"),
     ("vanishing-gradients", 1, 1, "vanishing-sigmoid"),
     ("vanishing-gradients", 2, 0, "vanishing-fixes"),
+    ("vanishing-gradients", 4, 1, "vanishing-adam"),
   ]
 
   @Test(arguments: 0..<pages.count) func labPage(index: Int) throws {
