@@ -53,6 +53,12 @@ public struct Pace: Equatable, Hashable, Sendable, CustomStringConvertible {
     return "\(stepsPerSecond)/s"
   }
 
+  /// What the status line says when the learner has just chosen this pace.
+  var announcement: Notice {
+    let words = stepsPerSecond == nil ? "as fast as this machine allows" : "\(description.dropLast(2)) steps a second"
+    return Notice("pace \(self): \(words) (s faster, S slower)")
+  }
+
   /// The steps a tick owes and the fraction carried to the next tick.
   struct Carry: Equatable, Sendable {
     /// The part of a step owed from earlier ticks, 0 ..< 1.

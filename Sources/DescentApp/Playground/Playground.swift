@@ -276,8 +276,7 @@ extension Playground {
 
   private mutating func setPace(_ newPace: Pace) {
     pace = newPace
-    let words = newPace.stepsPerSecond == nil ? "as fast as this machine allows" : "\(newPace.description.dropLast(2)) steps a second"
-    notice = Notice("pace \(newPace): \(words) (s faster, S slower)")
+    notice = newPace.announcement
   }
 
   private mutating func stepOnce() {

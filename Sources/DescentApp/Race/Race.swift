@@ -184,8 +184,7 @@ extension Race {
 
   private mutating func setPace(_ newPace: Pace) {
     pace = newPace
-    let words = newPace.stepsPerSecond == nil ? "as fast as this machine allows" : "\(newPace.description.dropLast(2)) steps a second"
-    notice = Notice("pace \(newPace): \(words) (s faster, S slower)")
+    notice = newPace.announcement
   }
 
   /// `1`–`6`: hides or shows a run (it keeps training either way).
