@@ -2,7 +2,8 @@ import NeuralEngine
 import TerminalUI
 
 /// Train and test accuracy against steps on a fixed 0–100 % axis, with the network's parameter
-/// count above, so two models can be compared by what they reach and what they cost.
+/// count above, so two models can be compared by what they reach and what they cost. On a lab
+/// that transfers layers: the test accuracy with them and from scratch.
 struct AccuracyChartView {
   let playground: Playground
 
@@ -27,10 +28,21 @@ struct AccuracyChartView {
       buffer.write(line, x: area.x, y: area.y, clip: area)
       chartArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
     }
-    var series = [
-      LineChart.Series(name: "train %", style: theme.trainSeries, points: Self.percentPoints(session.history.trainAccuracy))
-    ]
-    if !session.history.testAccuracy.isEmpty {
+    var series: [LineChart.Series]
+    if let scratch = playground.scratchSession {
+      // A lab that transfers layers: its test accuracy beside the same network's from scratch,
+      // step for step, so the two numbers in the legend are always at the same budget.
+      series = [
+        LineChart.Series(name: "transfer", style: theme.testSeries, points: Self.percentPoints(session.history.testAccuracy)),
+        LineChart.Series(
+          name: "scratch", style: theme.trainSeries, points: Self.percentPoints(scratch.history.testAccuracy), dashed: true),
+      ]
+    } else {
+      series = [
+        LineChart.Series(name: "train %", style: theme.trainSeries, points: Self.percentPoints(session.history.trainAccuracy))
+      ]
+    }
+    if playground.scratchSession == nil, !session.history.testAccuracy.isEmpty {
       series.append(
         LineChart.Series(name: "test %", style: theme.testSeries, points: Self.percentPoints(session.history.testAccuracy)))
     }
