@@ -20,7 +20,8 @@ struct AccuracyChartView {
       return
     }
     var chartArea = area
-    if area.height >= 6 {
+    // Beside a from-scratch twin the count is the same for both: the chart gets the row.
+    if area.height >= 6, playground.scratchSession == nil {
       let count = session.network.parameterCount
       let line = Line([
         Span(Self.grouped(count), style: theme.value), Span(" parameters", style: theme.label),
@@ -32,10 +33,17 @@ struct AccuracyChartView {
     if let scratch = playground.scratchSession {
       // A lab that transfers layers: its test accuracy beside the same network's from scratch,
       // step for step, so the two numbers in the legend are always at the same budget.
+      // Scratch first, so the transferring run's curve is drawn over it; scratch is dashed (dots
+      // in ASCII) in every mode, and without colour the legend shows the line styles.
+      let symbols = theme.symbols, monochrome = theme.colorCount == 0
       series = [
-        LineChart.Series(name: "transfer", style: theme.testSeries, points: Self.percentPoints(session.history.testAccuracy)),
         LineChart.Series(
-          name: "scratch", style: theme.trainSeries, points: Self.percentPoints(scratch.history.testAccuracy), dashed: true),
+          name: "scratch", style: theme.trainSeries, points: Self.percentPoints(scratch.history.testAccuracy),
+          dashed: symbols.isUnicode, character: symbols.isUnicode ? nil : ".",
+          legendSymbol: monochrome ? (symbols.isUnicode ? "┅" : ".") : nil),
+        LineChart.Series(
+          name: "transfer", style: theme.testSeries, points: Self.percentPoints(session.history.testAccuracy),
+          legendSymbol: monochrome ? (symbols.isUnicode ? "━" : "-") : nil),
       ]
     } else {
       series = [
