@@ -346,7 +346,7 @@ public final class CursesBackend: TerminalBackend {
 
   // MARK: - Input
 
-  /// Waits up to `timeoutMilliseconds` for a key or a resize (`.tick` when none came), or until one comes
+  /// Waits up to `timeoutMilliseconds` for a key, a mouse event or a resize (`.tick` when none came), or until one comes
   /// when `nil`. Also where recorded quit signals end the process.
   public func nextEvent(timeoutMilliseconds: Int?) -> TerminalEvent {
     dieIfSignalled()

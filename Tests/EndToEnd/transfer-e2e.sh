@@ -15,7 +15,7 @@ start_app 80 24 env XDG_STATE_HOME="$state" "$BIN" learn transfer
 wait_for 'Transfer learning · page 1/5' || fail "learn transfer did not open the lesson"
 send_keys Right Right
 wait_for 'page 3/5' || fail "paging did not reach the race"
-wait_for 'transfer [0-9.]+ +● scratch [0-9.]+' || fail "the accuracy legend does not show both runs"
+wait_for 'scratch [0-9.]+ +. transfer [0-9.]+' || fail "the accuracy legend does not show both runs"
 wait_for 'Filters.*frozen' || fail "the filters pane does not say they are frozen"
 send_keys 1
 wait_for 'Right' || fail "the quiz did not take the answer"
