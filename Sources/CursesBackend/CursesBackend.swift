@@ -337,6 +337,12 @@ public final class CursesBackend: TerminalBackend {
     fflush(nc_stdout())
   }
 
+  /// After Ctrl-Z and `fg` ncurses turns its own mouse modes back on, but not drags.
+  private func restoreDragsAfterResume() {
+    guard ownsTerminal, tg_take_continued() != 0, reportsMouse, Self.hasXtermMouse() else { return }
+    writeNow(Self.mouseDragOn)
+  }
+
   /// The event for a `KEY_MOUSE` read: what `getmouse` holds, mapped.
   private func readMouse() -> TerminalEvent? {
     var report = MEVENT()
@@ -361,6 +367,7 @@ public final class CursesBackend: TerminalBackend {
 
   /// One `wget_wch` with `timeout`; `nil` when it timed out, was interrupted, or read an unused key.
   private func readEvent(timeout: Int32) -> TerminalEvent? {
+    restoreDragsAfterResume()
     wtimeout(window, timeout)
     var code: wint_t = 0
     let started = monotonicMilliseconds()
