@@ -109,6 +109,22 @@ import TerminalUI
     #expect(!PlaygroundApp(playground: Fixture.circle(steps: 0), theme: Fixture.colour).wantsMouse)
   }
 
+  @Test func theMouseIsWantedOnlyWhileThePadIsShown() {
+    // Six panes at 80×24: four fit, the pad (sixth) only after Tab moves the focus to it.
+    var app = PlaygroundApp(
+      playground: DigitFixture.playground([.digit, .probabilities, .accuracy, .filters, .featureMaps, .draw]),
+      theme: Fixture.colour)
+    _ = app.update(.resize(Size(width: 80, height: 24)))
+    #expect(!app.wantsMouse, "the pad is not on screen")
+    for _ in 0..<5 { _ = app.update(.key(.tab)) }
+    #expect(app.wantsMouse, "Tab brought the pad on screen")
+    _ = app.update(.key(.character("?")))
+    #expect(!app.wantsMouse, "the help box covers it")
+    _ = app.update(.key(.escape))
+    _ = app.update(.resize(Size(width: 40, height: 12)))
+    #expect(!app.wantsMouse, "too small a screen shows no pad")
+  }
+
   @Test func helpAndTooSmallScreensIgnoreTheMouse() throws {
     let size = Size(width: 80, height: 24)
     var app = Self.app(size: size)

@@ -75,8 +75,12 @@ public struct LessonPlayer {
   /// True while the lab trains and frames must keep coming.
   public var isAnimating: Bool { playground?.isAnimating ?? false }
 
-  /// Whether the page's lab has a use for the mouse (its drawing pad).
-  public var wantsMouse: Bool { playground?.wantsMouse ?? false }
+  /// Whether the page's lab has a use for the mouse: its drawing pad is on screen.
+  public var wantsMouse: Bool {
+    let layout = layout(in: viewport, styles: styles)
+    guard let lab = layout.lab, !layout.tooSmall, let playground else { return false }
+    return playground.wantsMouse(in: lab, theme: theme)
+  }
 
   // MARK: - Update
 

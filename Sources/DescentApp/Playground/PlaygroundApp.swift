@@ -56,7 +56,10 @@ public struct PlaygroundApp: App {
 
   public var wantsFrames: Bool { playground.isAnimating }
 
-  public var wantsMouse: Bool { playground.wantsMouse }
+  public var wantsMouse: Bool {
+    guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else { return false }
+    return playground.wantsMouse(in: Self.body(of: Rect(x: 0, y: 0, width: size.width, height: size.height)), theme: theme)
+  }
 
   public var completedSteps: Int { playground.session.stepCount }
 
