@@ -36,6 +36,15 @@ static const attr_t NC_A_REVERSE = A_REVERSE;
 static const attr_t NC_A_STANDOUT = A_STANDOUT;
 static const attr_t NC_A_COLOR = A_COLOR;
 
+/* Mouse event bits (NCURSES_MOUSE_MASK expressions: not importable as macros). */
+static const mmask_t NC_BUTTON1_PRESSED = BUTTON1_PRESSED;
+static const mmask_t NC_BUTTON1_RELEASED = BUTTON1_RELEASED;
+static const mmask_t NC_BUTTON2_PRESSED = BUTTON2_PRESSED;
+static const mmask_t NC_BUTTON2_RELEASED = BUTTON2_RELEASED;
+static const mmask_t NC_BUTTON3_PRESSED = BUTTON3_PRESSED;
+static const mmask_t NC_BUTTON3_RELEASED = BUTTON3_RELEASED;
+static const mmask_t NC_REPORT_MOUSE_POSITION = REPORT_MOUSE_POSITION;
+
 /* Function-like macros. */
 static inline int nc_KEY_F(int n) { return KEY_F(n); }
 static inline attr_t nc_COLOR_PAIR(int n) { return (attr_t)COLOR_PAIR(n); }

@@ -215,6 +215,19 @@ static int tg_catch_quit_signal(int sig, sigset_t *handled) {
   return 1;
 }
 
+/* SIGCONT (Ctrl-Z, then fg) is only noted: curses restores its own modes, the program the rest. */
+static volatile sig_atomic_t tg_continued;
+static void tg_on_continue(int sig) {
+  (void)sig;
+  tg_continued = 1;
+}
+
+int tg_take_continued(void) {
+  int was = tg_continued;
+  tg_continued = 0;
+  return was;
+}
+
 void tg_install_handlers(void) {
   if (tg_handlers_installed) return;
   tg_handlers_installed = 1;
@@ -235,6 +248,13 @@ void tg_install_handlers(void) {
     sigaction(tg_crash_signals[i], &action, &tg_previous[tg_crash_signals[i]]);
     sigaddset(&handled, tg_crash_signals[i]);
   }
+  struct sigaction resume;
+  memset(&resume, 0, sizeof resume);
+  sigemptyset(&resume.sa_mask);
+  resume.sa_handler = tg_on_continue;
+  resume.sa_flags = SA_RESTART;
+  sigaction(SIGCONT, &resume, NULL);
+  sigaddset(&handled, SIGCONT);
   /* A parent may have started us with these blocked (test runners do); then Ctrl-C, SIGTERM and
      SIGHUP would never reach the handlers above and the terminal could not be given back. */
   pthread_sigmask(SIG_UNBLOCK, &handled, NULL);

@@ -50,6 +50,21 @@ public final class CursesBackend: TerminalBackend {
   private var needsFullRedraw = true
   private var isShutDown = false
   private var quickErrors = 0
+  /// Whether the app asked for the mouse (and the terminal has one).
+  private var reportsMouse = false
+  private var mouse = MouseMapping()
+
+  /// xterm's "report moves while a button is held" (1002), which ncurses never asks for by
+  /// itself, and the modes ncurses uses (1006 SGR coordinates, 1000 presses): all off.
+  static let mouseDragOn = "\u{1b}[?1002h"
+  static let mouseDragOff = "\u{1b}[?1002l"
+  static let mouseOff = "\u{1b}[?1002l\u{1b}[?1006l\u{1b}[?1000l"
+
+  /// Whether the terminal reports the mouse the xterm way (`kmous` is `ESC [ M` or `ESC [ <`), so
+  /// drags can be asked for and the modes are known for the emergency restore.
+  static func hasXtermMouse() -> Bool {
+    nc_tigetstr("kmous").map { String(cString: $0).hasPrefix("\u{1b}[") } ?? false
+  }
 
   // MARK: - Start-up
 
@@ -98,7 +113,10 @@ public final class CursesBackend: TerminalBackend {
     }
     if tg_capture_stderr(logPath) != 0 { _ = tg_capture_stderr(nil) }
     let restoreCapabilities: [String] = ["rmcup", "cnorm", "sgr0", "rmkx"]
-    tg_set_restore_sequence(restoreCapabilities.compactMap { nc_tigetstr($0).map { String(cString: $0) } }.joined())
+    // A crash while the mouse is reported must not leave the shell receiving mouse sequences.
+    let mouseRestore = Self.hasXtermMouse() ? Self.mouseOff : ""
+    tg_set_restore_sequence(
+      mouseRestore + restoreCapabilities.compactMap { nc_tigetstr($0).map { String(cString: $0) } }.joined())
     tg_arm()
     self.init(
       screen: screen, window: window, ownsTerminal: true, offscreenFiles: [],
@@ -196,6 +214,7 @@ public final class CursesBackend: TerminalBackend {
   /// `.tick`.
   public func shutdown() {
     guard !isShutDown else { return }
+    setMouseReporting(false)
     isShutDown = true
     endwin()
     if ownsTerminal {
@@ -211,6 +230,7 @@ public final class CursesBackend: TerminalBackend {
   private func dieIfSignalled() {
     let signal = tg_pending_signal()
     guard signal != 0 else { return }
+    setMouseReporting(false)
     endwin()
     tg_disarm()
     tg_release_stderr()
@@ -291,9 +311,48 @@ public final class CursesBackend: TerminalBackend {
     return assignment.pair
   }
 
+  // MARK: - Mouse
+
+  /// Asks the terminal for presses, releases and drags (`enabled`), or gives the mouse back to
+  /// it. Terminals without a mouse (no `kmous`) are left alone.
+  public func setMouseReporting(_ enabled: Bool) {
+    guard !isShutDown, enabled != reportsMouse else { return }
+    if enabled {
+      guard mousemask(MouseMapping.reportedEvents, nil) != 0 else { return }
+      mouseinterval(0)  // no waiting to pair a press with a release into a click
+      // After ncurses' own modes (it writes them at once), or they would switch drags off again.
+      if ownsTerminal, Self.hasXtermMouse() { writeNow(Self.mouseDragOn) }
+    } else {
+      if ownsTerminal, Self.hasXtermMouse() { writeNow(Self.mouseDragOff) }
+      mousemask(0, nil)
+      mouse = MouseMapping()
+    }
+    reportsMouse = enabled
+  }
+
+  /// Sends `sequence` to the terminal now. (`putp` would queue it in stdio until exit, behind
+  /// everything ncurses writes itself.)
+  private func writeNow(_ sequence: String) {
+    fputs(sequence, nc_stdout())
+    fflush(nc_stdout())
+  }
+
+  /// After Ctrl-Z and `fg` ncurses turns its own mouse modes back on, but not drags.
+  private func restoreDragsAfterResume() {
+    guard ownsTerminal, tg_take_continued() != 0, reportsMouse, Self.hasXtermMouse() else { return }
+    writeNow(Self.mouseDragOn)
+  }
+
+  /// The event for a `KEY_MOUSE` read: what `getmouse` holds, mapped.
+  private func readMouse() -> TerminalEvent? {
+    var report = MEVENT()
+    guard getmouse(&report) == OK else { return nil }
+    return mouse.event(state: report.bstate, x: report.x, y: report.y).map { .mouse($0) }
+  }
+
   // MARK: - Input
 
-  /// Waits up to `timeoutMilliseconds` for a key or a resize (`.tick` when none came), or until one comes
+  /// Waits up to `timeoutMilliseconds` for a key, a mouse event or a resize (`.tick` when none came), or until one comes
   /// when `nil`. Also where recorded quit signals end the process.
   public func nextEvent(timeoutMilliseconds: Int?) -> TerminalEvent {
     dieIfSignalled()
@@ -308,6 +367,7 @@ public final class CursesBackend: TerminalBackend {
 
   /// One `wget_wch` with `timeout`; `nil` when it timed out, was interrupted, or read an unused key.
   private func readEvent(timeout: Int32) -> TerminalEvent? {
+    restoreDragsAfterResume()
     wtimeout(window, timeout)
     var code: wint_t = 0
     let started = monotonicMilliseconds()
@@ -317,6 +377,7 @@ public final class CursesBackend: TerminalBackend {
     case KEY_CODE_YES:
       quickErrors = 0
       if Int32(bitPattern: code) == KEY_RESIZE { return resized() }
+      if Int32(bitPattern: code) == KEY_MOUSE { return readMouse() }
       return KeyMapping.key(code: code, isKeyCode: true).map { .key($0) }
     case ERR:
       noteError(waited: monotonicMilliseconds() - started, timeout: timeout)

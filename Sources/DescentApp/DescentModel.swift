@@ -58,6 +58,8 @@ public struct DescentModel: App {
 
   public var wantsFrames: Bool { player?.isAnimating ?? false }
 
+  public var wantsMouse: Bool { player?.wantsMouse ?? false }
+
   public var completedSteps: Int { player?.playground?.session.stepCount ?? 0 }
 
   public mutating func update(_ message: Message) -> Command {
@@ -106,7 +108,7 @@ public struct DescentModel: App {
     let next = catalog.lessons.indices.contains(index + 1) ? catalog.lessons[index + 1].title : nil
     player = LessonPlayer(
       lesson: lesson, page: progress.resumePage(for: lesson), progress: &progress, viewport: size, styles: styles,
-      nextLessonTitle: next)
+      theme: theme, nextLessonTitle: next)
   }
 
   // MARK: - Render

@@ -4,6 +4,8 @@ import TerminalUI
 public enum Message: Equatable, Sendable {
   case key(Key)
   case resize(Size)
+  /// A mouse button at a cell of the screen (only while the app wants the mouse, `App.wantsMouse`).
+  case mouse(MouseEvent)
   /// A frame is due. `stepBudget` is how many training steps fit in this frame's time budget,
   /// measured by the program loop, so the model never reads a clock itself.
   case tick(stepBudget: Int)

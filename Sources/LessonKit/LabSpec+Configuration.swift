@@ -22,6 +22,7 @@ extension LabSpec {
     if let regularization { configuration.regularization = regularization }
     if let dropout { configuration.dropoutRate = dropout }
     configuration.initialisation = initialisation
+    configuration.frozenItems = Set(frozenItems)
     return configuration
   }
 

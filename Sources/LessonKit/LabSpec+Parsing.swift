@@ -7,7 +7,7 @@ extension LabSpec {
     "dataset", "model", "layers", "activation", "output-activation", "loss", "optimizer", "learning-rate",
     "batch", "seed", "views", "controls", "regularization", "dropout", "initialisation",
     "pace", "steps-per-tick", "speed", "bowl-parameters", "train-samples", "noise", "classes", "test-shift",
-    "length", "models", "optimizers", "setup", "race",
+    "length", "models", "optimizers", "setup", "race", "pretrain", "transfer", "freeze",
   ]
 
   /// The keys a `setup` string stands for (it is given instead of them).
@@ -58,6 +58,7 @@ extension LabSpec {
     var optimizersEntry: YAMLBlock.Entry?
     var setupEntry: YAMLBlock.Entry?
     var raceEntry: YAMLBlock.Entry?
+    var transferEntries = TransferEntries()
     for entry in entries {
       switch entry.key {
       case "setup":
@@ -209,6 +210,15 @@ extension LabSpec {
         } else {
           report(entry, "`test-shift` must be a whole number of pixels from -8 to 8 (positive moves right)")
         }
+      case "pretrain":
+        spec.pretraining = pretraining(entry, yaml: yaml, problems: &problems)
+        transferEntries.pretrain = entry
+      case "transfer":
+        spec.transferredItems = items(entry, what: "transfer", yaml: yaml, problems: &problems)
+        transferEntries.transfer = entry
+      case "freeze":
+        spec.frozenItems = items(entry, what: "freeze", yaml: yaml, problems: &problems)
+        transferEntries.freeze = entry
       default:
         report(entry, "unknown key `\(entry.key)` in lab (known: \(knownKeys.joined(separator: ", ")))")
       }
@@ -255,6 +265,7 @@ extension LabSpec {
       report(shiftEntry, "`test-shift` applies to image datasets (digits), not `\(dataset.rawValue)`")
       spec.testShift = nil
     }
+    checkTransfer(&spec, entries: transferEntries, yaml: yaml, problems: &problems)
     if let lengthEntry, let length = spec.length {
       if !dataset.isSequence {
         let sequences = DatasetName.allCases.filter(\.isSequence).map(\.rawValue).joined(separator: ", ")

@@ -35,6 +35,13 @@ public struct LabSpec: Equatable, Sendable {
   public var classes: [Int]?
   /// Move every test image this many pixels right (`test-shift`; negative: left).
   public var testShift: Int?
+  /// Training the lab's network gets before it starts, whose weights the `transfer` items begin
+  /// from (`pretrain`).
+  public var pretraining: Pretraining?
+  /// Items of the model (counting from 1) that start from the pretrained network (`transfer`).
+  public var transferredItems: [Int] = []
+  /// Items of the model (counting from 1) whose weights never move (`freeze`).
+  public var frozenItems: [Int] = []
   /// Time steps per sequence (`length`) of a sequence dataset; nil keeps the dataset's default.
   public var length: Int?
   /// The networks the learner switches between with `m` (`models`), in order; the first is

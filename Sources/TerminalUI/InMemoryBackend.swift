@@ -21,6 +21,8 @@ public struct InMemoryBackend: TerminalBackend, Sendable {
   public private(set) var sentChanges: [[BufferChange]] = []
   /// The timeouts `nextEvent` was asked to wait, in order.
   public private(set) var requestedTimeouts: [Int?] = []
+  /// Whether the app last asked for mouse reports.
+  public private(set) var reportsMouse = false
   /// What `nextEvent` returns once the script is used up (a real terminal would block).
   public var whenEmpty: TerminalEvent
 
@@ -45,6 +47,10 @@ public struct InMemoryBackend: TerminalBackend, Sendable {
   public mutating func draw(_ buffer: Buffer) {
     sentChanges.append(BufferDiff.changes(from: lastBuffer, to: buffer))
     drawnBuffers.append(buffer)
+  }
+
+  public mutating func setMouseReporting(_ enabled: Bool) {
+    reportsMouse = enabled
   }
 
   /// The next scripted event; a `.resize` also changes `size`, as a real terminal would.

@@ -13,6 +13,7 @@ public enum Key: Equatable, Hashable, Sendable {
 public enum TerminalEvent: Equatable, Sendable {
   case key(Key)
   case resize(Size)
+  case mouse(MouseEvent)
   /// Nothing happened within the wait: time to advance training and redraw.
   case tick
 }
@@ -38,4 +39,7 @@ public protocol TerminalBackend {
   mutating func draw(_ buffer: Buffer)
   /// Waits for the next event: up to `timeoutMilliseconds` (then `.tick`), or forever when nil.
   mutating func nextEvent(timeoutMilliseconds: Int?) -> TerminalEvent
+  /// Asks the terminal to report the mouse (`.mouse` events) or to stop, giving the mouse back
+  /// to the terminal's own text selection. Does nothing where the terminal has no mouse.
+  mutating func setMouseReporting(_ enabled: Bool)
 }

@@ -5,7 +5,7 @@ import TerminalUI
 
 /// Random, seeded input for the app fuzz test: keys the app uses, keys it does not, raw terminal
 /// bytes with escape fragments (decoded as the curses backend decodes them), pastes, resizes from
-/// 1×1 to 300×100, frame ticks and warnings full of control characters.
+/// 1×1 to 300×100, mouse presses and drags anywhere, frame ticks and warnings full of control characters.
 struct FuzzEvents {
   /// What one draw from the generator asks the driver to do.
   enum Action {
@@ -67,6 +67,8 @@ struct FuzzEvents {
       return .render
     case 862..<874:
       return .renderAt([Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 60, height: 18)][index(3)])
+    case 874..<900:
+      return .message(.mouse(randomMouse()))
     default:
       return .message(.key(Self.meaningfulKeys[index(Self.meaningfulKeys.count)]))
     }
@@ -75,6 +77,13 @@ struct FuzzEvents {
   // MARK: - Private
 
   private mutating func index(_ count: Int) -> Int { Int(generator.next() % UInt64(count)) }
+
+  /// A press, drag or release of any button anywhere, off the screen too.
+  private mutating func randomMouse() -> MouseEvent {
+    let actions: [MouseEvent.Action] = [.press, .drag, .drag, .release]
+    let buttons: [MouseEvent.Button] = [.left, .left, .middle, .right]
+    return MouseEvent(actions[index(4)], buttons[index(4)], x: index(320) - 10, y: index(110) - 5)
+  }
 
   private mutating func randomKey() -> Key {
     switch index(5) {

@@ -15,7 +15,8 @@ import Testing
     [SIGHUP, SIGINT, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGUSR1, SIGSEGV, SIGUSR2, SIGPIPE,
      SIGALRM, SIGTERM, 16, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, 29, 30, SIGSYS] + Array(34...64)
 
-  /// What the guard must leave alone: uncatchable, stopping, or ignored by default.
+  /// What the guard must not treat as ending the process: uncatchable, stopping, continuing, or
+  /// ignored by default.
   static let otherSignals: [Int32] = [SIGCHLD, SIGCONT, SIGTSTP, SIGTTIN, SIGTTOU, SIGURG, SIGWINCH]
 
   @Test func everySignalThatEndsTheProcessIsCaught() {
@@ -30,7 +31,20 @@ import Testing
       #expect(tg_is_handled(sig) == 1, "signal \(sig) is not caught")
     }
     for sig in Self.otherSignals {
-      #expect(tg_is_handled(sig) == 0, "signal \(sig) must keep its default")
+      #expect(tg_is_handled(sig) == 0, "signal \(sig) must not end the process")
     }
+  }
+
+  @Test func continuingIsNotedOnce() {
+    tg_install_handlers()
+    _ = tg_take_continued()
+    // The guard unblocks SIGCONT on the thread that installs it; this test may run on another.
+    var continueSignal = sigset_t()
+    sigemptyset(&continueSignal)
+    sigaddset(&continueSignal, SIGCONT)
+    pthread_sigmask(SIG_UNBLOCK, &continueSignal, nil)
+    raise(SIGCONT)
+    #expect(tg_take_continued() == 1, "SIGCONT after Ctrl-Z and fg is noted, so drags can be asked for again")
+    #expect(tg_take_continued() == 0)
   }
 }

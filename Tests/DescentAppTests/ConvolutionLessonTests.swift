@@ -13,7 +13,7 @@ import TerminalUI
 
   /// Page indices (from 0) of the labs the goldens show.
   enum Page: Int, CaseIterable {
-    case grid = 0, oneWindow = 3, train = 7, mistakes = 8, draw = 12
+    case grid = 0, oneWindow = 3, train = 7, mistakes = 8, dense = 9, shifted = 10, denseShifted = 11, draw = 12
   }
 
   static func model(at page: Page, size: Size) -> DescentModel {
@@ -33,7 +33,8 @@ import TerminalUI
     var model = Self.model(at: page, size: size)
     switch page {
     case .oneWindow: LessonFixture.press(Array(repeating: .character("."), count: 9), on: &model)
-    case .train, .mistakes: LessonFixture.press(Array(repeating: .character("n"), count: 60), on: &model)
+    case .train, .mistakes, .dense, .shifted, .denseShifted:
+      LessonFixture.press(Array(repeating: .character("n"), count: 60), on: &model)
     case .draw:
       LessonFixture.press([.character("d"), .up, .up, .character(" "), .down, .character(" "), .down, .character(" ")], on: &model)
     case .grid: LessonFixture.press([.character("x")], on: &model)

@@ -40,6 +40,39 @@ import TerminalUI
     #expect(backend.drawnBuffers.count < 100, "frames are coalesced, not one per key: \(backend.drawnBuffers.count)")
   }
 
+  @Test func theMouseIsAskedForOnlyWhileThePadIsOnScreen() {
+    // A playground with the drawing pad asks the backend for the mouse; one without does not.
+    var app = PlaygroundApp(playground: DigitFixture.playground([.draw, .probabilities]), theme: Fixture.colour)
+    var backend = InMemoryBackend(size: Size(width: 80, height: 24), events: [.mouse(MouseEvent(.press, x: 0, y: 0)), .tick])
+    backend.whenEmpty = .key(.character("q"))
+    ProgramLoop.run(&app, on: &backend)
+    #expect(backend.reportsMouse)
+    var plain = PlaygroundApp(playground: DigitFixture.playground([.digit, .probabilities]), theme: Fixture.colour)
+    var other = InMemoryBackend(size: Size(width: 80, height: 24), events: [.tick])
+    other.whenEmpty = .key(.character("q"))
+    ProgramLoop.run(&plain, on: &other)
+    #expect(!other.reportsMouse)
+  }
+
+  @Test func mouseEventsReachTheAppAndCountTowardsABurst() {
+    struct MouseCounter: App {
+      var presses = 0
+      mutating func update(_ message: Message) -> Command {
+        if case .mouse = message { presses += 1 }
+        if case .key(.character("q")) = message { return .quit }
+        return .none
+      }
+      func render(into buffer: inout Buffer) {}
+      var wantsFrames: Bool { false }
+      var completedSteps: Int { 0 }
+    }
+    var app = MouseCounter()
+    let drag = Array(repeating: TerminalEvent.mouse(MouseEvent(.drag, x: 3, y: 3)), count: 300)
+    var backend = InMemoryBackend(size: Size(width: 20, height: 4), events: drag + [.tick, .key(.character("q"))])
+    ProgramLoop.run(&app, on: &backend)
+    #expect(app.presses == ProgramLoop.maximumBurst)
+  }
+
   @Test func typingIsNeverDropped() {
     var events: [TerminalEvent] = []
     for _ in 0..<50 { events += Array(repeating: .key(.character("n")), count: 20) + [.tick] }

@@ -65,7 +65,8 @@ import TerminalUI
     #expect(try RunSetup(parsing: text).trainingConfiguration() == playground.configuration)
   }
 
-  /// Every lab of the shipped lessons has a setup string that rebuilds it exactly.
+  /// Every lab of the shipped lessons has a setup string that rebuilds it exactly, but the
+  /// transfer labs, which start from layers another run trained.
   @Test func everyShippedLabHasASetupThatRebuildsIt() throws {
     var labs = 0
     for lesson in LessonFixture.catalog.lessons {
@@ -73,6 +74,11 @@ import TerminalUI
         guard let lab = page.lab else { continue }
         labs += 1
         let configuration = lab.trainingConfiguration
+        if !configuration.frozenItems.isEmpty || !configuration.startingParameters.isEmpty {
+          // A transfer lab starts from another run's layers: no string spells that, and `v` says so.
+          #expect(throws: (any Error).self) { try RunSetup(data: lab.dataRecipe, configuration: configuration) }
+          continue
+        }
         let text = try RunSetup(data: lab.dataRecipe, configuration: configuration).text
         #expect(try RunSetup(parsing: text).trainingConfiguration() == configuration, "\(lesson.id): \(text)")
       }

@@ -19,6 +19,10 @@ import Testing
     try runScript("convolution-e2e.sh", arguments: [DescentBinary.path])
   }
 
+  @Test func transferLessonRacesInTmux() throws {
+    try runScript("transfer-e2e.sh", arguments: [DescentBinary.path])
+  }
+
   @Test func lstmLessonReachesItsGoalInTmux() throws {
     try runScript("sequences-e2e.sh", arguments: [DescentBinary.path])
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: the convolution lesson in a real terminal (tmux). Opens `descent learn convolution`,
 # pages to the CNN lab, trains until the goal is met, then on the last page trains again, draws a
-# digit and checks that the probabilities change as it is drawn.
+# digit with the keys and then with the mouse, and checks that the probabilities change as it is drawn.
 # Usage: convolution-e2e.sh <descent binary>
 set -uo pipefail
 BIN=${1:?usage: convolution-e2e.sh <descent binary>}
@@ -44,6 +44,16 @@ send_keys Left Left
 wait_for 'page 13/13' || fail "an arrow paged away while drawing"
 send_keys Escape
 wait_for 'drawing done' || fail "Esc did not end drawing"
+# The mouse paints too: a drag down the pad's right side (pixel column 6), as tmux reports it to
+# this TERM (tmux-256color: X10 encoding, ESC [ M then 32+button, 33+column, 33+row; a move with
+# the button held is button 32). The pad's pixels are two cells wide from column 43, row 2.
+mouse() { send_keys -H 1b 5b 4d "$(printf '%x' $((32 + $1)))" "$(printf '%x' $((33 + $2)))" "$(printf '%x' $((33 + $3)))"; }
+before_mouse=$(pane)
+mouse 0 55 2
+for row in 3 4 5 6 7 8 9; do mouse 32 55 $row; done
+mouse 3 55 9
+sleep 0.3
+[[ $before_mouse != "$(pane)" ]] || fail "a mouse drag on the pad did not change the probabilities"
 send_keys q
 wait_for 'Progress' || fail "q did not return to the menu"
 send_keys q

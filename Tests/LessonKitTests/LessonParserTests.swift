@@ -220,8 +220,57 @@ import Testing
       "t.md:12: unknown control `rewind` (allowed: play, step, learning-rate, batch, optimizer, activation, speed, reset, seed, model, edit-weights, or `all` instead of a list)",
       "t.md:13: `learning-rate` must be a number above 0 (at most 100)",
       "t.md:14: `batch` must be `full`, `1` (one sample per step) or a batch size above 1",
-      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, pace, steps-per-tick, speed, bowl-parameters, train-samples, noise, classes, test-shift, length, models, optimizers, setup, race)",
+      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, pace, steps-per-tick, speed, bowl-parameters, train-samples, noise, classes, test-shift, length, models, optimizers, setup, race, pretrain, transfer, freeze)",
       "t.md:16: unknown regularization `l3` (allowed: l1, l2)",
+    ])
+  }
+
+  @Test func transferKeysAreReadAndChecked() throws {
+    let good = """
+      ```lab
+      dataset: digits
+      model: "conv 8 3x3 relu, maxpool 2, dense 10 softmax"
+      classes: [5, 6, 7, 8, 9]
+      pretrain:
+        classes: [0, 1, 2, 3, 4]
+        steps: 30
+      transfer: [1]
+      freeze: [1]
+      ```
+      """
+    let lesson = Lesson.parse(text: lessonText(good), fileName: "t.md")
+    #expect(lesson.problems.isEmpty, "\(lesson.problems)")
+    let lab = try #require(lesson.lesson?.pages.first?.lab)
+    #expect(lab.pretraining == LabSpec.Pretraining(classes: [0, 1, 2, 3, 4], steps: 30))
+    #expect(lab.transferredItems == [1] && lab.frozenItems == [1] && lab.transfers)
+    #expect(lab.trainingConfiguration.frozenItems == [1])
+    #expect(lab.pretrainingLab?.classes == [0, 1, 2, 3, 4])
+    let configuration = try lab.configurationWithPretraining()
+    #expect(Set(configuration.startingParameters.keys) == ["conv1.kernel", "conv1.bias"])
+    #expect(configuration.fromScratch.startingParameters.isEmpty && configuration.fromScratch.frozenItems.isEmpty)
+
+    // The fence is file line 8; problems come sorted by line.
+    let bad = """
+      ```lab
+      dataset: digits
+      model: "conv 8 3x3 relu, maxpool 2, dense 10 softmax"
+      pretrain: {classes: [0, 12], steps: 30}
+      transfer: [2, 7]
+      freeze: first
+      ```
+      """
+    #expect(problems(in: lessonText(bad)) == [
+      "t.md:11: `pretrain` `classes`: `digits` has classes 0 to 9, not 12",
+      "t.md:12: `transfer`: layer 2 (maxpool 2) has no weights",
+      "t.md:12: `transfer`: the model has 3 layers, not 7",
+      "t.md:13: `freeze` must be a list of the model's layers, counting from 1, e.g. [1] for the first",
+    ])
+    #expect(problems(in: lessonText("```lab\ndataset: digits\ntransfer: [1]\n```")) == [
+      "t.md:10: `transfer` needs `pretrain`: the network the layers come from",
+    ])
+    #expect(problems(in: lessonText("```lab\ndataset: digits\npretrain: {steps: 0}\n```")) == [
+      "t.md:10: `pretrain` must be `{steps: N}` or `{classes: [0, 1, 2, 3, 4], steps: N}` with N from 1 to 5000",
+      "t.md:10: `pretrain` without `transfer` carries nothing over; name the layers, e.g. `transfer: [1]`",
     ])
   }
 
@@ -467,6 +516,8 @@ import Testing
     for lesson in catalog.lessons {
       for page in lesson.pages {
         guard let lab = page.lab else { continue }
+        // Transfer labs start from another run's layers, which no setup string spells.
+        if lab.transfers || !lab.trainingConfiguration.frozenItems.isEmpty { continue }
         let text = try RunSetup(data: lab.dataRecipe, configuration: lab.trainingConfiguration).text
         let (pasted, problems) = Self.lab("setup: '\(text)'")
         #expect(problems.isEmpty, "\(lesson.id): \(problems)")

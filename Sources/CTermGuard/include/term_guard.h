@@ -9,7 +9,8 @@
  * emergency restore that uses
  * only async-signal-safe calls: write(2) of a precomputed terminfo sequence and tcsetattr(3) of the saved
  * termios. Crash signals then point stdin at /dev/null (see tg_set_detach_stdin_on_crash), run the
- * previously installed handler (the Swift backtracer) and die by the signal. Everything here is C because a signal handler must be async-signal-safe.
+ * previously installed handler (the Swift backtracer) and die by the signal. SIGCONT (after Ctrl-Z
+ * and fg) is only noted, for the program to re-send terminal modes curses does not restore. Everything here is C because a signal handler must be async-signal-safe.
  */
 #ifndef DESCENT_TERM_GUARD_H
 #define DESCENT_TERM_GUARD_H
@@ -44,6 +45,9 @@ int tg_is_handled(int sig);
 
 /// The first quit signal received and not yet handled, or 0.
 int tg_pending_signal(void);
+
+/// 1 once after the process was continued (SIGCONT: Ctrl-Z, then fg), else 0.
+int tg_take_continued(void);
 
 /// Redirects stderr into `path` (created 0600, truncated), or into an unnamed temporary file when `path`
 /// is NULL, while curses owns the screen. Never blocks: anything at `path` that is not a regular file

@@ -58,6 +58,12 @@ extension Playground {
   /// The first convolution of the network, if it has one.
   var convolution: ConvolutionAnatomy? { ConvolutionAnatomy(network: session.network) }
 
+  /// Whether the filters view's kernels never move (the lab freezes the first convolution).
+  var filtersAreFrozen: Bool {
+    guard let convolution else { return false }
+    return configuration.frozenItems.contains(session.network.descriptionItems[convolution.layer])
+  }
+
   // MARK: - Keys
 
   /// Keys of the image views; returns false when `key` is not one of them.

@@ -1995,7 +1995,9 @@ image to find edges, textures and shapes, shrinks the result with
 **pooling** layers, and finishes with ordinary dense layers like
 ours. The next lesson, *Convolutional networks*
 (`descent learn convolution`), builds one, trains it on these digits
-and lets you draw a digit for it.
+and lets you draw a digit for it; *Transfer learning*
+(`descent learn transfer`) then reuses its filters on digits they
+never saw.
 
 An **RNN** (recurrent network) reads a sequence one item at a time and
 feeds its own hidden state back in, a kind of memory of what came
@@ -2404,7 +2406,12 @@ passes 95 %, then **space** again to pause.
 Then press **d** and draw: arrows move the cursor, **space** paints,
 **backspace** erases, **c** clears, **d** or **Esc** stops. The
 probabilities change with every stroke. Press **Tab** to see the
-feature maps of your own handwriting.
+feature maps of your own handwriting. Where the terminal reports the
+mouse, click or drag on the pad to paint (right button: erase).
+
+Filters learned here are useful beyond these ten digits: the lesson
+*Transfer learning* (`descent learn transfer`) carries them over to
+digits they never saw.
 
 ```lab
 dataset: digits
@@ -2970,6 +2977,193 @@ choices:
   - It makes the network shallower
 answer: 2
 explain: The derivative of x + f(x) is 1 plus the derivative of f(x), so at least the 1 always gets through.
+```
+
+"""####
+    ),
+    (
+      fileName: "17-transfer.md",
+      text: ####"""
+---
+id: transfer
+title: Transfer learning
+order: 17
+summary: "Keep the filters a network learned on some digits, train only its last layer on others, and race it against a fresh network."
+requires: [convolution]
+---
+
+# Reuse what was learned
+
+Big networks can need days of computing before they are any good.
+One way around that wait is to not start from nothing: take a network
+already trained on a related task, keep the layers that found useful
+patterns, and train only what has to change. That is called
+**transfer learning**.
+
+In the convolution lesson the filters became small stroke detectors:
+a bar, a curve, the end of a line. Strokes are not special to one
+digit, so filters learned on some digits might serve others too.
+
+This lesson tests that on a small scale:
+
+1. train the CNN on the digits 0 to 4 only;
+2. keep its filters, **freeze** them (they never change again) and
+   train only the dense layer on 5 to 9, from just 100 examples;
+3. race it against the same network trained from scratch on the same
+   100 digits, step for step.
+
++++
+
+# Half the digits
+
+This network only ever sees 0, 1, 2, 3 and 4. It still has ten
+outputs, but five of them are never the right answer, so it learns to
+keep them low.
+
+Press **space** and watch the filters turn from noise into stroke
+detectors, as they did in the convolution lesson. This exact run, up
+to step 300, is where the next pages take their filters from.
+
+```lab
+dataset: digits
+model: "conv 8 3x3 relu, maxpool 2, dense 10 softmax"
+classes: [0, 1, 2, 3, 4]
+learning-rate: 0.03
+batch: 10
+seed: 2
+pace: 30
+views: [filters, accuracy]
+controls: [play, step, reset]
+```
+
+```goal
+accuracy-above: 0.95
+within-steps: 400
+hint: Press space; the first five digits take a few hundred steps.
+hint-after-seconds: 20
+message: "Above 95 % on the test digits 0 to 4. These filters move to the next page."
+```
+
++++
+
+# New digits, frozen filters
+
+Now the digits are 5 to 9, and only **100** of them to learn from,
+twenty of each. Two networks train side by side on exactly those
+digits, one step each at a time:
+
+- **transfer**: its eight filters are the ones the last page trained
+  (at step 300), frozen. Only the dense layer learns: 730 of its 810
+  weights.
+- **scratch**: the same network with random filters, all 810 weights
+  learning.
+
+Everything else is equal: the same dense layer to start with, the
+same batches, the same learning rate. The accuracy chart draws both
+on the unseen test digits 5 to 9 (the dashed curve is scratch), and
+its legend gives both numbers at the same step.
+
+```quiz
+question: "Predict before you press space: after 20 steps of 10 digits, which network is right more often?"
+choices:
+  - Transfer, the frozen filters already know strokes
+  - Scratch, filters learned on 0 to 4 are wrong for 5 to 9
+  - Neither, after 20 steps both are still guessing
+answer: 1
+explain: "With these settings transfer is near 59 % after 20 steps and scratch near 45 %. Averaged over six seeds it is 57 % against 46 %: the strokes of 0 to 4 help read 5 to 9."
+```
+
+```lab
+dataset: digits
+model: "conv 8 3x3 relu, maxpool 2, dense 10 softmax"
+classes: [5, 6, 7, 8, 9]
+train-samples: 100
+learning-rate: 0.03
+batch: 10
+seed: 2
+pretrain:
+  classes: [0, 1, 2, 3, 4]
+  steps: 300
+transfer: [1]
+freeze: [1]
+pace: 5
+views: [accuracy, filters]
+controls: [play, step, reset]
+```
+
+```goal
+accuracy-above: 0.75
+within-steps: 40
+hint: Press space and compare the two curves.
+hint-after-seconds: 20
+message: "Three in four new digits right within 40 steps, with filters that never saw a 5. Keep training and watch scratch close the gap."
+```
+
++++
+
+# A head start, not a higher ceiling
+
+Keep the last page's networks training to about 160 steps, or think
+it through here first.
+
+```quiz
+question: "Predict: after 160 steps, how do the two compare?"
+choices:
+  - Transfer stays far ahead
+  - About level
+  - Scratch falls further behind
+answer: 2
+explain: "Over six seeds: 46 % against 35 % after 10 steps, 72 % against 63 % after 40, 81 % against 79 % after 80, and both near 88 % after 160. Given time, scratch learns filters as good as the borrowed ones."
+```
+
+The frozen filters bought **time**: the same accuracy in fewer
+steps, which is what transfer learning is for. They did not buy a
+better network in the end. Eight filters of nine weights each are
+cheap to learn again; the filters of a network trained for days on
+millions of photos are not, and there the head start is worth days.
+
++++
+
+# Let the filters move too
+
+Freezing is one choice. The other is **fine-tuning**: start from the
+borrowed filters and let them keep learning along with the dense
+layer. The race is the same as before, but now the transfer
+network's filters may change.
+
+```quiz
+question: "Predict: compared with the frozen filters, does letting them learn help here?"
+choices:
+  - A lot, the filters can adapt to 5 to 9
+  - A little at most
+  - No, it ruins the borrowed filters
+answer: 2
+explain: "Over six seeds fine-tuning is within a point or two of freezing at every step. With only 100 examples, the few small steps the filters take change little; freezing also keeps them from fitting those 100 digits too closely."
+```
+
+```lab
+dataset: digits
+model: "conv 8 3x3 relu, maxpool 2, dense 10 softmax"
+classes: [5, 6, 7, 8, 9]
+train-samples: 100
+learning-rate: 0.03
+batch: 10
+seed: 2
+pretrain:
+  classes: [0, 1, 2, 3, 4]
+  steps: 300
+transfer: [1]
+pace: 5
+views: [accuracy, filters]
+controls: [play, step, reset]
+```
+
+```goal
+accuracy-above: 0.75
+within-steps: 40
+hint: Press space; watch whether the filters change this time.
+hint-after-seconds: 20
+message: "Fine-tuned: about where the frozen filters got. The borrowed start is what mattered."
 ```
 
 """####

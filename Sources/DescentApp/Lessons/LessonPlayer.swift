@@ -50,6 +50,8 @@ public struct LessonPlayer {
   var viewport = Rect(x: 0, y: 0, width: 80, height: 24)
   /// The styles text is laid out with (they decide line counts, so scrolling needs them).
   var styles = LessonStyles.standard
+  /// The theme the lab is drawn with (it decides the lab's layout, so the mouse needs it).
+  var theme = Theme(capabilities: TerminalCapabilities(colorCount: 256, unicode: true))
   /// Playgrounds of pages already opened, so going back keeps their training.
   private var playgrounds: [Int: Playground] = [:]
   /// Races of pages already opened, likewise.
@@ -61,12 +63,13 @@ public struct LessonPlayer {
   /// Opens `lesson` at `page` (clamped) and records the visit in `progress`.
   public init(
     lesson: Lesson, page: Int, progress: inout Progress, viewport: Size = Size(width: 80, height: 24),
-    styles: LessonStyles = .standard, nextLessonTitle: String? = nil
+    styles: LessonStyles = .standard, theme: Theme? = nil, nextLessonTitle: String? = nil
   ) {
     self.lesson = lesson
     self.nextLessonTitle = nextLessonTitle
     self.viewport = Rect(x: 0, y: 0, width: viewport.width, height: viewport.height)
     self.styles = styles
+    if let theme { self.theme = theme }
     pageIndex = min(max(0, page), max(0, lesson.pages.count - 1))
     _ = enterPage(pageIndex, progress: &progress)
   }
@@ -75,6 +78,13 @@ public struct LessonPlayer {
 
   /// True while the lab trains and frames must keep coming.
   public var isAnimating: Bool { playground?.isAnimating ?? race?.isAnimating ?? false }
+
+  /// Whether the page's lab has a use for the mouse: its drawing pad is on screen.
+  public var wantsMouse: Bool {
+    let layout = layout(in: viewport, styles: styles)
+    guard let lab = layout.lab, !layout.tooSmall, let playground else { return false }
+    return playground.wantsMouse(in: lab, theme: theme)
+  }
 
   // MARK: - Update
 
@@ -93,6 +103,9 @@ public struct LessonPlayer {
     case .warning, .notice:
       _ = playground?.update(message)
       _ = race?.update(message)
+    case .mouse(let event):
+      let layout = layout(in: viewport, styles: styles)
+      if let lab = layout.lab, !layout.tooSmall { playground?.handleMouse(event, in: lab, theme: theme) }
     case .key(let key):
       switch handle(key, progress: &progress, changed: &changed) {
       case .stay: break
@@ -198,12 +211,13 @@ public struct LessonPlayer {
       } else {
         do {
           playground = try Playground(
-            configuration: lab.trainingConfiguration, panes: lab.views, unlockedControls: lab.controls,
+            configuration: try lab.configurationWithPretraining(), panes: lab.views, unlockedControls: lab.controls,
             bowlPair: lab.bowlParameters.flatMap { $0.count == 2 ? ($0[0], $0[1]) : nil },
             pace: lab.pace.map { Pace(stepsPerSecond: $0) } ?? .labDefault,
             emphasis: StatusField.emphasised(
               by: lab, goals: page.checkpoints.compactMap { if case .goal(let goal) = $0 { goal } else { nil } }),
-            models: lab.modelChoices, optimizers: lab.optimizerChoices, dataRecipe: lab.dataRecipe)
+            models: lab.modelChoices, optimizers: lab.optimizerChoices, dataRecipe: lab.dataRecipe,
+            comparesWithScratch: lab.transfers)
         } catch {
           labError = "This lab cannot run: \(error)"
         }

@@ -10,4 +10,12 @@ public protocol App {
   var wantsFrames: Bool { get }
   /// Training steps taken so far in the current run, so the loop can measure their cost.
   var completedSteps: Int { get }
+  /// True while the screen shows something the mouse works on (a drawing pad); otherwise the
+  /// mouse is left to the terminal, so its own text selection keeps working.
+  var wantsMouse: Bool { get }
+}
+
+extension App {
+  /// Most screens have nothing for the mouse.
+  public var wantsMouse: Bool { false }
 }

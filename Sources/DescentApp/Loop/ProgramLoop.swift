@@ -75,7 +75,8 @@ public enum ProgramLoop {
     }
   }
 
-  /// Applies a key or resize (a key past the burst limit is only counted); true when the app quits.
+  /// Applies a key, mouse event or resize (one past the burst limit is only counted); true when
+  /// the app quits.
   private static func apply<Model: App>(
     _ event: TerminalEvent, to model: inout Model, burst: inout InputBurst,
     onCommand: (Command, Model) -> Message?
@@ -86,6 +87,10 @@ public enum ProgramLoop {
       return perform(model.update(.key(key)), on: &model, onCommand: onCommand)
     case .resize(let size):
       return perform(model.update(.resize(size)), on: &model, onCommand: onCommand)
+    case .mouse(let mouse):
+      // Counted like a key: a drag sends one event per cell, and a flood must not bury keys.
+      guard burst.admitKey() else { return false }
+      return perform(model.update(.mouse(mouse)), on: &model, onCommand: onCommand)
     case .tick:
       return false
     }
@@ -102,7 +107,9 @@ public enum ProgramLoop {
     return false
   }
 
+  /// Draws the frame, asking for the mouse only while the frame has a use for it.
   private static func draw<Model: App, Backend: TerminalBackend>(_ model: Model, on backend: inout Backend) {
+    backend.setMouseReporting(model.wantsMouse)
     var buffer = Buffer(size: backend.size)
     model.render(into: &buffer)
     backend.draw(buffer)

@@ -19,19 +19,41 @@ extension Playground {
   public func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
     guard !area.isEmpty else { return }
     buffer.fill(area, with: .blank)
-    let statusHeight = area.height >= 12 ? StatusLine(playground: self).height(width: area.width, maximum: area.height >= 18 ? 3 : 2, theme: theme) : 1
-    let rows = Layout.vertical([.fill(1), .length(statusHeight)]).split(area)
-    let paneArea = rows[0], statusArea = rows[1]
-    let shown = shownPaneIndices(in: paneArea)
-    let rects = Self.paneRects(count: shown.count, in: paneArea)
-    for (pane, rect) in zip(shown, rects) {
-      renderPane(at: pane, in: rect, hidden: panes.count - shown.count, buffer: &buffer, theme: theme)
+    let layout = layout(in: area, theme: theme)
+    let paneArea = layout.paneArea
+    for (pane, rect) in layout.panes {
+      renderPane(at: pane, in: rect, hidden: panes.count - layout.panes.count, buffer: &buffer, theme: theme)
     }
     if panes.isEmpty, !paneArea.isEmpty {
       let middle = Rect(x: paneArea.x, y: paneArea.y + paneArea.height / 2, width: paneArea.width, height: 1)
       Paragraph([Line("no views on this page", style: theme.dim)], alignment: .center).render(in: middle, buffer: &buffer)
     }
-    StatusLine(playground: self).render(in: statusArea, buffer: &buffer, theme: theme)
+    StatusLine(playground: self).render(in: layout.statusArea, buffer: &buffer, theme: theme)
+  }
+
+  /// Where the panes and the status line go when the playground is drawn in `area`.
+  struct ScreenLayout {
+    var paneArea: Rect
+    var statusArea: Rect
+    /// Each shown pane's index into `panes` with its bordered rect.
+    var panes: [(index: Int, rect: Rect)]
+  }
+
+  /// The layout `render` draws: the status line's height depends on its notice, so on `theme`'s
+  /// symbols too.
+  func layout(in area: Rect, theme: Theme) -> ScreenLayout {
+    let statusHeight = area.height >= 12 ? StatusLine(playground: self).height(width: area.width, maximum: area.height >= 18 ? 3 : 2, theme: theme) : 1
+    let rows = Layout.vertical([.fill(1), .length(statusHeight)]).split(area)
+    let shown = shownPaneIndices(in: rows[0])
+    let rects = Self.paneRects(count: shown.count, in: rows[0])
+    return ScreenLayout(paneArea: rows[0], statusArea: rows[1], panes: Array(zip(shown, rects)).map { (index: $0.0, rect: $0.1) })
+  }
+
+  /// Where a pane's view draws inside its bordered `rect`: within the border, one column of
+  /// margin on each side.
+  static func contentRect(ofPane rect: Rect, theme: Theme) -> Rect {
+    let inner = Block(theme: theme).inner(rect)
+    return Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
   }
 
   /// Indices into `panes` drawn in `area`: the maximised pane, or as many as fit, always
@@ -85,11 +107,13 @@ extension Playground {
       rightTitle = "\(index + 1)/\(panes.count) Tab"
     } else if pane == .loss {
       rightTitle = usesLogScale ? "log y" : nil
+    } else if pane == .filters, filtersAreFrozen {
+      rightTitle = "frozen"
     }
     let block = Block(title: pane.title(for: configuration.dataset.task), rightTitle: rightTitle, focused: focused && panes.count > 1, theme: theme)
     let inner = block.draw(in: rect, buffer: &buffer)
     guard !inner.isEmpty else { return }
-    let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
+    let content = Self.contentRect(ofPane: rect, theme: theme)
     guard !content.isEmpty else { return }
     switch pane {
     case .loss: LossChartView(playground: self).render(in: content, buffer: &buffer, theme: theme)

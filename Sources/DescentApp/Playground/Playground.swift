@@ -9,6 +9,9 @@ import TerminalUI
 public struct Playground {
   public private(set) var configuration: TrainingConfiguration
   public internal(set) var session: TrainingSession
+  /// The same network trained from scratch, step for step beside `session`, when the lab
+  /// transfers layers (`comparesWithScratch`): what the transferred layers are measured against.
+  public private(set) var scratchSession: TrainingSession?
   /// Views shown, in layout order.
   public private(set) var panes: [LabView]
   /// Controls whose keys work; the rest say they are locked. The pace (`s`, `S`) is never locked.
@@ -82,10 +85,11 @@ public struct Playground {
     unlockedControls: Set<LabControl> = Set(LabControl.allCases),
     bowlPair: (ParameterID, ParameterID)? = nil, pace: Pace = .playgroundDefault, emphasis: Set<StatusField> = [],
     models: [ModelDescription] = [], optimizers: [OptimizerKind] = [], dataRecipe: DataRecipe? = nil,
-    featureScaling: FeatureScaling? = nil
+    featureScaling: FeatureScaling? = nil, comparesWithScratch: Bool = false
   ) throws(ModelError) {
     self.configuration = configuration
     session = try TrainingSession(configuration: configuration)
+    scratchSession = comparesWithScratch ? try TrainingSession(configuration: configuration.fromScratch) : nil
     runLog = RunLog(session: session)
     self.dataRecipe = dataRecipe
     self.featureScaling = featureScaling
@@ -153,6 +157,9 @@ extension Playground {
       return .none
     case .resize:
       return .none
+    case .mouse:
+      // Finding the cell needs where the playground is drawn: its app calls `handleMouse`.
+      return .none
     case .warning(let text):
       notice = Notice(text, kind: .warning)
       return .none
@@ -179,8 +186,16 @@ extension Playground {
     guard steps > 0 else { return }
     let before = session.state
     takeSteps(steps)
+    stepScratch(count: steps)
     refreshBowl()
     noteStateChange(from: before)
+  }
+
+  /// Keeps the from-scratch run level with the main one: the same number of steps.
+  private mutating func stepScratch(count: Int) {
+    guard scratchSession != nil else { return }
+    scratchSession?.step(count: count)
+    scratchSession?.refreshMetrics()
   }
 
   /// Brings the bowl's surface up to date with the session; nothing when no bowl is shown.
@@ -287,6 +302,7 @@ extension Playground {
     }
     let before = session.state
     takeSteps(1)
+    stepScratch(count: 1)
     refreshBowl()
     notice = nil
     noteStateChange(from: before)
@@ -294,6 +310,7 @@ extension Playground {
 
   private mutating func setLearningRate(_ rate: Double) {
     session.learningRate = rate
+    scratchSession?.learningRate = rate
     configuration.learningRate = rate
     pausedForConvergence = false
     notice = Notice("learning rate \(formatLearningRate(rate)) from step \(session.stepCount + 1)")
@@ -335,6 +352,7 @@ extension Playground {
     case .miniBatch: next = .fullBatch
     }
     session.batchMode = next
+    scratchSession?.batchMode = next
     configuration.batchMode = next
     pausedForConvergence = false
     notice = Notice("batch mode: \(next.label) from the next step")
@@ -344,6 +362,7 @@ extension Playground {
     let all = optimizerChoices.isEmpty ? OptimizerKind.allCases : optimizerChoices
     let next = all[((all.firstIndex(of: session.optimizerKind) ?? 0) + 1) % all.count]
     session.optimizerKind = next
+    scratchSession?.optimizerKind = next
     configuration.optimizer = next
     pausedForConvergence = false
     notice = Notice("optimizer: \(next.rawValue) from the next step")
@@ -405,7 +424,9 @@ extension Playground {
   /// Starts training `candidate` from scratch; keeps the current run when it cannot be built.
   private mutating func restart(with candidate: TrainingConfiguration, saying text: String) {
     do {
-      session = try TrainingSession(configuration: candidate)
+      let rebuilt = try TrainingSession(configuration: candidate)
+      scratchSession = try scratchSession.map { _ in try TrainingSession(configuration: candidate.fromScratch) }
+      session = rebuilt
     } catch {
       notice = Notice("cannot rebuild the network: \(error)", kind: .warning)
       return

@@ -8,6 +8,8 @@ public struct PlaygroundApp: App {
 
   public private(set) var playground: Playground
   public let theme: Theme
+  /// The screen's size, for finding what the mouse points at.
+  public private(set) var size = Size(width: 80, height: 24)
 
   public init(playground: Playground, theme: Theme) {
     self.playground = playground
@@ -16,10 +18,25 @@ public struct PlaygroundApp: App {
 
   // MARK: - App
 
-  /// Forwards every message to the playground; a resize needs nothing (the next frame uses the
-  /// buffer's new size).
+  /// Forwards every message to the playground; the mouse with where the playground is drawn.
   public mutating func update(_ message: Message) -> Command {
-    playground.update(message)
+    switch message {
+    case .resize(let newSize):
+      size = newSize
+    case .mouse(let event):
+      let area = Rect(x: 0, y: 0, width: size.width, height: size.height)
+      guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else { return .none }
+      playground.handleMouse(event, in: Self.body(of: area), theme: theme)
+      return .none
+    default:
+      break
+    }
+    return playground.update(message)
+  }
+
+  /// Where the playground goes: everything under the title bar.
+  static func body(of area: Rect) -> Rect {
+    Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
   }
 
   /// Title bar, panes and status line; the help box on top; or the too-small message.
@@ -31,8 +48,7 @@ public struct PlaygroundApp: App {
       return
     }
     drawTitleBar(in: Rect(x: area.x, y: area.y, width: area.width, height: 1), buffer: &buffer)
-    let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-    playground.render(in: body, buffer: &buffer, theme: theme)
+    playground.render(in: Self.body(of: area), buffer: &buffer, theme: theme)
     if playground.showsHelp {
       HelpOverlay(playground: playground).render(in: area, buffer: &buffer, theme: theme)
     }
@@ -42,6 +58,11 @@ public struct PlaygroundApp: App {
   }
 
   public var wantsFrames: Bool { playground.isAnimating }
+
+  public var wantsMouse: Bool {
+    guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else { return false }
+    return playground.wantsMouse(in: Self.body(of: Rect(x: 0, y: 0, width: size.width, height: size.height)), theme: theme)
+  }
 
   public var completedSteps: Int { playground.session.stepCount }
 

@@ -119,6 +119,8 @@ extension Race {
     case .notice(let text):
       notice = Notice(text)
       return .none
+    case .mouse:
+      return .none
     case .key(let key):
       return handle(key)
     }

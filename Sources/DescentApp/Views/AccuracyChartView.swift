@@ -2,7 +2,8 @@ import NeuralEngine
 import TerminalUI
 
 /// Train and test accuracy against steps on a fixed 0–100 % axis, with the network's parameter
-/// count above, so two models can be compared by what they reach and what they cost.
+/// count above, so two models can be compared by what they reach and what they cost. On a lab
+/// that transfers layers: the test accuracy with them and from scratch.
 struct AccuracyChartView {
   let playground: Playground
 
@@ -19,7 +20,8 @@ struct AccuracyChartView {
       return
     }
     var chartArea = area
-    if area.height >= 6 {
+    // Beside a from-scratch twin the count is the same for both: the chart gets the row.
+    if area.height >= 6, playground.scratchSession == nil {
       let count = session.network.parameterCount
       let line = Line([
         Span(Self.grouped(count), style: theme.value), Span(" parameters", style: theme.label),
@@ -27,10 +29,28 @@ struct AccuracyChartView {
       buffer.write(line, x: area.x, y: area.y, clip: area)
       chartArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
     }
-    var series = [
-      LineChart.Series(name: "train %", style: theme.trainSeries, points: Self.percentPoints(session.history.trainAccuracy))
-    ]
-    if !session.history.testAccuracy.isEmpty {
+    var series: [LineChart.Series]
+    if let scratch = playground.scratchSession {
+      // A lab that transfers layers: its test accuracy beside the same network's from scratch,
+      // step for step, so the two numbers in the legend are always at the same budget.
+      // Scratch first, so the transferring run's curve is drawn over it; scratch is dashed (dots
+      // in ASCII) in every mode, and without colour the legend shows the line styles.
+      let symbols = theme.symbols, monochrome = theme.colorCount == 0
+      series = [
+        LineChart.Series(
+          name: "scratch", style: theme.trainSeries, points: Self.percentPoints(scratch.history.testAccuracy),
+          dashed: symbols.isUnicode, character: symbols.isUnicode ? nil : ".",
+          legendSymbol: monochrome ? (symbols.isUnicode ? "┅" : ".") : nil),
+        LineChart.Series(
+          name: "transfer", style: theme.testSeries, points: Self.percentPoints(session.history.testAccuracy),
+          legendSymbol: monochrome ? (symbols.isUnicode ? "━" : "-") : nil),
+      ]
+    } else {
+      series = [
+        LineChart.Series(name: "train %", style: theme.trainSeries, points: Self.percentPoints(session.history.trainAccuracy))
+      ]
+    }
+    if playground.scratchSession == nil, !session.history.testAccuracy.isEmpty {
       series.append(
         LineChart.Series(name: "test %", style: theme.testSeries, points: Self.percentPoints(session.history.testAccuracy)))
     }

@@ -26,10 +26,8 @@ struct DrawingPadView {
     }
     let pad = playground.digitLab.pad
     let drawing = playground.digitLab.isDrawing
-    // One row for the key hint under the pad.
-    let room = Size(width: area.width - Self.probabilitiesWidth - 1, height: area.height - 1)
-    let pixelHeight = max(1, min(room.height / pad.side, room.width / (2 * pad.side)))
-    let pixelWidth = 2 * pixelHeight
+    let geometry = Self.geometry(in: area, side: pad.side)
+    let (pixelWidth, pixelHeight) = (geometry.pixelWidth, geometry.pixelHeight)
     let padWidth = pixelWidth * pad.side
     for row in 0..<pad.side {
       for column in 0..<pad.side {
@@ -53,6 +51,34 @@ struct DrawingPadView {
     let probabilities = playground.probabilities(for: pad.pixels)
     ClassProbabilitiesView(probabilities: probabilities, label: nil)
       .render(in: probabilitiesArea, buffer: &buffer, theme: theme)
+  }
+
+  /// Where the pad's pixels are on screen: each a block of cells twice as wide as tall, from
+  /// the view's top-left corner.
+  struct Geometry: Equatable {
+    /// The pad's visible cells (its pixels clipped to the view).
+    var cells: Rect
+    var pixelWidth: Int
+    var pixelHeight: Int
+    var side: Int
+
+    /// The pad pixel (row, column) drawn at screen cell (`x`, `y`), or nil off the pad.
+    func pixel(atX x: Int, y: Int) -> (row: Int, column: Int)? {
+      guard cells.contains(x: x, y: y) else { return nil }
+      let row = (y - cells.y) / pixelHeight, column = (x - cells.x) / pixelWidth
+      guard (0..<side).contains(row), (0..<side).contains(column) else { return nil }
+      return (row, column)
+    }
+  }
+
+  /// The pad's geometry in the view's `area`: as large as fits beside the probabilities, over
+  /// one row for the key hint.
+  static func geometry(in area: Rect, side: Int) -> Geometry {
+    let room = Size(width: area.width - probabilitiesWidth - 1, height: area.height - 1)
+    let pixelHeight = max(1, min(room.height / side, room.width / (2 * side)))
+    let pixelWidth = 2 * pixelHeight
+    let full = Rect(x: area.x, y: area.y, width: pixelWidth * side, height: pixelHeight * side)
+    return Geometry(cells: full.intersection(area), pixelWidth: pixelWidth, pixelHeight: pixelHeight, side: side)
   }
 
   /// One pixel as a `width × height` block: grey on 256 colours, shade characters otherwise

@@ -8,6 +8,7 @@ extension HelpOverlay {
       Entry(keys: ".  ,", action: "move the convolution window on / back", control: nil),
       Entry(keys: "f", action: "next filter in the step-through", control: nil),
       Entry(keys: "d", action: "draw a digit (arrows, space, backspace, c; d or Esc ends)", control: nil),
+      Entry(keys: "mouse", action: "on the pad: left button paints, right erases", control: nil),
     ]
   }
 }

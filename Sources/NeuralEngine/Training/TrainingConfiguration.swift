@@ -78,6 +78,15 @@ public struct TrainingConfiguration: Equatable, Sendable {
 
   // MARK: - Derived choices
 
+  /// The same run with nothing carried over: every block drawn, nothing frozen. What a network
+  /// that transfers layers is compared with.
+  public var fromScratch: TrainingConfiguration {
+    var configuration = self
+    configuration.frozenItems = []
+    configuration.startingParameters = [:]
+    return configuration
+  }
+
   /// Classes of a classification dataset; nil for regression.
   public var classCount: Int? {
     if case .classification(let count) = dataset.task { return count }
