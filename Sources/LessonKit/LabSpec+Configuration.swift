@@ -4,21 +4,7 @@ extension LabSpec {
   /// The engine configuration this lab trains, with the playground's defaults where it is silent.
   public var trainingConfiguration: TrainingConfiguration {
     let seed = seed ?? 1
-    // Only the chosen classes, before `train-samples` counts the training rows kept.
-    func drawn(sampleCount: Int? = nil) -> Dataset {
-      let data = Dataset.builtIn(dataset, seed: seed, sampleCount: sampleCount, noise: noise, length: length)
-      return classes.map { data.keepingClasses(Set($0)) } ?? data
-    }
-    var data = drawn()
-    if let trainSamples {
-      if trainSamples > data.trainInputs.count, data.trainInputs.count > 0 {
-        // Draw enough rows for the training split to hold them all.
-        let scale = (trainSamples + data.trainInputs.count - 1) / data.trainInputs.count
-        data = drawn(sampleCount: Dataset.defaultSampleCount(dataset) * scale)
-      }
-      data = data.limitingTraining(to: trainSamples)
-    }
-    if let testShift { data = data.shiftingTestImages(right: testShift) }
+    let data = datasetRecipe.dataset
     var configuration = TrainingConfiguration(dataset: data, model: model, hiddenLayers: hiddenLayers)
     configuration.seed = seed
     if let activation { configuration.activation = activation }
@@ -31,6 +17,13 @@ extension LabSpec {
     if let dropout { configuration.dropoutRate = dropout }
     configuration.initialisation = initialisation
     return configuration
+  }
+
+  /// How the lab's data is drawn (seeded like the weights, with `seed`).
+  public var datasetRecipe: DatasetRecipe {
+    DatasetRecipe(
+      name: dataset, seed: seed ?? 1, noise: noise, length: length, classes: classes.map(Set.init),
+      trainSamples: trainSamples, testShift: testShift)
   }
 
   /// The names of the dataset's input features (for `w.<feature>`).

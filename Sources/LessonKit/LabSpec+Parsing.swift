@@ -179,7 +179,7 @@ extension LabSpec {
           spec.noise = level
           noiseEntry = entry
         } else {
-          report(entry, "`noise` must be a number from 0 to 10 (the standard deviation of the target noise)")
+          report(entry, "`noise` must be a number from 0 to 10 (the standard deviation of the noise on the targets or points)")
         }
       case "classes":
         if let classes = integers(entry.value), !classes.isEmpty, classes.allSatisfy({ (0..<1_000).contains($0) }) {
@@ -212,8 +212,9 @@ extension LabSpec {
       report(lossEntry, "`loss: \(loss.rawValue)` needs a classification dataset; `\(dataset.rawValue)` is regression (use mse)")
       spec.loss = nil
     }
-    if let noiseEntry, dataset.isClassification {
-      report(noiseEntry, "`noise` applies to regression datasets (house, coffee, line, sine), not `\(dataset.rawValue)`")
+    if let noiseEntry, Dataset.standardNoise(dataset) == nil {
+      let noisy = DatasetName.allCases.filter { Dataset.standardNoise($0) != nil }.map(\.rawValue).joined(separator: ", ")
+      report(noiseEntry, "`noise` applies to \(noisy), not `\(dataset.rawValue)`")
       spec.noise = nil
     }
     if let classesEntry, let classes = spec.classes {

@@ -117,14 +117,14 @@ import Testing
     #expect(lab?.noise == 0.3)
     let wrong = lessonText("""
       ```lab
-      dataset: circle
+      dataset: recall
       train-samples: 1
       noise: 0.3
       ```
       """)
     #expect(problems(in: wrong) == [
       "t.md:10: `train-samples` must be a whole number of training rows, 2 or more",
-      "t.md:11: `noise` applies to regression datasets (house, coffee, line, sine), not `circle`",
+      "t.md:11: `noise` applies to house, coffee, line, xor, circle, gaussians, spiral, sine, clumps, sine-wave, not `recall`",
     ])
   }
 
@@ -216,7 +216,7 @@ import Testing
       "t.md:9: unknown dataset `moons` (allowed: \(Self.datasets))",
       "t.md:10: unknown activation `swish` (allowed: linear, relu, leaky-relu, sigmoid, tanh, softmax)",
       "t.md:11: unknown view `graph` (allowed: loss, weights, network, bowl, boundary, accuracy, digit, filters, feature-maps, convolution, probabilities, confusion, mistakes, draw, unrolled, gates, gradient-flow, sequence-fit)",
-      "t.md:12: unknown control `rewind` (allowed: play, step, learning-rate, batch, optimizer, activation, speed, reset, seed, model, or `all` instead of a list)",
+      "t.md:12: unknown control `rewind` (allowed: play, step, learning-rate, batch, optimizer, activation, speed, reset, seed, model, layers, neurons, features, regularization, dropout, noise, split, data, or `all` instead of a list)",
       "t.md:13: `learning-rate` must be a number above 0 (at most 100)",
       "t.md:14: `batch` must be `full`, `1` (one sample per step) or a batch size above 1",
       "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, pace, steps-per-tick, speed, bowl-parameters, train-samples, noise, classes, test-shift, length, models, optimizers)",
