@@ -14,8 +14,8 @@ struct PlayCommand: ParsableCommand {
   var ascii = false
 
   func run() throws {
-    let configuration = try model.validated().trainingConfiguration()
-    let playground = try Playground(configuration: configuration)
+    let options = try model.validated()
+    let playground = try Playground(configuration: try options.trainingConfiguration(), dataRecipe: options.datasetRecipe)
     try InteractiveSession.run(ascii: ascii) { theme in
       PlaygroundApp(playground: playground, theme: theme)
     }

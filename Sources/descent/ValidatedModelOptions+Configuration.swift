@@ -8,6 +8,13 @@ extension ValidatedModelOptions {
     try trainingSetup().configuration
   }
 
+  /// How a built-in dataset is drawn (the playground draws it again with its data keys); nil
+  /// for a CSV file.
+  var datasetRecipe: DatasetRecipe? {
+    guard case .builtIn(let name) = source else { return nil }
+    return DatasetRecipe(name: name, seed: seed, length: length)
+  }
+
   /// The configuration, and how a CSV file's features were scaled (for a saved model).
   func trainingSetup() throws -> (configuration: TrainingConfiguration, scaling: FeatureScaling?) {
     let dataset: Dataset
@@ -21,7 +28,7 @@ extension ValidatedModelOptions {
         }
         if let problem = name.lengthProblem(length) { throw ValidationError("--length: \(problem)") }
       }
-      dataset = Dataset.builtIn(name, seed: seed, length: length)
+      dataset = DatasetRecipe(name: name, seed: seed, length: length).dataset
       suggestedBatch = name.suggestedBatchMode
     case .csv(let path, let target):
       if length != nil { throw ValidationError("--length applies to the built-in sequence datasets, not to --csv files") }

@@ -19,7 +19,10 @@ import TerminalUI
     for needle in ["space", "n  →", "+  -", "l ", "b ", "o ", "a ", "s ", "r ", "R ", "y ", "p ", "x ", "Tab", "Enter", "Esc", "?", "q "] {
       #expect(text.contains(needle), "missing \(needle)")
     }
-    #expect(text.contains("restarts"))
+    for needle in ["[  ]", "{  }", "<  >", "g ", "k  K", "D "] {
+      #expect(text.contains(needle), "missing \(needle)")
+    }
+    #expect(screenText(help(Fixture.house(), 120, 40)).contains("restarts"), "one column has room for the full actions")
   }
 
   @Test func lockedKeysAreMarked() {

@@ -101,8 +101,10 @@ public struct LessonPlayer {
   private mutating func handle(_ key: Key, progress: inout Progress, changed: inout Bool) -> Outcome {
     let showsHelp = playground?.showsHelp == true
     let isDrawing = playground?.digitLab.isDrawing == true
-    if playground?.learningRateEntry != nil || showsHelp || isDrawing {
-      if key == .character("q"), showsHelp || isDrawing { return .leave }
+    // While the feature chooser is open, digits toggle inputs rather than answer a quiz.
+    let choosesFeatures = playground?.reshape.choosesFeatures == true
+    if playground?.learningRateEntry != nil || showsHelp || isDrawing || choosesFeatures {
+      if key == .character("q"), showsHelp || isDrawing || choosesFeatures { return .leave }
       _ = playground?.update(.key(key))
       return .stay(.none)
     }
@@ -169,7 +171,7 @@ public struct LessonPlayer {
             pace: lab.pace.map { Pace(stepsPerSecond: $0) } ?? .labDefault,
             emphasis: StatusField.emphasised(
               by: lab, goals: page.checkpoints.compactMap { if case .goal(let goal) = $0 { goal } else { nil } }),
-            models: lab.modelChoices, optimizers: lab.optimizerChoices)
+            models: lab.modelChoices, optimizers: lab.optimizerChoices, dataRecipe: lab.datasetRecipe)
         } catch {
           labError = "This lab cannot run: \(error)"
         }

@@ -7,8 +7,8 @@ import TerminalUI
 /// Used alone by `descent play` and inside every lab page of a lesson. `update` is the only place
 /// it changes; `render` (in `Playground+Render.swift`) only reads it.
 public struct Playground {
-  public private(set) var configuration: TrainingConfiguration
-  public private(set) var session: TrainingSession
+  public internal(set) var configuration: TrainingConfiguration
+  public internal(set) var session: TrainingSession
   /// Views shown, in layout order.
   public private(set) var panes: [LabView]
   /// Controls whose keys work; the rest say they are locked. The pace (`s`, `S`) is never locked.
@@ -40,6 +40,8 @@ public struct Playground {
   public private(set) var bowlSurface: BowlSurface?
   /// The image views' choices: test digit, convolution window, drawing pad.
   public internal(set) var digitLab = DigitLabState()
+  /// The shape keys' focused layer, the feature chooser and how the data was drawn.
+  public internal(set) var reshape: ReshapeState
   /// The networks `m` switches between (a lab's `models`); empty when there is one network.
   public private(set) var modelChoices: [ModelDescription]
   /// Index into `modelChoices` of the network being trained.
@@ -57,15 +59,16 @@ public struct Playground {
   /// True once this run paused itself because it converged. Playing on is then the learner's
   /// choice, so flatness does not pause it again until the run restarts or a hyperparameter
   /// changes.
-  private var pausedForConvergence = false
+  var pausedForConvergence = false
 
   public init(
     configuration: TrainingConfiguration, panes: [LabView]? = nil,
     unlockedControls: Set<LabControl> = Set(LabControl.allCases),
     bowlPair: (ParameterID, ParameterID)? = nil, pace: Pace = .playgroundDefault, emphasis: Set<StatusField> = [],
-    models: [ModelDescription] = [], optimizers: [OptimizerKind] = []
+    models: [ModelDescription] = [], optimizers: [OptimizerKind] = [], dataRecipe: DatasetRecipe? = nil
   ) throws(ModelError) {
     self.configuration = configuration
+    reshape = ReshapeState(dataRecipe: dataRecipe)
     session = try TrainingSession(configuration: configuration)
     modelChoices = models
     modelChoiceIndex = configuration.model.flatMap { models.firstIndex(of: $0) } ?? 0
@@ -102,7 +105,9 @@ public struct Playground {
   /// Pairs of parameters the loss bowl can show: each weight of the first layer with that
   /// neuron's bias, so the default for `line` is (w, b).
   var bowlPairs: [(ParameterID, ParameterID)] {
-    var pairs: [(ParameterID, ParameterID)] = chosenBowlPair.map { [$0] } ?? []
+    // A lab's pair is left out while a reshaped network lacks one of its parameters.
+    var pairs: [(ParameterID, ParameterID)] =
+      chosenBowlPair.flatMap { session.network.contains($0.0) && session.network.contains($0.1) ? [$0] : nil } ?? []
     guard let layer = session.network.denseStages.first else { return pairs }
     for output in 0..<layer.outputCount {
       for input in 0..<layer.inputCount {
@@ -193,6 +198,7 @@ extension Playground {
   private mutating func handle(_ key: Key) -> Command {
     if learningRateEntry != nil { return handleLearningRateEntry(key) }
     if digitLab.isDrawing { return handleDrawingKey(key) }
+    if reshape.choosesFeatures { return handleFeatureChooserKey(key) }
     if showsHelp {
       if key == .character("q") { return .quit }
       showsHelp = false
@@ -224,12 +230,12 @@ extension Playground {
     case .backTab: if !panes.isEmpty { focusedPaneIndex = (focusedPaneIndex + panes.count - 1) % panes.count }
     case .enter: maximisedPane = maximisedPane == nil ? focusedPane : nil
     case .escape: maximisedPane = nil
-    default: _ = handleDigitKey(key)
+    default: if !handleReshapeKey(key) { _ = handleDigitKey(key) }
     }
     return .none
   }
 
-  private mutating func unlocked(_ control: LabControl) -> Bool {
+  mutating func unlocked(_ control: LabControl) -> Bool {
     if unlockedControls.contains(control) { return true }
     notice = Notice("\(control.rawValue) is locked on this page", kind: .warning)
     return false
@@ -376,7 +382,7 @@ extension Playground {
   }
 
   /// Starts training `candidate` from scratch; keeps the current run when it cannot be built.
-  private mutating func restart(with candidate: TrainingConfiguration, saying text: String) {
+  mutating func restart(with candidate: TrainingConfiguration, saying text: String) {
     do {
       session = try TrainingSession(configuration: candidate)
     } catch {
