@@ -32,7 +32,9 @@ import TerminalUI
   }
 
   @Test func asciiShortAndWide() {
-    assertSnapshot(help(Fixture.house(), 120, 16, theme: Fixture.ascii), named: "help-overlay-ascii-two-columns")
+    let buffer = help(Fixture.house(), 120, 16, theme: Fixture.ascii)
+    assertSnapshot(buffer, named: "help-overlay-ascii-two-columns")
+    #expect(buffer.lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, "ASCII only")
   }
 
   @Test func smallAreasStayInside() {
