@@ -234,7 +234,7 @@ extension Playground {
       session.dropoutRate = next
       configuration.dropoutRate = next
       pausedForConvergence = false
-      notice = Notice("dropout \(Self.percent(next)) of hidden neurons from step \(session.stepCount + 1)")
+      notice = Notice("dropout \(StatusLine.percent(next)) of hidden neurons from step \(session.stepCount + 1)")
       return
     }
     guard reshapesNetwork else {
@@ -243,7 +243,7 @@ extension Playground {
     }
     var candidate = configuration
     candidate.dropoutRate = next
-    let words = next > 0 ? "dropout \(Self.percent(next)) of hidden neurons" : "dropout off"
+    let words = next > 0 ? "dropout \(StatusLine.percent(next)) of hidden neurons" : "dropout off"
     rebuild(with: candidate, saying: "\(words): network rebuilt, training restarted")
   }
 
@@ -272,11 +272,11 @@ extension Playground {
       return
     }
     guard let share = ReshapeState.next(after: 1 - testFraction, in: ReshapeState.trainShares, up: up) else {
-      notice = Notice("training share is at its \(up ? "highest" : "lowest") here (\(Self.percent(1 - testFraction)))", kind: .warning)
+      notice = Notice("training share is at its \(up ? "highest" : "lowest") here (\(StatusLine.percent(1 - testFraction)))", kind: .warning)
       return
     }
     recipe.testFraction = 1 - share
-    redraw(recipe, saying: "training share \(Self.percent(share)), test \(Self.percent(1 - share))")
+    redraw(recipe, saying: "training share \(StatusLine.percent(share)), test \(StatusLine.percent(1 - share))")
   }
 
   private mutating func drawNewData() {
@@ -312,6 +312,4 @@ extension Playground {
   /// A rate or level as typed: `0`, `0.001`, `0.25`.
   static func amount(_ value: Double) -> String { value == 0 ? "0" : formatLearningRate(value) }
 
-  /// `30%`.
-  static func percent(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
 }
