@@ -16,6 +16,7 @@ extension LabSpec {
     if let regularization { configuration.regularization = regularization }
     if let dropout { configuration.dropoutRate = dropout }
     configuration.initialisation = initialisation
+    configuration.inputFeatures = features
     return configuration
   }
 

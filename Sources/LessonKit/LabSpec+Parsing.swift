@@ -7,7 +7,7 @@ extension LabSpec {
     "dataset", "model", "layers", "activation", "output-activation", "loss", "optimizer", "learning-rate",
     "batch", "seed", "views", "controls", "regularization", "dropout", "initialisation",
     "pace", "steps-per-tick", "speed", "bowl-parameters", "train-samples", "noise", "classes", "test-shift",
-    "length", "models", "optimizers",
+    "length", "models", "optimizers", "features",
   ]
 
   /// Reads a lab from its YAML root; nil if it is unusable (problems say why).
@@ -49,6 +49,7 @@ extension LabSpec {
     var modelItems: [(description: ModelDescription, line: Int)] = []
     var optimizerEntry: YAMLBlock.Entry?
     var optimizersEntry: YAMLBlock.Entry?
+    var featuresEntry: YAMLBlock.Entry?
     for entry in entries {
       switch entry.key {
       case "dataset":
@@ -99,6 +100,16 @@ extension LabSpec {
           spec.optimizerChoices = kinds.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
         }
         optimizersEntry = entry
+      case "features":
+        if let features = words(entry, yaml: yaml, InputFeature.self, what: "input feature", problems: &problems) {
+          if features.isEmpty {
+            report(entry, "`features` must name at least one input feature")
+          } else {
+            let ordered = InputFeature.ordered(features)
+            spec.features = ordered == InputFeature.plain ? nil : ordered
+          }
+        }
+        featuresEntry = entry
       case "initialisation":
         spec.initialisation = value(entry, WeightInitialisation.self, what: "initialisation")
       case "learning-rate":
@@ -227,6 +238,10 @@ extension LabSpec {
         report(classesEntry, "`classes` applies to classification datasets, not `\(dataset.rawValue)`")
         spec.classes = nil
       }
+    }
+    if let featuresEntry, Dataset.builtIn(dataset, seed: 1, sampleCount: 8).inputShape != [2] {
+      report(featuresEntry, "`features` are computed from 2-D data (xor, circle, gaussians, spiral), not `\(dataset.rawValue)`")
+      spec.features = nil
     }
     if let shiftEntry, dataset != .digits {
       report(shiftEntry, "`test-shift` applies to image datasets (digits), not `\(dataset.rawValue)`")

@@ -42,6 +42,9 @@ public struct LabSpec: Equatable, Sendable {
   public var modelChoices: [ModelDescription] = []
   /// The optimizers `o` cycles through (`optimizers`), in order; empty means every optimizer.
   public var optimizerChoices: [OptimizerKind] = []
+  /// The input features the network reads, computed from 2-D data (`features`); nil for the
+  /// coordinates themselves.
+  public var features: [InputFeature]?
   /// Views shown beside the text, in the order given. Default: `[.loss]`.
   public var views: [LabView]
   /// Controls the learner may use. Default: play, step, reset.

@@ -128,6 +128,36 @@ import Testing
     ])
   }
 
+  @Test func featuresAreComputedFromTwoDimensionalData() {
+    let text = lessonText("""
+      ```lab
+      dataset: circle
+      features: [x2-squared, x1-squared]
+      controls: [play, features, layers, neurons, regularization, dropout, noise, split, data]
+      ```
+      """)
+    #expect(problems(in: text).isEmpty)
+    let lab = Lesson.parse(text: text, fileName: "t.md").lesson?.pages.first?.lab
+    #expect(lab?.features == [.x1Squared, .x2Squared], "in the inputs' order")
+    #expect(lab?.trainingConfiguration.inputFeatures == [.x1Squared, .x2Squared])
+    #expect(lab?.controls.contains(.split) == true)
+    let plain = lessonText("```lab\ndataset: xor\nfeatures: [x2, x1]\n```")
+    #expect(Lesson.parse(text: plain, fileName: "t.md").lesson?.pages.first?.lab?.features == nil, "the coordinates are no features")
+    let wrong = lessonText("""
+      ```lab
+      dataset: house
+      features: [x1-squared, x3]
+      ```
+      """)
+    #expect(problems(in: wrong) == [
+      "t.md:10: unknown input feature `x3` (allowed: x1, x2, x1-squared, x2-squared, x1-times-x2, sin-x1, sin-x2)",
+      "t.md:10: `features` are computed from 2-D data (xor, circle, gaussians, spiral), not `house`",
+    ])
+    #expect(problems(in: lessonText("```lab\ndataset: circle\nfeatures: []\n```")) == [
+      "t.md:10: `features` must name at least one input feature",
+    ])
+  }
+
   @Test func paceIsStepsPerSecondOrMax() {
     func pace(_ line: String) -> Double? {
       Lesson.parse(text: lessonText("```lab\ndataset: line\n\(line)\n```"), fileName: "t.md").lesson?.pages.first?.lab?.pace
@@ -219,7 +249,7 @@ import Testing
       "t.md:12: unknown control `rewind` (allowed: play, step, learning-rate, batch, optimizer, activation, speed, reset, seed, model, layers, neurons, features, regularization, dropout, noise, split, data, or `all` instead of a list)",
       "t.md:13: `learning-rate` must be a number above 0 (at most 100)",
       "t.md:14: `batch` must be `full`, `1` (one sample per step) or a batch size above 1",
-      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, pace, steps-per-tick, speed, bowl-parameters, train-samples, noise, classes, test-shift, length, models, optimizers)",
+      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, pace, steps-per-tick, speed, bowl-parameters, train-samples, noise, classes, test-shift, length, models, optimizers, features)",
       "t.md:16: unknown regularization `l3` (allowed: l1, l2)",
     ])
   }
