@@ -1,5 +1,6 @@
 import LessonKit
 import NeuralEngine
+import SnapshotSupport
 import Testing
 import TerminalUI
 
@@ -338,6 +339,19 @@ import TerminalUI
     #expect(player.quizzes.values.contains { $0.answered == 3 }, "with the chooser closed digits answer the quiz")
     _ = player.update(.key(.character("g")), progress: &progress)
     #expect(player.playground?.notice?.text == "regularization is locked on this page")
+  }
+
+  /// A lab with every control unlocked: the keys go into two columns of short actions, and
+  /// every one of them is on the 80×24 screen.
+  @Test func everyKeyOfAnOpenLabIsListedAt80x24() {
+    var model = LessonFixture.model(progress: LessonFixture.progress(["supervised": ([], 3)]), startLesson: "supervised")
+    _ = model.update(.key(.character("?")))
+    let buffer = LessonFixture.screen(model)
+    assertSnapshot(buffer, named: "lesson-lab-help-all-controls-80x24")
+    let text = screenText(buffer)
+    for keys in ["space", "[  ]", "{  }", "<  >", "i  input", "g  regular", "k  K", "D  dropout", "j  J", "t  T", "G  draw", "q  lesson menu"] {
+      #expect(text.contains(keys), "missing \(keys)")
+    }
   }
 
   @Test func qLeavesTheLessonFromTheChooser() throws {

@@ -70,7 +70,7 @@ struct HelpOverlay {
         ? [Entry(keys: "u", action: "next unit in the sequence views", control: nil, brief: "next unit shown")] : [])
       + paneKeys + [
         Entry(keys: "?", action: "this help", control: nil),
-        Entry(keys: "q", action: context == .lesson ? "back to the lesson menu" : "quit", control: nil),
+        Entry(keys: "q", action: context == .lesson ? "back to the lesson menu" : "quit", control: nil, brief: context == .lesson ? "lesson menu" : nil),
       ]
   }
 
