@@ -9,6 +9,8 @@ public enum Message: Equatable, Sendable {
   case tick(stepBudget: Int)
   /// Something outside the model went wrong and the learner should know (e.g. progress not saved).
   case warning(String)
+  /// Something outside the model went as asked and the learner should know where (files saved).
+  case notice(String)
 }
 
 /// What `update` asks the program loop to do; compared in tests.
@@ -17,4 +19,7 @@ public enum Command: Equatable, Sendable {
   case quit
   /// Write lesson progress to disk.
   case saveProgress
+  /// Write the playground's model and history to files (`w`); answered with `.notice` or
+  /// `.warning`.
+  case saveRun(SavedRun)
 }

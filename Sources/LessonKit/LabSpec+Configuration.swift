@@ -1,12 +1,18 @@
 import NeuralEngine
 
 extension LabSpec {
+  /// How this lab's data is drawn: its dataset with the lab's seed and variations.
+  public var dataRecipe: DataRecipe {
+    DataRecipe(
+      source: .builtIn(dataset), seed: seed ?? 1, noise: noise, length: length, trainSamples: trainSamples,
+      classes: classes, testShift: testShift)
+  }
+
   /// The engine configuration this lab trains, with the playground's defaults where it is silent.
   public var trainingConfiguration: TrainingConfiguration {
-    let seed = seed ?? 1
-    let data = datasetRecipe.dataset
+    let data = dataRecipe.builtInDataset(dataset)
     var configuration = TrainingConfiguration(dataset: data, model: model, hiddenLayers: hiddenLayers)
-    configuration.seed = seed
+    configuration.seed = seed ?? 1
     if let activation { configuration.activation = activation }
     configuration.outputActivation = outputActivation
     configuration.loss = loss
@@ -18,13 +24,6 @@ extension LabSpec {
     configuration.initialisation = initialisation
     configuration.inputFeatures = features
     return configuration
-  }
-
-  /// How the lab's data is drawn (seeded like the weights, with `seed`).
-  public var datasetRecipe: DatasetRecipe {
-    DatasetRecipe(
-      name: dataset, seed: seed ?? 1, noise: noise, length: length, classes: classes.map(Set.init),
-      trainSamples: trainSamples, testShift: testShift)
   }
 
   /// The names of the dataset's input features (for `w.<feature>`).

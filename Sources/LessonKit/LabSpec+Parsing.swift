@@ -7,7 +7,14 @@ extension LabSpec {
     "dataset", "model", "layers", "activation", "output-activation", "loss", "optimizer", "learning-rate",
     "batch", "seed", "views", "controls", "regularization", "dropout", "initialisation",
     "pace", "steps-per-tick", "speed", "bowl-parameters", "train-samples", "noise", "classes", "test-shift",
-    "length", "models", "optimizers", "features",
+    "length", "models", "optimizers", "features", "setup", "race",
+  ]
+
+  /// The keys a `setup` string stands for (it is given instead of them).
+  static let setupKeys: Set<String> = [
+    "dataset", "model", "layers", "models", "activation", "output-activation", "loss", "optimizer", "learning-rate",
+    "batch", "seed", "regularization", "dropout", "initialisation", "train-samples", "noise", "classes", "test-shift",
+    "length", "features",
   ]
 
   /// Reads a lab from its YAML root; nil if it is unusable (problems say why).
@@ -50,8 +57,12 @@ extension LabSpec {
     var optimizerEntry: YAMLBlock.Entry?
     var optimizersEntry: YAMLBlock.Entry?
     var featuresEntry: YAMLBlock.Entry?
+    var setupEntry: YAMLBlock.Entry?
+    var raceEntry: YAMLBlock.Entry?
     for entry in entries {
       switch entry.key {
+      case "setup":
+        setupEntry = entry
       case "dataset":
         sawDataset = true
         dataset = value(entry, DatasetName.self, what: "dataset")
@@ -172,6 +183,9 @@ extension LabSpec {
         }
       case "bowl-parameters":
         bowlEntry = entry
+      case "race":
+        spec.race = raceVariation(entry, yaml: yaml, problems: &problems)
+        raceEntry = entry
       case "train-samples":
         if let count = entry.value.integer, (2...100_000).contains(count) {
           spec.trainSamples = count
@@ -209,6 +223,16 @@ extension LabSpec {
       default:
         report(entry, "unknown key `\(entry.key)` in lab (known: \(knownKeys.joined(separator: ", ")))")
       }
+    }
+    if let setupEntry {
+      if let clash = entries.first(where: { setupKeys.contains($0.key) }) {
+        report(clash, "`\(clash.key)` is also in `setup` (line \(setupEntry.line)): give the run's settings one way")
+        return nil
+      }
+      guard let applied = applying(setupEntry, to: spec, report: report) else { return nil }
+      spec = applied
+      dataset = spec.dataset
+      sawDataset = true
     }
     guard sawDataset else {
       problems.append(
@@ -284,6 +308,11 @@ extension LabSpec {
       problems.append(
         LessonProblem(file: yaml.fileName, line: networkEntry?.line ?? fenceLine, message: "the lab's network: \(error)"))
       return nil
+    }
+    if let raceEntry {
+      let raceProblems = raceProblems(of: spec, network: network, raceLine: raceEntry.line, fileName: yaml.fileName)
+      problems += raceProblems
+      if !raceProblems.isEmpty { spec.race = nil }
     }
     if let bowlEntry {
       spec.bowlParameters = bowlParameters(
@@ -413,5 +442,64 @@ extension LabSpec {
       return nil
     }
     return result.count == 2 ? result : nil
+  }
+
+  /// `spec` with the settings of a `setup` string (what the playground's `v` shows), or nil
+  /// when it cannot be read or names what a lab cannot hold.
+  private static func applying(
+    _ entry: YAMLBlock.Entry, to spec: LabSpec, report: (YAMLBlock.Entry, String) -> Void
+  ) -> LabSpec? {
+    guard let text = entry.value.plainString else {
+      report(entry, "`setup` must be a setup string such as 'circle;4,2;tanh;lr=0.03' (the playground shows one with v)")
+      return nil
+    }
+    let setup: RunSetup
+    do {
+      setup = try RunSetup(parsing: text)
+    } catch {
+      report(entry, "`setup`: \(error)")
+      return nil
+    }
+    guard case .builtIn(let name) = setup.data.source else {
+      report(entry, "`setup`: a lab trains on a built-in dataset, not a CSV file")
+      return nil
+    }
+    let unsupported = [
+      setup.data.sampleCount != nil ? "samples" : nil, setup.gradientClip != .automatic ? "clip" : nil,
+      setup.data.seed != setup.seed ? "dataseed" : nil, setup.data.testFraction != nil ? "test-fraction" : nil,
+    ].compactMap { $0 }
+    if let field = unsupported.first {
+      report(entry, "`setup`: a lab has no `\(field)` setting (leave it out)")
+      return nil
+    }
+    do {
+      _ = try setup.trainingConfiguration()
+    } catch {
+      report(entry, "`setup`: \(error)")
+      return nil
+    }
+    var spec = spec
+    spec.dataset = name
+    spec.model = setup.model
+    spec.hiddenLayers = setup.hiddenLayers
+    spec.activation = setup.activation
+    spec.outputActivation = setup.outputActivation
+    spec.loss = setup.loss
+    spec.optimizer = setup.optimizer
+    spec.learningRate = setup.learningRate
+    // As in `--setup`: without `batch=`, the dataset's own batch mode (so a string means one run
+    // everywhere; `v` always writes it).
+    spec.batch = setup.batchMode ?? name.suggestedBatchMode
+    spec.seed = setup.seed
+    spec.regularization = setup.regularization
+    spec.dropout = setup.dropout
+    spec.initialisation = setup.initialisation
+    spec.noise = setup.data.noise
+    spec.length = setup.data.length
+    spec.trainSamples = setup.data.trainSamples
+    spec.classes = setup.data.classes
+    spec.testShift = setup.data.testShift
+    spec.features = setup.inputFeatures
+    return spec
   }
 }

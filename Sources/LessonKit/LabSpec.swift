@@ -51,6 +51,9 @@ public struct LabSpec: Equatable, Sendable {
   public var controls: Set<LabControl>
   /// The two parameters the `bowl` view plots the loss over (x then y), if given.
   public var bowlParameters: [ParameterID]?
+  /// The runs of a race (`race`): the lab trains one run per value, side by side, instead of
+  /// one network; nil for a single run.
+  public var race: RaceVariation?
   /// File line of the block's opening fence.
   public var line: Int
 
@@ -165,5 +168,7 @@ public enum LabControl: String, CaseIterable, Equatable, Hashable, Sendable, Cod
   case split
   /// `G`: a new draw of the data, from the next data seed (restarts).
   case data
+  /// `e`: choose a weight or bias and type a new value for it.
+  case editWeights = "edit-weights"
 }
 

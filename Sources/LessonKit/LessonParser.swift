@@ -259,6 +259,8 @@ struct LessonParser {
       } else {
         if !labBlockPresent {
           report(special.fenceLine, "a goal needs a lab on the same page (add a ```lab block)")
+        } else if page.lab?.race != nil {
+          report(special.fenceLine, "a goal watches one run; this page's lab is a race (put the goal on a page of its own)")
         }
         if let goal = GoalSpec.parse(
           root, yaml: yaml, fenceLine: special.fenceLine, lab: page.lab, problems: &problems)

@@ -39,9 +39,9 @@ extension Activation {
     case .linear:
       if UnsafePointer(values) != source { values.update(from: source, count: count) }
     case .relu:
-      for index in 0..<count { values[index] = source[index] > 0 ? source[index] : 0 }
+      VectorMath.applyRectifier(source, into: values, count: count, slope: 0)
     case .leakyRelu:
-      for index in 0..<count { values[index] = source[index] > 0 ? source[index] : source[index] * Activation.leakySlope }
+      VectorMath.applyRectifier(source, into: values, count: count, slope: Activation.leakySlope)
     case .sigmoid:
       VectorMath.applySigmoid(source, into: values, count: count)
     case .tanh:
@@ -80,9 +80,9 @@ extension Activation {
     case .linear:
       if UnsafePointer(dz) != da { dz.update(from: da, count: count) }
     case .relu:
-      for index in 0..<count { dz[index] = z[index] > 0 ? da[index] : 0 }
+      VectorMath.rectifierGradient(da, preActivations: z, into: dz, count: count, slope: 0)
     case .leakyRelu:
-      for index in 0..<count { dz[index] = z[index] > 0 ? da[index] : da[index] * Activation.leakySlope }
+      VectorMath.rectifierGradient(da, preActivations: z, into: dz, count: count, slope: Activation.leakySlope)
     case .sigmoid:
       for index in 0..<count { dz[index] = da[index] * (a[index] * (1 - a[index])) }
     case .tanh:

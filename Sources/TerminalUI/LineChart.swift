@@ -25,10 +25,14 @@ public struct LineChart: Widget, Sendable {
     public var character: String?
     /// The mark before the name in the legend; nil is the filled marker.
     public var legendSymbol: String?
+    /// A symbol set on the curve at its last point and at a few points spread along it (each
+    /// series at its own offsets, so curves on top of each other still show every mark): tells
+    /// many curves apart without colour. nil draws the curve alone.
+    public var mark: String?
 
     public init(
       name: String, style: Style = .plain, points: [(x: Double, y: Double)], dashed: Bool = false,
-      character: String? = nil, legendSymbol: String? = nil
+      character: String? = nil, legendSymbol: String? = nil, mark: String? = nil
     ) {
       self.name = name
       self.style = style
@@ -36,6 +40,7 @@ public struct LineChart: Widget, Sendable {
       self.dashed = dashed
       self.character = character
       self.legendSymbol = legendSymbol
+      self.mark = mark
     }
 
     /// A curve from equally spaced values: the i-th value is at `startX + i × stepX`.
@@ -231,9 +236,38 @@ public struct LineChart: Widget, Sendable {
       }
     }
     canvas.render(in: plot, buffer: &buffer)
+    drawMarks(plot: plot, canvas: canvas, pixel: pixel, buffer: &buffer)
   }
 
   // MARK: - Private
+
+  /// Sets each marked series' symbol at its last drawable point and near evenly spaced x
+  /// positions, staggered by the series' place so that identical curves show all their marks.
+  private func drawMarks(
+    plot: Rect, canvas: BrailleCanvas, pixel: ((x: Double, y: Double)) -> (x: Double, y: Double)?,
+    buffer: inout Buffer
+  ) {
+    let dotsPerColumn = canvas.usesBraille ? 2.0 : 1.0, dotsPerRow = canvas.usesBraille ? 4.0 : 1.0
+    let slots = Swift.max(1, plot.width / 12)
+    for (index, item) in series.enumerated() {
+      guard let mark = item.mark else { continue }
+      let drawable = item.points.compactMap { pixel($0) }
+      guard let last = drawable.last else { continue }
+      var targets: [(x: Double, y: Double)] = []
+      let offset = (Double(index) + 1) / Double(series.count + 1)
+      let span = Double(canvas.pixelWidth - 1)
+      for slot in 0..<slots {
+        let x = span * (Double(slot) + offset) / Double(slots)
+        guard x < last.x, let nearest = drawable.min(by: { Swift.abs($0.x - x) < Swift.abs($1.x - x) }) else { continue }
+        targets.append(nearest)
+      }
+      for target in targets + [last] {
+        let column = plot.x + Int(target.x / dotsPerColumn), row = plot.y + Int(target.y / dotsPerRow)
+        guard column >= plot.x, column < plot.maxX, row >= plot.y, row < plot.maxY else { continue }
+        buffer[column, row] = Cell(mark, style: item.style)
+      }
+    }
+  }
 
   private struct AxisLabel {
     var text: String

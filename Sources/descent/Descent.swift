@@ -10,7 +10,7 @@ struct Descent: ParsableCommand {
     discussion: "With no subcommand, opens the lessons where you left off.",
     version: Descent.version,
     subcommands: [
-      LearnCommand.self, LessonsCommand.self, PlayCommand.self, TrainCommand.self, CheckCommand.self,
+      LearnCommand.self, LessonsCommand.self, PlayCommand.self, RaceCommand.self, TrainCommand.self, CheckCommand.self,
       PredictCommand.self, ExportCommand.self, BenchCommand.self,
     ])
 

@@ -2,23 +2,27 @@ import ArgumentParser
 import Foundation
 import NeuralEngine
 
-/// The model and training settings shared by `train` and `play`.
+/// The model and training settings shared by `train`, `play` and `race`.
+///
+/// The settings a race may vary (`--lr`, `--optimizer`, `--batch`, `--activation`) are read as
+/// text, so `descent race` can take a comma list in any one of them; `validated()` accepts one
+/// value each.
 struct ModelOptions: ParsableArguments {
-  @Option(help: "Built-in dataset: \(DatasetName.allCases.map(\.rawValue).joined(separator: ", ")).")
-  var dataset: String = "house"
+  @Option(help: "Built-in dataset: \(DatasetName.allCases.map(\.rawValue).joined(separator: ", ")) (default: house).")
+  var dataset: String?
 
   // Numeric options parse `-1` as their value (`.unconditional`), so a negative number is named in
   // the error instead of ArgumentParser's "Missing value".
-  @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate (> 0).")
-  var learningRate: Double = 0.1
+  @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate (> 0; default: 0.1).")
+  var learningRate: String?
 
   @Option(
     parsing: .unconditional,
     help: "Batch mode: full, 1 (single sample) or a mini-batch size N (default: 32 for digits and the sequence datasets, full otherwise).")
   var batch: String?
 
-  @Option(help: "Optimizer: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-  var optimizer: String = "sgd"
+  @Option(help: "Optimizer: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: sgd).")
+  var optimizer: String?
 
   @Option(parsing: .unconditional, help: "Hidden layer sizes of a dense network, e.g. 4,2. Omit for a single neuron.")
   var layers: String?
@@ -37,14 +41,14 @@ struct ModelOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Time steps per sequence for the sequence datasets (adding, recall, sine-wave).")
   var length: Int?
 
-  @Option(help: "Hidden activation: \(Activation.allCases.map(\.rawValue).joined(separator: ", ")).")
-  var activation: String = "tanh"
+  @Option(help: "Hidden activation: \(Activation.allCases.map(\.rawValue).joined(separator: ", ")) (default: tanh).")
+  var activation: String?
 
   @Option(help: "Loss: mse, bce or ce (default: mse for regression, bce/ce for classification).")
   var loss: String?
 
-  @Option(parsing: .unconditional, help: "Random seed: the same seed gives the same run.")
-  var seed: UInt64 = 1
+  @Option(parsing: .unconditional, help: "Random seed: the same seed gives the same run (default: 1).")
+  var seed: UInt64?
 
   @Option(help: "Train on your own CSV file instead of a built-in dataset.")
   var csv: String?
@@ -52,8 +56,44 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "With --csv: the column to predict.")
   var target: String?
 
-  /// Every setting checked, as engine values; throws a one-line `ValidationError` otherwise.
-  func validated() throws -> ValidatedModelOptions {
+  @Option(
+    help: ArgumentHelp(
+      "Every setting of the run as one string, e.g. 'circle;4,2;tanh;opt=sgd;lr=0.03;batch=10;seed=1' (the playground shows it with v; train prints it in its table's header).",
+      discussion: "Give it alone: with --setup, the other model and training options are refused. See the README for every field."))
+  var setup: String?
+
+  /// The options given besides `--setup`, by their flags.
+  private var givenOptions: [String] {
+    let given: [(String, Bool)] = [
+      ("--dataset", dataset != nil), ("--lr", learningRate != nil), ("--batch", batch != nil),
+      ("--optimizer", optimizer != nil), ("--layers", layers != nil), ("--model", model != nil), ("--clip", clip != nil),
+      ("--length", length != nil), ("--activation", activation != nil), ("--loss", loss != nil), ("--seed", seed != nil),
+      ("--csv", csv != nil), ("--target", target != nil),
+    ]
+    return given.filter(\.1).map(\.0)
+  }
+
+  /// Every setting checked, as one setup; throws a one-line `ValidationError` otherwise.
+  /// `--setup` stands alone: given with any other model option, it is refused, naming them.
+  func validated() throws -> RunSetup {
+    if let setup {
+      let others = givenOptions
+      guard others.isEmpty else {
+        throw ValidationError("--setup holds every setting: give it alone, without \(others.joined(separator: ", "))")
+      }
+      do {
+        return try RunSetup(parsing: setup)
+      } catch {
+        throw ValidationError("--setup: \(error)")
+      }
+    }
+    for (name, text) in raceableOptions where text?.contains(",") == true {
+      throw ValidationError("\(name) takes one value here (got '\(text ?? "")'); `descent race` compares several")
+    }
+    let learningRateText = (self.learningRate ?? "0.1").trimmingCharacters(in: .whitespaces)
+    guard let learningRate = Double(learningRateText) else {
+      throw ValidationError("--lr must be a number greater than 0 (got '\(learningRateText)')")
+    }
     guard learningRate.isFinite, learningRate > 0 else {
       throw ValidationError("--lr must be a number greater than 0 (got \(learningRate))")
     }
@@ -64,10 +104,12 @@ struct ModelOptions: ParsableArguments {
       }
       batchMode = mode
     }
+    let optimizer = optimizer ?? OptimizerKind.sgd.rawValue
     guard let optimizerKind = OptimizerKind(rawValue: optimizer) else {
       throw ValidationError(
         "unknown optimizer '\(optimizer)' (choose \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")))")
     }
+    let activation = activation ?? Activation.tanh.rawValue
     guard let hiddenActivation = Activation(rawValue: activation) else {
       throw ValidationError(
         "unknown activation '\(activation)' (choose \(Activation.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -95,22 +137,32 @@ struct ModelOptions: ParsableArguments {
     if let length, !(2...1000).contains(length) {
       throw ValidationError("--length must be from 2 to 1000 time steps (got \(length))")
     }
-    let source: DataSource
+    let seed = seed ?? 1
+    let source: DataRecipe.Source
     if let csv {
       guard let target else { throw ValidationError("--csv needs --target COLUMN (the column to predict)") }
+      guard dataset == nil else { throw ValidationError("give --dataset or --csv, not both") }
       source = .csv(path: csv, target: target)
     } else {
       guard target == nil else { throw ValidationError("--target only applies with --csv FILE") }
+      let dataset = dataset ?? DatasetName.house.rawValue
       guard let name = DatasetName(rawValue: dataset) else {
         throw ValidationError(
           "unknown dataset '\(dataset)' (choose \(DatasetName.allCases.map(\.rawValue).joined(separator: ", ")))")
       }
       source = .builtIn(name)
     }
-    return ValidatedModelOptions(
-      source: source, learningRate: learningRate, batchMode: batchMode, optimizer: optimizerKind,
-      hiddenLayers: hiddenLayers, model: description, length: length, clip: clip, activation: hiddenActivation,
-      loss: lossFunction, seed: seed)
+    var gradientClip = GradientClip.automatic
+    if let clip { gradientClip = clip > 0 ? .norm(clip) : .off }
+    return RunSetup(
+      data: DataRecipe(source: source, seed: seed, length: length), model: description, hiddenLayers: hiddenLayers,
+      activation: hiddenActivation, loss: lossFunction, optimizer: optimizerKind, learningRate: learningRate,
+      batchMode: batchMode, seed: seed, gradientClip: gradientClip)
+  }
+
+  /// The options a race may vary, by their command-line names, with the text given.
+  var raceableOptions: [(name: String, text: String?)] {
+    [("--lr", learningRate), ("--optimizer", optimizer), ("--batch", batch), ("--activation", activation)]
   }
 
   private func parsedLayers() throws -> [Int] {
@@ -124,27 +176,4 @@ struct ModelOptions: ParsableArguments {
       return size
     }
   }
-}
-
-/// Where the training data comes from.
-enum DataSource: Equatable {
-  case builtIn(DatasetName)
-  case csv(path: String, target: String)
-}
-
-/// `ModelOptions` after validation, in the engine's vocabulary.
-struct ValidatedModelOptions {
-  var source: DataSource
-  var learningRate: Double
-  /// nil: the dataset's suggested batch mode.
-  var batchMode: BatchMode?
-  var optimizer: OptimizerKind
-  var hiddenLayers: [Int]
-  var model: ModelDescription?
-  var length: Int?
-  /// nil: the configuration's default; 0: no clipping.
-  var clip: Double?
-  var activation: Activation
-  var loss: LossFunction?
-  var seed: UInt64
 }

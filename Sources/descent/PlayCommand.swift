@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import DescentApp
 import NeuralEngine
@@ -14,10 +15,14 @@ struct PlayCommand: ParsableCommand {
   var ascii = false
 
   func run() throws {
-    let options = try model.validated()
-    let playground = try Playground(configuration: try options.trainingConfiguration(), dataRecipe: options.datasetRecipe)
-    try InteractiveSession.run(ascii: ascii) { theme in
-      PlaygroundApp(playground: playground, theme: theme)
-    }
+    let setup = try model.validated()
+    let (configuration, scaling) = try setup.checkedTrainingSetup(fromSetupString: model.setup != nil)
+    let playground = try Playground(configuration: configuration, dataRecipe: setup.data, featureScaling: scaling)
+    try InteractiveSession.run(
+      ascii: ascii, makeApp: { theme in PlaygroundApp(playground: playground, theme: theme) },
+      onCommand: { command, _ in
+        guard case .saveRun(let run) = command else { return nil }
+        return run.write(in: FileManager.default.currentDirectoryPath)
+      })
   }
 }

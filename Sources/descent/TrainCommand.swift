@@ -12,8 +12,8 @@ struct TrainCommand: ParsableCommand {
 
   @OptionGroup var model: ModelOptions
 
-  @Option(parsing: .unconditional, help: "Number of epochs (passes over the training set).")
-  var epochs: Int = 200
+  @Option(parsing: .unconditional, help: "Number of epochs (passes over the training set; default: 200).")
+  var epochs: Int?
 
   @Option(help: "Output format: table, csv or json.")
   var format: ReportFormat = .table
@@ -27,15 +27,24 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Draw the loss (and accuracy) per epoch as an SVG chart in this file.")
   var plot: String?
 
+  /// Epochs when none are given.
+  static let defaultEpochs = 200
+
   func validate() throws {
-    guard (1...1_000_000).contains(epochs) else {
+    if let epochs, !(1...1_000_000).contains(epochs) {
       throw ValidationError("--epochs must be between 1 and 1000000 (got \(epochs))")
+    }
+    if epochs != nil, model.setup != nil {
+      throw ValidationError("--setup holds every setting: give the epochs inside it (epochs=N), not with --epochs")
     }
   }
 
   func run() throws {
-    let options = try model.validated()
-    let (configuration, scaling) = try options.trainingSetup()
+    var setup = try model.validated()
+    if let epochs { setup.epochs = epochs }
+    let epochs = setup.epochs ?? Self.defaultEpochs
+    setup.epochs = epochs
+    let (configuration, scaling) = try setup.checkedTrainingSetup(fromSetupString: model.setup != nil)
     var session = try TrainingSession(configuration: configuration)
     var historyFile = try history.map { path in
       do {
@@ -47,7 +56,7 @@ struct TrainCommand: ParsableCommand {
     var lossPlot = plot.map { _ in
       LossPlot(title: "\(configuration.dataset.name) · \(session.network.modelDescription) · \(configuration.optimizer.rawValue) lr \(configuration.learningRate)")
     }
-    HeadlessTraining.run(&session, epochs: epochs, format: format, write: { TerminalOutput.print($0) }) { event in
+    HeadlessTraining.run(&session, epochs: epochs, format: format, setup: TextSanitizer.inline(setup.text), write: { TerminalOutput.print($0) }) { event in
       historyFile?.record(event)
       if case .epoch(let record, _) = event { lossPlot?.record(record) }
     }
@@ -60,10 +69,12 @@ struct TrainCommand: ParsableCommand {
       }
     }
     if let save {
-      try SavedModel(network: session.network, dataset: configuration.dataset, loss: session.lossFunction, scaling: scaling)
-        .write(to: save)
+      try SavedModel(
+        network: session.network, dataset: configuration.dataset, loss: session.lossFunction, scaling: scaling,
+        inputFeatures: configuration.inputFeatures
+      ).write(to: save)
     }
-    if format == .table, case .csv(let path, let target) = options.source {
+    if format == .table, case .csv(let path, let target) = setup.data.source {
       TerminalOutput.print("""
 
         note: the features of \(TextSanitizer.inline(path)) were min-max scaled to [0, 1] over the training \

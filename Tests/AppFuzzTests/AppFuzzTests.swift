@@ -98,7 +98,7 @@ import Testing
   // MARK: - Invariants
 
   /// Draws into a buffer of `size`; every cell must hold printable text.
-  private func checkFrame(of app: some App, size: Size, _ fail: (String) -> Void) {
+  func checkFrame(of app: some App, size: Size, _ fail: (String) -> Void) {
     var buffer = Buffer(size: size)
     app.render(into: &buffer)
     guard buffer.size == size else { return fail("render changed the buffer size to \(buffer.size)") }

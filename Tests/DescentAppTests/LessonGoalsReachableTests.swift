@@ -30,9 +30,12 @@ import TerminalUI
     var description: String { key }
   }
 
-  /// Every page with a lab that trains, in course order.
+  /// Every page with a lab that trains one run, in course order (race labs, several runs at
+  /// once, keep their promises in `LessonRaceTests`).
   static let labCases: [LabCase] = DescentModel.embeddedCatalog().lessons.flatMap { lesson in
-    lesson.pages.filter { $0.lab?.unlocks(.play) == true }.map { LabCase(lessonID: lesson.id, pageIndex: $0.index) }
+    lesson.pages.filter { $0.lab?.unlocks(.play) == true && $0.lab?.race == nil }.map {
+      LabCase(lessonID: lesson.id, pageIndex: $0.index)
+    }
   }
 
   /// Every page with a still lab: one without `play`, there to be looked at and stepped through
@@ -48,7 +51,7 @@ import TerminalUI
     // "+ three times … once more … One more +", then r: 0.3 → 0.33, 0.47, 0.68, 1, 1.5.
     "learning-rate/2": keys("+++++r"),
     // "press l, type 1, Enter, r".
-    "learning-rate/4": keys("l1") + [.enter, .character("r")],
+    "learning-rate/5": keys("l1") + [.enter, .character("r")],
     // "Press m, then space": the lab's second network, with ReLU.
     "vanishing-gradients/2": keys("m"),
     // "press o to switch between SGD and Adam".

@@ -12,8 +12,9 @@ import TerminalUI
 @Suite struct PlaygroundReshapeTests {
   /// `circle` with hidden layers `layers`, drawn from a recipe so the data keys work.
   static func circle(layers: [Int] = [4, 2], unlocked: Set<LabControl> = Set(LabControl.allCases)) -> Playground {
-    let recipe = DatasetRecipe(name: .circle, seed: 1)
-    let configuration = TrainingConfiguration(dataset: recipe.dataset, hiddenLayers: layers, learningRate: 0.1, seed: 1)
+    let recipe = DataRecipe(source: .builtIn(.circle), seed: 1)
+    let configuration = TrainingConfiguration(
+      dataset: recipe.builtInDataset(.circle), hiddenLayers: layers, learningRate: 0.1, seed: 1)
     return try! Playground(configuration: configuration, unlockedControls: unlocked, dataRecipe: recipe)
   }
 
@@ -184,13 +185,13 @@ import TerminalUI
     var playground = Self.circle()
     let before = playground.configuration.dataset
     playground.press(.character("n"), .character("j"))
-    #expect(playground.reshape.dataRecipe?.noise == 0.01)
-    #expect(playground.configuration.dataset == DatasetRecipe(name: .circle, seed: 1, noise: 0.01).dataset)
+    #expect(playground.dataRecipe?.noise == 0.01)
+    #expect(playground.configuration.dataset == DataRecipe(source: .builtIn(.circle), seed: 1, noise: 0.01).builtInDataset(.circle))
     #expect(playground.configuration.dataset != before)
     #expect(playground.session.stepCount == 0)
     #expect(Self.noticeText(playground) == "noise 0.01: data drawn again, training restarted")
     playground.press(.character("J"), .character("J"))
-    #expect(playground.reshape.dataRecipe?.noise == 0)
+    #expect(playground.dataRecipe?.noise == 0)
     #expect(playground.configuration.dataset == before, "no noise on circle is the standard circle")
     #expect(Self.noticeText(playground).contains("at its lowest"))
   }
@@ -210,8 +211,8 @@ import TerminalUI
     var playground = Self.circle()
     let before = playground.configuration.dataset
     playground.press(.character("G"))
-    #expect(playground.reshape.dataRecipe?.seed == 2)
-    #expect(playground.configuration.dataset == DatasetRecipe(name: .circle, seed: 2).dataset)
+    #expect(playground.dataRecipe?.seed == 2)
+    #expect(playground.configuration.dataset == DataRecipe(source: .builtIn(.circle), seed: 2).builtInDataset(.circle))
     #expect(playground.configuration.dataset != before)
     #expect(playground.configuration.seed == 1, "the weights' seed stays")
     #expect(Self.noticeText(playground) == "new data (data seed 2): data drawn again, training restarted")
@@ -226,9 +227,9 @@ import TerminalUI
   }
 
   @Test func digitsKeepTheirSplitAndTakeNoNoise() throws {
-    let recipe = DatasetRecipe(name: .recall, seed: 1, sampleCount: 100)
+    let recipe = DataRecipe(source: .builtIn(.recall), seed: 1, sampleCount: 100)
     let configuration = TrainingConfiguration(
-      dataset: recipe.dataset, model: try ModelDescription(parsing: "rnn 4, dense 1 sigmoid"), seed: 1)
+      dataset: recipe.builtInDataset(.recall), model: try ModelDescription(parsing: "rnn 4, dense 1 sigmoid"), seed: 1)
     var playground = try Playground(configuration: configuration, dataRecipe: recipe)
     playground.press(.character("j"))
     #expect(Self.noticeText(playground).contains("drawn without noise"))

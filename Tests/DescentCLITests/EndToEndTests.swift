@@ -23,6 +23,14 @@ import Testing
     try runScript("sequences-e2e.sh", arguments: [DescentBinary.path])
   }
 
+  @Test func setupAndSavingInTmux() throws {
+    try runScript("sharing-e2e.sh", arguments: [DescentBinary.path])
+  }
+
+  @Test func raceInTmux() throws {
+    try runScript("race-e2e.sh", arguments: [DescentBinary.path])
+  }
+
   @Test func hostileSurroundingsInTmux() throws {
     try runScript("hardening-e2e.sh", arguments: [DescentBinary.path])
   }

@@ -29,7 +29,7 @@ import Testing
     (["train", "--dataset", "adding", "--model", "dense 4, lstm 3"], "needs a sequence input"),
     (["train", "--layers", "4", "--model", "dense 1"], "give --model or --layers, not both"),
     (["train", "--dataset", "adding", "--length", "7"], "--length: the adding problem needs an even length"),
-    (["train", "--dataset", "circle", "--length", "10"], "--length applies to sequence datasets"),
+    (["train", "--dataset", "circle", "--length", "10"], "--length: applies to sequence datasets"),
   ])
   func badArgumentsGiveOneLineAndExitCodeTwo(arguments: [String], expected: String) throws {
     let result = try DescentBinary.run(arguments)

@@ -77,6 +77,8 @@ echo "escape sequences: passed"
 # 4. A 100 KB paste: drained in well under the 26 s it used to take, reported, and the next key shows
 #    at once; Ctrl-C right after a paste is not queued behind it.
 paste_file="$state/paste.txt"
+# The paste holds `w`, which saves the run in the current folder: keep that in the scratch folder.
+cd "$state" || fail "cannot enter $state"
 head -c 200000 /dev/urandom | tr -dc 'bcdefgijkmtuvwz ' | head -c 102400 >"$paste_file"
 start_app 100 30 "$BIN" play --dataset circle --layers 4,2 --lr 0.03
 wait_for 'paused' || fail "paste: the playground did not open"

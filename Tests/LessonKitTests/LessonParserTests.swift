@@ -1,3 +1,4 @@
+import Foundation
 import NeuralEngine
 import Testing
 
@@ -246,10 +247,10 @@ import Testing
       "t.md:9: unknown dataset `moons` (allowed: \(Self.datasets))",
       "t.md:10: unknown activation `swish` (allowed: linear, relu, leaky-relu, sigmoid, tanh, softmax)",
       "t.md:11: unknown view `graph` (allowed: loss, weights, network, bowl, boundary, accuracy, digit, filters, feature-maps, convolution, probabilities, confusion, mistakes, draw, unrolled, gates, gradient-flow, sequence-fit)",
-      "t.md:12: unknown control `rewind` (allowed: play, step, learning-rate, batch, optimizer, activation, speed, reset, seed, model, layers, neurons, features, regularization, dropout, noise, split, data, or `all` instead of a list)",
+      "t.md:12: unknown control `rewind` (allowed: play, step, learning-rate, batch, optimizer, activation, speed, reset, seed, model, layers, neurons, features, regularization, dropout, noise, split, data, edit-weights, or `all` instead of a list)",
       "t.md:13: `learning-rate` must be a number above 0 (at most 100)",
       "t.md:14: `batch` must be `full`, `1` (one sample per step) or a batch size above 1",
-      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, pace, steps-per-tick, speed, bowl-parameters, train-samples, noise, classes, test-shift, length, models, optimizers, features)",
+      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, pace, steps-per-tick, speed, bowl-parameters, train-samples, noise, classes, test-shift, length, models, optimizers, features, setup, race)",
       "t.md:16: unknown regularization `l3` (allowed: l1, l2)",
     ])
   }
@@ -456,5 +457,65 @@ import Testing
     #expect(problems(in: lessonText("```lab\n\(indented)\n```")).first == "t.md:58: YAML is indented more than 48 columns")
     let dashes = String(repeating: "- ", count: 1_000) + "x"
     #expect(problems(in: lessonText("```quiz\n\(dashes)\n```")) == ["t.md:9: YAML is nested too deeply"])
+  }
+}
+
+/// A lab written as one `setup` string, as the playground's `v` shows it.
+@Suite struct LabSetupKeyTests {
+  static func lab(_ keys: String) -> (LabSpec?, [String]) {
+    let text = lessonText("# Page\n\n```lab\n\(keys)\n```\n")
+    let parsed = Lesson.parse(text: text, fileName: "t.md")
+    return (parsed.lesson?.pages.first?.lab, parsed.problems.map(\.description))
+  }
+
+  @Test func aSetupStringIsTheKeysItSpells() throws {
+    let (fromSetup, problems) = Self.lab("setup: 'circle;4,2;relu;opt=adam;lr=0.03;batch=10;l2=0.001;seed=4'\nviews: [boundary, loss]")
+    #expect(problems.isEmpty, "\(problems)")
+    let (fromKeys, _) = Self.lab("""
+      dataset: circle
+      layers: [4, 2]
+      activation: relu
+      optimizer: adam
+      learning-rate: 0.03
+      batch: 10
+      regularization:
+        l2: 0.001
+      seed: 4
+      dropout: 0
+      views: [boundary, loss]
+      """)
+    let setup = try #require(fromSetup)
+    let keys = try #require(fromKeys)
+    #expect(setup.trainingConfiguration == keys.trainingConfiguration)
+    #expect(setup.views == [.boundary, .loss])
+  }
+
+  /// Whatever `v` shows for a shipped lab, pasted as `setup:`, trains the same run.
+  @Test func everyShippedLabsSetupRebuildsIt() throws {
+    let catalog = LessonCatalog.load(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Lessons").standardized)
+    var checked = 0
+    for lesson in catalog.lessons {
+      for page in lesson.pages {
+        guard let lab = page.lab else { continue }
+        let text = try RunSetup(data: lab.dataRecipe, configuration: lab.trainingConfiguration).text
+        let (pasted, problems) = Self.lab("setup: '\(text)'")
+        #expect(problems.isEmpty, "\(lesson.id): \(problems)")
+        #expect(pasted?.trainingConfiguration == lab.trainingConfiguration, "\(lesson.id): \(text)")
+        checked += 1
+      }
+    }
+    #expect(checked > 20)
+  }
+
+  @Test(arguments: [
+    ("setup: 'circle;4;lr=x'", "t.md:11: `setup`: lr: 'x' is not a number"),
+    ("setup: 'circle;4'\nlearning-rate: 0.1", "t.md:12: `learning-rate` is also in `setup` (line 11): give the run's settings one way"),
+    ("setup: 'circle;4;samples=50'", "t.md:11: `setup`: a lab has no `samples` setting (leave it out)"),
+    ("setup: 'csv=a.csv;target=y'", "t.md:11: `setup`: a lab trains on a built-in dataset, not a CSV file"),
+    ("setup: 'house;-;loss=bce'", "t.md:11: `setup`: loss: bce needs a classification dataset"),
+  ])
+  func mistakesPointAtTheLine(keys: String, expected: String) {
+    let (_, problems) = Self.lab(keys)
+    #expect(problems.contains { $0.hasPrefix(expected) }, "\(problems)")
   }
 }

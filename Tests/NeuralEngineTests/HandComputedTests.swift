@@ -67,18 +67,23 @@ import Testing
   static func step(_ optimizer: inout Optimizer, _ parameters: inout [Double], _ gradients: [Double]) -> [Double] {
     var gradients = gradients
     var updates = [Double](repeating: 0, count: parameters.count)
+    var record = [Double](repeating: 0, count: parameters.count)
     let count = parameters.count
+    let before = parameters
     let finite = parameters.withBase { p in
       gradients.withBase { g in
         updates.withBase { u in
-          optimizer.computeUpdates(
-            parameters: p, gradients: g, updates: u, count: count,
-            ranges: [Optimizer.Range(start: 0, count: count, regularized: true, frozen: false)], regularization: .none)
+          record.withBase { r in
+            optimizer.step(
+              parameters: p, gradients: g, updates: u, record: r, count: count,
+              ranges: [Optimizer.Range(start: 0, count: count, regularized: true, frozen: false)], regularization: .none)
+          }
         }
       }
     }
     #expect(finite)
-    for index in parameters.indices { parameters[index] += updates[index] }
+    #expect(record == parameters, "the recorded values are the new parameters")
+    for index in parameters.indices { #expect(parameters[index] == before[index] + updates[index]) }
     return updates
   }
 

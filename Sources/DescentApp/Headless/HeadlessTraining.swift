@@ -9,16 +9,19 @@ public enum HeadlessTraining {
     case step(step: Int, epoch: Int, batchLoss: Double, learningRate: Double)
     /// An epoch ended (after step `step`) and both splits were evaluated.
     case epoch(EpochRecord, step: Int)
+    /// Both splits were measured after step `step`, not at an epoch's end: the playground
+    /// measures on its own schedule (and right after a weight is set by hand).
+    case evaluation(EpochRecord, step: Int)
   }
 
   /// Runs up to `epochs` epochs (stopping early when the run diverges), evaluating both splits
   /// after each, and writes `format`'s report through `write` (one call per line or part);
-  /// `observe` sees every step and epoch.
+  /// `observe` sees every step and epoch. `setup`, the run's setup string, heads the table.
   public static func run(
-    _ session: inout TrainingSession, epochs: Int, format: ReportFormat, write: (String) -> Void,
-    observe: (Event) -> Void = { _ in }
+    _ session: inout TrainingSession, epochs: Int, format: ReportFormat, setup: String? = nil,
+    write: (String) -> Void, observe: (Event) -> Void = { _ in }
   ) {
-    let writer = ReportWriter(configuration: session.configuration, network: session.network, format: format)
+    let writer = ReportWriter(configuration: session.configuration, network: session.network, format: format, setup: setup)
     session.evaluationPolicy = .onRequest
     write(writer.header)
     for index in 0..<epochs {

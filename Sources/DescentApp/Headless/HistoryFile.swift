@@ -2,7 +2,8 @@ import Foundation
 import NeuralEngine
 
 /// `--history run.csv`: one row per step (its batch loss and learning rate) and one per epoch
-/// (both splits' loss and accuracy), written as training goes so any number of epochs fits.
+/// (both splits' loss and accuracy), written as training goes so any number of epochs fits. The
+/// playground's `w` writes the same columns from its `RunLog`.
 public struct HistoryFile {
   private let handle: FileHandle
   private var pending = ""
@@ -28,19 +29,26 @@ public struct HistoryFile {
 
   /// Adds the row for `event` (written in blocks).
   public mutating func record(_ event: HeadlessTraining.Event) {
+    pending += Self.row(for: event) + "\n"
+    if pending.utf8.count > 1 << 16 { flush() }
+  }
+
+  /// The CSV row of `event`, without its line end: `step` rows hold the batch loss and learning
+  /// rate, `epoch` and `evaluation` rows both splits' loss and accuracy.
+  static func row(for event: HeadlessTraining.Event) -> String {
+    func text(_ value: Double?) -> String { value.map { String($0) } ?? "" }
+    let fields: [String]
     switch event {
     case .step(let step, let epoch, let batchLoss, let learningRate):
-      let fields: [String] = ["step", String(step), String(epoch), String(batchLoss), "", "", "", "", String(learningRate)]
-      pending += fields.joined(separator: ",") + "\n"
-    case .epoch(let record, let step):
-      func text(_ value: Double?) -> String { value.map { String($0) } ?? "" }
-      let fields: [String] = [
-        "epoch", String(step), String(record.epoch), "", String(record.trainLoss), text(record.testLoss),
+      fields = ["step", String(step), String(epoch), String(batchLoss), "", "", "", "", String(learningRate)]
+    case .epoch(let record, let step), .evaluation(let record, let step):
+      let kind = if case .epoch = event { "epoch" } else { "evaluation" }
+      fields = [
+        kind, String(step), String(record.epoch), "", String(record.trainLoss), text(record.testLoss),
         text(record.trainAccuracy), text(record.testAccuracy), "",
       ]
-      pending += fields.joined(separator: ",") + "\n"
     }
-    if pending.utf8.count > 1 << 16 { flush() }
+    return fields.joined(separator: ",")
   }
 
   /// Writes what is pending.

@@ -17,33 +17,38 @@ struct NamedParameter: Equatable, Sendable {
   static func all(in network: Network, dataset: Dataset) -> [NamedParameter] {
     let stages = network.denseStages
     let denseOnly = network.isDenseStack
-    var parameters: [NamedParameter] = []
-    for block in network.blocks {
-      let stage = stages.first { $0.layer == block.layer }
-      for position in block.range {
-        let id = network.parameterID(at: position)
-        var parameter = NamedParameter(
-          layer: stage.map { $0.index + 1 } ?? network.descriptionItems[block.layer], name: id.description, from: "",
-          to: "", value: network.parameters[position])
-        if denseOnly, let stage {
-          let isOutput = stage.index == stages.count - 1
-          let output = id.indices[0]
-          parameter.to =
-            isOutput ? outputName(output, dataset: dataset, count: stage.outputCount) : "h\(stage.index + 1).\(output + 1)"
-          if id.indices.count == 2 {
-            let input = id.indices[1]
-            parameter.from =
-              stage.index == 0
-              ? (dataset.featureNames.indices.contains(input) ? dataset.featureNames[input] : "x\(input + 1)")
-              : "h\(stage.index).\(input + 1)"
-          } else {
-            parameter.from = "bias"
-          }
-        }
-        parameters.append(parameter)
-      }
+    return (0..<network.parameterCount).map { position in
+      NamedParameter(at: position, in: network, dataset: dataset, stages: stages, denseOnly: denseOnly)
     }
-    return parameters
+  }
+
+  /// The parameter at `position` of `network`.
+  init(at position: Int, in network: Network, dataset: Dataset) {
+    self.init(at: position, in: network, dataset: dataset, stages: network.denseStages, denseOnly: network.isDenseStack)
+  }
+
+  private init(at position: Int, in network: Network, dataset: Dataset, stages: [DenseStage], denseOnly: Bool) {
+    let id = network.parameterID(at: position)
+    let layerIndex = network.blocks.last { $0.offset <= position }?.layer ?? 0
+    let stage = stages.first { $0.layer == layerIndex }
+    layer = stage.map { $0.index + 1 } ?? network.descriptionItems[layerIndex]
+    name = id.description
+    from = ""
+    to = ""
+    value = network.parameters[position]
+    guard denseOnly, let stage else { return }
+    let isOutput = stage.index == stages.count - 1
+    let output = id.indices[0]
+    to = isOutput ? Self.outputName(output, dataset: dataset, count: stage.outputCount) : "h\(stage.index + 1).\(output + 1)"
+    if id.indices.count == 2 {
+      let input = id.indices[1]
+      from =
+        stage.index == 0
+        ? (dataset.featureNames.indices.contains(input) ? dataset.featureNames[input] : "x\(input + 1)")
+        : "h\(stage.index).\(input + 1)"
+    } else {
+      from = "bias"
+    }
   }
 
   private static func outputName(_ output: Int, dataset: Dataset, count: Int) -> String {

@@ -7,6 +7,9 @@ struct ReportWriter {
   let configuration: TrainingConfiguration
   let network: Network
   let format: ReportFormat
+  /// The run's setup string (printable), printed under the table's summary so the run can be
+  /// repeated.
+  var setup: String? = nil
 
   /// Tables list every parameter up to this many; larger networks get one line per block.
   static let listedParameterLimit = 200
@@ -20,7 +23,8 @@ struct ReportWriter {
     case .table:
       var header = "epoch  train loss   test loss"
       if classifies { header += "  train acc  test acc" }
-      return summaryLine + "\n\n" + header
+      let setupLine = setup.map { "\nsetup: " + $0 } ?? ""
+      return summaryLine + setupLine + "\n\n" + header
     case .csv:
       return classifies ? "epoch,train_loss,test_loss,train_accuracy,test_accuracy" : "epoch,train_loss,test_loss"
     case .json:

@@ -846,6 +846,44 @@ feeds itself.
 
 +++
 
+# All four at once
+
+The same neuron, from the same starting weights, now trains four times
+side by side, one run per learning rate: η = 0.01, 0.3, 0.9 and 1.1.
+Every run takes its steps in lockstep with the others. Each has its own
+colour and its own mark, the same on the bowl, along its loss curve and
+in the list of runs under them.
+
+Press space and compare the four rows of the table at the top of this
+lesson, live:
+
+- **0.01** crawls; a hundred steps in, it is still high on the wall.
+- **0.3** slides straight to the bottom and stays there.
+- **0.9** also arrives, but by hopping from one wall to the other.
+- **1.1** lands further out with every hop. Its loss shoots up, the
+  race stops that run and marks it *diverged*, and the other three
+  carry on.
+
+The loss axis is logarithmic, so a curve that falls a thousandfold
+still reads next to one that barely moves; `y` switches to a linear
+axis. The keys `1` to `4` hide or show a run, and `r` starts all four
+again from the shared start. Where the screen has room for one view
+only, Tab switches between the bowl and the loss chart.
+
+```lab
+dataset: line
+layers: []
+loss: mse
+optimizer: sgd
+batch: full
+seed: 1
+pace: 5
+race: {learning-rate: [0.01, 0.3, 0.9, 1.1]}
+views: [bowl, loss]
+```
+
++++
+
 # Bumpy losses and local minima
 
 Once a neuron bends its output, its loss can have several dips: the
@@ -1532,6 +1570,41 @@ accuracy-above: 0.9
 hint-after-steps: 1500
 hint: Let it run; if the curls stop appearing, R starts again from new random weights.
 message: The boundary follows both arms of the spiral.
+```
+
++++
+
+# Three rules, one start
+
+How much does the rule matter? This lab trains the same spiral network
+three times from identical weights, at the same η = 0.01, changing only
+the optimizer:
+
+- **sgd**: each step is η times the gradient, nothing more.
+- **momentum**: each step adds most of the previous step to the new
+  gradient, so speed builds up along a slope that keeps its direction.
+- **adam**: momentum, plus a step size per weight scaled by how large
+  that weight's gradients have been lately.
+
+Press space and watch the loss curves. For the first hundred steps or
+so they fall together. Then Adam's curve breaks away downwards while the
+other two flatten out, near the loss of a coin toss. After about 600
+steps Adam has nearly every training point right; plain and momentum
+descent are stuck around six in ten, not far above guessing. At this η they need many
+thousands of steps; Adam's per-weight scaling is what lets the weights
+with tiny gradients keep moving.
+
+```lab
+dataset: spiral
+layers: [8, 8]
+activation: tanh
+loss: bce
+learning-rate: 0.01
+batch: full
+seed: 1
+pace: 30
+race: {optimizer: [sgd, momentum, adam]}
+views: [loss]
 ```
 
 +++

@@ -133,12 +133,20 @@ extension LessonPlayer {
     }
     if let labArea = layout.lab, let playground {
       playground.render(in: labArea, buffer: &buffer, theme: theme)
+    } else if let labArea = layout.lab, let race {
+      race.render(in: labArea, buffer: &buffer, theme: theme)
     } else if let labArea = layout.lab, let labError {
       let inner = Rect(x: labArea.x + 1, y: labArea.y, width: max(0, labArea.width - 2), height: labArea.height)
       Paragraph(theme.symbols.displayable(labError), style: theme.warning).render(in: inner, buffer: &buffer)
     }
     if let playground, playground.showsHelp {
       HelpOverlay(playground: playground, context: .lesson).render(in: area, buffer: &buffer, theme: theme)
+    }
+    if let playground, playground.showsSetup {
+      SetupOverlay(playground: playground).render(in: area, buffer: &buffer, theme: theme)
+    }
+    if let race, race.showsHelp {
+      RaceHelpOverlay(race: race, context: .lesson).render(in: area, buffer: &buffer, theme: theme)
     }
   }
 

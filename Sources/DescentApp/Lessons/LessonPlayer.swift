@@ -33,6 +33,8 @@ public struct LessonPlayer {
   public private(set) var scroll = 0
   /// The live lab of the current page, if it has one.
   public private(set) var playground: Playground?
+  /// The current page's lab when it is a race (`race:`) instead of a single run.
+  public private(set) var race: Race?
   /// Why the current page's lab could not be built (a lesson from outside that `descent check`
   /// would reject); shown in place of the lab.
   public private(set) var labError: String?
@@ -50,6 +52,8 @@ public struct LessonPlayer {
   var styles = LessonStyles.standard
   /// Playgrounds of pages already opened, so going back keeps their training.
   private var playgrounds: [Int: Playground] = [:]
+  /// Races of pages already opened, likewise.
+  private var races: [Int: Race] = [:]
 
   /// Seconds one tick stands for (the program loop's frame time).
   static let secondsPerTick = Pace.secondsPerTick
@@ -70,7 +74,7 @@ public struct LessonPlayer {
   public var page: LessonPage? { lesson.pages.indices.contains(pageIndex) ? lesson.pages[pageIndex] : nil }
 
   /// True while the lab trains and frames must keep coming.
-  public var isAnimating: Bool { playground?.isAnimating ?? false }
+  public var isAnimating: Bool { playground?.isAnimating ?? race?.isAnimating ?? false }
 
   // MARK: - Update
 
@@ -85,8 +89,10 @@ public struct LessonPlayer {
       // In place (`playground?.`), never through a copy that would share the session's buffers.
       if playground?.isAnimating == true { ticksOnPage += 1 }
       _ = playground?.update(.tick(stepBudget: stepBudget))
-    case .warning:
+      _ = race?.update(.tick(stepBudget: stepBudget))
+    case .warning, .notice:
       _ = playground?.update(message)
+      _ = race?.update(message)
     case .key(let key):
       switch handle(key, progress: &progress, changed: &changed) {
       case .stay: break
@@ -99,13 +105,14 @@ public struct LessonPlayer {
 
   /// Routes a key: typing into the lab first, then paging, quiz, hint, and the lab's own keys.
   private mutating func handle(_ key: Key, progress: inout Progress, changed: inout Bool) -> Outcome {
-    let showsHelp = playground?.showsHelp == true
-    let isDrawing = playground?.digitLab.isDrawing == true
-    // While the feature chooser is open, digits toggle inputs rather than answer a quiz.
-    let choosesFeatures = playground?.reshape.choosesFeatures == true
-    if playground?.learningRateEntry != nil || showsHelp || isDrawing || choosesFeatures {
-      if key == .character("q"), showsHelp || isDrawing || choosesFeatures { return .leave }
-      _ = playground?.update(.key(key))
+    if let playground, playground.capturesKeys {
+      if key == .character("q"), !playground.isTyping { return .leave }
+      forwardToLab(key)
+      return .stay(.none)
+    }
+    if race?.showsHelp == true {
+      if key == .character("q") { return .leave }
+      forwardToLab(key)
       return .stay(.none)
     }
     switch key {
@@ -134,9 +141,18 @@ public struct LessonPlayer {
     case .home:
       scroll = 0
     default:
-      _ = playground?.update(.key(key))
+      forwardToLab(key)
     }
     return .stay(.none)
+  }
+
+  /// Hands `key` to the lab. Saving (`w`) belongs to `descent play`: here the learner is told
+  /// how to get there.
+  private mutating func forwardToLab(_ key: Key) {
+    _ = race?.update(.key(key))
+    if case .saveRun = playground?.update(.key(key)) {
+      playground?.notice = Notice("w saves in descent play: v shows this lab's setup to open it there with --setup", kind: .warning)
+    }
   }
 
   // MARK: - Pages
@@ -145,7 +161,9 @@ public struct LessonPlayer {
   private mutating func goToPage(_ index: Int, progress: inout Progress) -> Bool {
     guard lesson.pages.indices.contains(index), index != pageIndex else { return false }
     if let playground { playgrounds[pageIndex] = playground }
+    if let race { races[pageIndex] = race }
     playground = nil
+    race = nil
     return enterPage(index, progress: &progress)
   }
 
@@ -158,9 +176,23 @@ public struct LessonPlayer {
     hintRequested = false
     ticksOnPage = 0
     playground = nil
+    race = nil
     labError = nil
     guard let page else { return false }
-    if let lab = page.lab {
+    if let lab = page.lab, let variation = lab.race {
+      if let kept = races.removeValue(forKey: index) {
+        race = kept
+      } else {
+        do {
+          race = try Race(
+            setting: variation.setting, configurations: variation.configurations(from: lab.trainingConfiguration),
+            views: lab.views, bowlPair: lab.bowlParameters.flatMap { $0.count == 2 ? ($0[0], $0[1]) : nil },
+            pace: lab.pace.map { Pace(stepsPerSecond: $0) } ?? .labDefault)
+        } catch {
+          labError = "This lab cannot run: \(error)"
+        }
+      }
+    } else if let lab = page.lab {
       if let kept = playgrounds.removeValue(forKey: index) {
         playground = kept
       } else {
@@ -171,7 +203,7 @@ public struct LessonPlayer {
             pace: lab.pace.map { Pace(stepsPerSecond: $0) } ?? .labDefault,
             emphasis: StatusField.emphasised(
               by: lab, goals: page.checkpoints.compactMap { if case .goal(let goal) = $0 { goal } else { nil } }),
-            models: lab.modelChoices, optimizers: lab.optimizerChoices, dataRecipe: lab.datasetRecipe)
+            models: lab.modelChoices, optimizers: lab.optimizerChoices, dataRecipe: lab.dataRecipe)
         } catch {
           labError = "This lab cannot run: \(error)"
         }

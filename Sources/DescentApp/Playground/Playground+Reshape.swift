@@ -251,7 +251,7 @@ extension Playground {
 
   private mutating func stepNoise(up: Bool) {
     guard var recipe = requireRecipe(), let current = recipe.resolvedNoise else {
-      if reshape.dataRecipe != nil {
+      if redrawableRecipe != nil {
         notice = Notice("\(configuration.dataset.name) is drawn without noise to change", kind: .warning)
       }
       return
@@ -266,7 +266,7 @@ extension Playground {
 
   private mutating func stepTrainShare(up: Bool) {
     guard var recipe = requireRecipe(), let testFraction = recipe.resolvedTestFraction else {
-      if reshape.dataRecipe != nil {
+      if redrawableRecipe != nil {
         notice = Notice("\(configuration.dataset.name) keeps its own train/test split", kind: .warning)
       }
       return
@@ -275,7 +275,8 @@ extension Playground {
       notice = Notice("training share is at its \(up ? "highest" : "lowest") here (\(StatusLine.percent(1 - testFraction)))", kind: .warning)
       return
     }
-    recipe.testFraction = 1 - share
+    // In whole percent, so the setup string reads `test-fraction=0.3`, not 0.30000000000000004.
+    recipe.testFraction = ((1 - share) * 100).rounded() / 100
     redraw(recipe, saying: "training share \(StatusLine.percent(share)), test \(StatusLine.percent(1 - share))")
   }
 
@@ -285,8 +286,14 @@ extension Playground {
     redraw(recipe, saying: "new data (data seed \(recipe.seed))")
   }
 
-  private mutating func requireRecipe() -> DatasetRecipe? {
-    guard let recipe = reshape.dataRecipe else {
+  /// The recipe the data keys draw again: one of a built-in dataset (a file is read as it is).
+  var redrawableRecipe: DataRecipe? {
+    guard let dataRecipe, case .builtIn = dataRecipe.source else { return nil }
+    return dataRecipe
+  }
+
+  private mutating func requireRecipe() -> DataRecipe? {
+    guard let recipe = redrawableRecipe else {
       notice = Notice("this data was read from a file: noise, split and new draws need a built-in dataset", kind: .warning)
       return nil
     }
@@ -294,11 +301,12 @@ extension Playground {
   }
 
   /// Draws the data from `recipe` and trains on it from the start.
-  private mutating func redraw(_ recipe: DatasetRecipe, saying change: String) {
+  private mutating func redraw(_ recipe: DataRecipe, saying change: String) {
+    guard case .builtIn(let name) = recipe.source else { return }
     var candidate = configuration
-    candidate.dataset = recipe.dataset
+    candidate.dataset = recipe.builtInDataset(name)
     rebuild(with: candidate, saying: "\(change): data drawn again, training restarted")
-    if configuration == candidate { reshape.dataRecipe = recipe }
+    if configuration == candidate { dataRecipe = recipe }
   }
 
   /// Trains `candidate` from the start, playing on if it was playing; keeps the run and says

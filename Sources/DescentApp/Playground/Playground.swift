@@ -23,9 +23,9 @@ public struct Playground {
   /// Status fields the page is about, kept in view ahead of the others.
   public let emphasis: Set<StatusField>
   /// Index into `panes` of the pane Tab has selected.
-  public private(set) var focusedPaneIndex = 0
+  public internal(set) var focusedPaneIndex = 0
   /// The pane Enter has enlarged to fill the screen, if any.
-  public private(set) var maximisedPane: LabView?
+  public internal(set) var maximisedPane: LabView?
   public private(set) var showsHelp = false
   /// Text typed after `l`, while the learner enters a learning rate.
   public private(set) var learningRateEntry: String?
@@ -40,8 +40,8 @@ public struct Playground {
   public private(set) var bowlSurface: BowlSurface?
   /// The image views' choices: test digit, convolution window, drawing pad.
   public internal(set) var digitLab = DigitLabState()
-  /// The shape keys' focused layer, the feature chooser and how the data was drawn.
-  public internal(set) var reshape: ReshapeState
+  /// The shape keys' focused layer and the feature chooser.
+  public internal(set) var reshape = ReshapeState()
   /// The networks `m` switches between (a lab's `models`); empty when there is one network.
   public private(set) var modelChoices: [ModelDescription]
   /// Index into `modelChoices` of the network being trained.
@@ -51,6 +51,24 @@ public struct Playground {
   /// The hidden unit the sequence views single out (`u`); nil picks the unit holding the most
   /// memory at the last step.
   public private(set) var shownUnit: Int?
+  /// How the data was drawn (for the setup string, and for the data keys to draw it again);
+  /// nil when the playground was handed a dataset without its recipe.
+  public internal(set) var dataRecipe: DataRecipe?
+  /// How a CSV file's features were scaled (saved with the model so `predict` scales alike).
+  let featureScaling: FeatureScaling?
+  /// The run's steps and measurements, for the history file `w` writes.
+  var runLog: RunLog
+  /// The weight being chosen or typed after `e`; nil otherwise.
+  public internal(set) var weightEditor: WeightEditor?
+  /// The parameter chosen when `e` was last left, where the next `e` starts.
+  var lastEditedWeight: ParameterID?
+  /// Whether the setup string is shown over the screen (`v`).
+  public internal(set) var showsSetup = false
+  /// Whether a parameter was set by hand since the run started (the setup string cannot say so).
+  public internal(set) var editedWeights = false
+  /// The step of the last `w` while nothing was changed by hand since, so pressing `w` again (or
+  /// a paste full of them) does not write the same run twice.
+  var savedAtStep: Int?
 
   /// The pair a lab chose for the bowl (`bowl-parameters`); shown first, before the defaults.
   private let chosenBowlPair: (ParameterID, ParameterID)?
@@ -65,11 +83,14 @@ public struct Playground {
     configuration: TrainingConfiguration, panes: [LabView]? = nil,
     unlockedControls: Set<LabControl> = Set(LabControl.allCases),
     bowlPair: (ParameterID, ParameterID)? = nil, pace: Pace = .playgroundDefault, emphasis: Set<StatusField> = [],
-    models: [ModelDescription] = [], optimizers: [OptimizerKind] = [], dataRecipe: DatasetRecipe? = nil
+    models: [ModelDescription] = [], optimizers: [OptimizerKind] = [], dataRecipe: DataRecipe? = nil,
+    featureScaling: FeatureScaling? = nil
   ) throws(ModelError) {
     self.configuration = configuration
-    reshape = ReshapeState(dataRecipe: dataRecipe)
     session = try TrainingSession(configuration: configuration)
+    runLog = RunLog(session: session)
+    self.dataRecipe = dataRecipe
+    self.featureScaling = featureScaling
     modelChoices = models
     modelChoiceIndex = configuration.model.flatMap { models.firstIndex(of: $0) } ?? 0
     optimizerChoices = optimizers
@@ -139,6 +160,9 @@ extension Playground {
     case .warning(let text):
       notice = Notice(text, kind: .warning)
       return .none
+    case .notice(let text):
+      notice = Notice(text)
+      return .none
     case .key(let key):
       return handle(key)
     }
@@ -158,14 +182,13 @@ extension Playground {
     let steps = paceCarry.steps(at: pace, within: stepBudget)
     guard steps > 0 else { return }
     let before = session.state
-    session.step(count: steps)
-    session.refreshMetrics()
+    takeSteps(steps)
     refreshBowl()
     noteStateChange(from: before)
   }
 
   /// Brings the bowl's surface up to date with the session; nothing when no bowl is shown.
-  private mutating func refreshBowl() {
+  mutating func refreshBowl() {
     guard panes.contains(.bowl), let pair = bowlPair else {
       bowlSurface = nil
       return
@@ -176,7 +199,7 @@ extension Playground {
   /// Pauses and explains when the run has just converged or diverged. Convergence pauses a run
   /// once: a learner who plays on after it is not stopped again for flatness until the run
   /// restarts or a hyperparameter changes.
-  private mutating func noteStateChange(from before: TrainingState) {
+  mutating func noteStateChange(from before: TrainingState) {
     guard session.state != before else { return }
     switch session.state {
     case .running: break
@@ -199,9 +222,11 @@ extension Playground {
     if learningRateEntry != nil { return handleLearningRateEntry(key) }
     if digitLab.isDrawing { return handleDrawingKey(key) }
     if reshape.choosesFeatures { return handleFeatureChooserKey(key) }
-    if showsHelp {
+    if weightEditor != nil, let command = handleWeightEditorKey(key) { return command }
+    if showsHelp || showsSetup {
       if key == .character("q") { return .quit }
       showsHelp = false
+      showsSetup = false
       return .none
     }
     switch key {
@@ -223,6 +248,9 @@ extension Playground {
     case .character("R"): if unlocked(.seed) { restart(seed: configuration.seed &+ 1, saying: "new seed \(configuration.seed &+ 1)") }
     case .character("y"): usesLogScale.toggle(); notice = Notice(usesLogScale ? "loss axis: log scale" : "loss axis: linear scale")
     case .character("p"): cycleBowlPair()
+    case .character("e"): if unlocked(.editWeights) { startEditingWeights() }
+    case .character("v"): showSetup()
+    case .character("w"): return saveRun()
     case .character("x"):
       shownSampleIndex = (shownSampleIndex + 1) % max(1, configuration.dataset.trainInputs.count)
       showNextTestImage()
@@ -264,8 +292,7 @@ extension Playground {
       return
     }
     let before = session.state
-    session.step(count: 1)
-    session.refreshMetrics()
+    takeSteps(1)
     refreshBowl()
     notice = nil
     noteStateChange(from: before)
@@ -390,6 +417,9 @@ extension Playground {
       return
     }
     configuration = candidate
+    runLog = RunLog(session: session)
+    editedWeights = false
+    savedAtStep = nil
     isPlaying = false
     pausedForConvergence = false
     bowlSurface = nil

@@ -36,6 +36,9 @@ public struct PlaygroundApp: App {
     if playground.showsHelp {
       HelpOverlay(playground: playground).render(in: area, buffer: &buffer, theme: theme)
     }
+    if playground.showsSetup {
+      SetupOverlay(playground: playground).render(in: area, buffer: &buffer, theme: theme)
+    }
   }
 
   public var wantsFrames: Bool { playground.isAnimating }

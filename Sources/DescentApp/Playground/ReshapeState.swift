@@ -1,20 +1,17 @@
 import NeuralEngine
 
 /// The playground's reshaping side: which hidden layer the neuron keys act on, whether the
-/// input-feature chooser is open, and how the data was drawn, so the data keys can draw it again.
+/// input-feature chooser is open, and the regularisation rate `g` turns on with. (How the data
+/// was drawn, which the data keys change, is the playground's `dataRecipe`.)
 public struct ReshapeState: Equatable, Sendable {
   /// Index into the configuration's hidden layers of the layer `{` and `}` change (`<` `>` move it).
   public var focusedLayer = 0
   /// True while `i`'s chooser is open and digits toggle input features.
   public var choosesFeatures = false
-  /// How the dataset was drawn; nil for data read from a file, which cannot be drawn again.
-  public var dataRecipe: DatasetRecipe?
   /// The rate `g` turns regularisation on with: the last one used.
   public var regularizationRate = ReshapeState.regularizationRates[0]
 
-  public init(dataRecipe: DatasetRecipe? = nil) {
-    self.dataRecipe = dataRecipe
-  }
+  public init() {}
 
   // MARK: - Ranges
 

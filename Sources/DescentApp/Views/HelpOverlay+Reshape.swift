@@ -23,7 +23,7 @@ extension HelpOverlay {
       Entry(keys: "k  K", action: "regularisation rate up / down", control: .regularization, brief: "regularisation rate"),
       Entry(keys: "D", action: "dropout: 0, 10, 20, 30, 50 %", control: .dropout, brief: "dropout rate"),
     ]
-    if let recipe = playground.reshape.dataRecipe {
+    if let recipe = playground.redrawableRecipe {
       if recipe.resolvedNoise != nil { entries.append(Entry(keys: "j  J", action: "more / less noise in the data", control: .noise, brief: "noise up / down")) }
       if recipe.resolvedTestFraction != nil {
         entries.append(Entry(keys: "t  T", action: "more / less data for training", control: .split, brief: "training share"))

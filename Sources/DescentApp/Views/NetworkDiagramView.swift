@@ -11,7 +11,8 @@ import TerminalUI
 /// (every one of a third of the largest or more, and each node's strongest input, as many as
 /// the gap has room for); the caption counts the rest. A layer taller than the pane shows its
 /// first nodes, `⋮` and `+n`; a network that does not fit side by side is listed as
-/// `Dense(2→64, tanh)` lines.
+/// `Dense(2→64, tanh)` lines. While the learner chooses a weight here (`e`), its link is drawn
+/// on top in the highlight style, or for a bias its node.
 public struct NetworkDiagramView {
   private let playground: Playground
 
@@ -188,6 +189,7 @@ extension NetworkDiagramView {
   private func drawColumns(_ model: Model, _ layout: ColumnLayout, area: Rect, buffer: inout Buffer, theme: Theme) {
     let symbols = theme.symbols
     var shownLinks = 0, totalLinks = 0
+    let selected = selectedPlace
     // Connections first, so nodes and labels sit on top.
     for layerIndex in model.stages.indices {
       let layer = model.stages[layerIndex]
@@ -209,6 +211,13 @@ extension NetworkDiagramView {
       totalLinks += connections.count
       connections = Self.legibleLinks(connections, largest: largest, targets: targets.count, room: max(targets.count, gap.width * area.height / 8))
       shownLinks += connections.count
+      var chosen: (source: Int, target: Int)?
+      if let selected, selected.stage == layerIndex, let input = selected.input,
+        sources.indices.contains(input), targets.indices.contains(selected.output)
+      {
+        chosen = (input, selected.output)
+        connections.removeAll { $0.source == input && $0.target == selected.output }
+      }
       // Weakest first, so the strong ones stay on top where lines cross.
       for connection in connections.sorted(by: { abs($0.weight) < abs($1.weight) }) {
         let relative = largest > 0 ? abs(connection.weight) / largest : 0
@@ -224,6 +233,16 @@ extension NetworkDiagramView {
           to: (Double(canvas.pixelWidth - 1), Double(targetY * dotsPerRow + top)), style: style, rank: relative,
           dashed: theme.colorCount == 0 ? connection.weight < 0 : strength == .weak)
       }
+      if let chosen {
+        let dotsPerRow = symbols.isUnicode ? 4 : 1
+        let top = symbols.isUnicode ? 1 : 0
+        var style = theme.highlight
+        style.bold = true
+        canvas.line(
+          from: (0, Double((sources[chosen.source] - area.y) * dotsPerRow + top)),
+          to: (Double(canvas.pixelWidth - 1), Double((targets[chosen.target] - area.y) * dotsPerRow + top)),
+          style: style, rank: 2, dashed: false)
+      }
       canvas.render(in: gap, buffer: &buffer)
     }
     // Nodes, values and the "more" marks; the focused layer's nodes reversed, marked above.
@@ -235,8 +254,9 @@ extension NetworkDiagramView {
       }
       for (node, row) in layout.nodeRows[column].enumerated() {
         let value = model.values[column][node]
-        var style = nodeStyle(value, theme: theme)
-        style.reverse = isFocused
+        let isChosenBias = selected.map { $0.input == nil && $0.stage + 1 == column && $0.output == node } ?? false
+        var style = isChosenBias ? theme.highlight : nodeStyle(value, theme: theme)
+        if isFocused, !isChosenBias { style.reverse = true }
         buffer.write(nodeGlyph(value, symbols: symbols), x: x, y: row, style: style, clip: area)
         if layout.showsValues[column] {
           let text = PlotText.number(value, width: 4, symbols: symbols)
@@ -278,6 +298,20 @@ extension NetworkDiagramView {
       let text = caption.truncated(toWidth: area.width, ellipsis: symbols.ellipsis)
       buffer.write(text, x: area.x, y: captionRow, style: theme.dim, clip: area)
     }
+  }
+
+  /// The weight or bias chosen with `e` when this pane shows the choice: its dense stage, the
+  /// neuron it feeds, and the input it reads (nil for a bias).
+  private var selectedPlace: (stage: Int, output: Int, input: Int?)? {
+    guard let editor = playground.weightEditor, playground.weightEditorPane == .network else { return nil }
+    let parameter = editor.selected
+    let name = parameter.block
+    guard let kind = name.first, kind == "w" || kind == "b", let number = Int(name.dropFirst()), number >= 1,
+      let output = parameter.indices.first
+    else { return nil }
+    if kind == "w", parameter.indices.count == 2 { return (number - 1, output, parameter.indices[1]) }
+    if kind == "b", parameter.indices.count == 1 { return (number - 1, output, nil) }
+    return nil
   }
 
   /// How a link is drawn for the size of its weight relative to the largest of its layer.

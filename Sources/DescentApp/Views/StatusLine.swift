@@ -179,6 +179,19 @@ struct StatusLine {
           spans: [Span("lr ", style: label), Span(formatLearningRate(session.learningRate), style: value)],
           priority: Priority.learningRate))
     }
+    if let editor = playground.weightEditor, let chosen = playground.selectedWeightLabel {
+      let style = onBar(theme.highlight, theme)
+      let name = symbols.displayable(editor.selected.description)
+      if let entry = editor.entry {
+        fields.append(Field(spans: [Span(name + " = " + symbols.displayable(entry) + symbols.cursor, style: style)], priority: Priority.state))
+      } else {
+        let value = NumberFormat.value(chosen.value)
+        fields.append(
+          Field(
+            spans: [Span(symbols.displayable(chosen.name) + " = " + value, style: style)], priority: Priority.state,
+            compact: [Span(name + " = " + value, style: style)], fullFormPriority: Priority.step))
+      }
+    }
     fields.append(Field(spans: [Span(session.batchMode.label, style: label)], priority: priority(.batchMode, otherwise: Priority.batchMode)))
     fields.append(
       Field(spans: [Span(session.optimizerKind.rawValue, style: label)], priority: priority(.optimizer, otherwise: Priority.optimizer)))
@@ -242,6 +255,10 @@ struct StatusLine {
     }
     if playground.takesInputFeatures, unlocked.contains(.features) { hints.append(.init(keys: "i", action: "inputs", priority: 2)) }
     if playground.panes.count > 1 { hints.append(.init(keys: "Tab", action: "focus", priority: 5)) }
+    if unlocked.contains(.editWeights), playground.panes.contains(where: Playground.weightPanes.contains) {
+      hints.append(.init(keys: "e", action: "edit a weight", priority: 3))
+    }
+    hints.append(.init(keys: "v", action: "setup", priority: 2))
     hints.append(.init(keys: "?", action: "help", priority: 9))
     hints.append(.init(keys: "q", action: "quit", priority: 6))
     return Span(KeyHints(hints).text(width: width, symbols: theme.symbols), style: theme.dim)

@@ -7,6 +7,10 @@ import TerminalUI
 /// When the rows do not fit, each layer is shown instead as a heatmap of its weight matrix
 /// (rows are nodes, columns are inputs, the last column the bias) on a signed colour scale,
 /// under its description `Dense(2→8, tanh)`; layers that do not fit are counted, not drawn.
+///
+/// While the learner chooses a weight (`e`), its row is drawn in the highlight style, or in a
+/// heatmap its cell holds a marker (`▲`/`▼` for the upper or lower of a half-block cell's two
+/// rows, `◆` or `*` otherwise).
 struct WeightsView {
   let playground: Playground
 
@@ -41,6 +45,7 @@ struct WeightsView {
   private func drawRows(_ parameters: [ParameterID], in area: Rect, buffer: inout Buffer, theme: Theme) {
     let network = playground.session.network
     let symbols = theme.symbols
+    let selected = selectedParameter
     let names = parameters.map { name(of: $0, symbols: symbols) }
     let nameWidth = min(Self.nameWidth, names.map { DisplayWidth.of($0) }.max() ?? 0)
     // Beyond name and value: the change, then the bar (3…8 columns), then the sparkline.
@@ -67,7 +72,13 @@ struct WeightsView {
       let value = network.parameters[position]
       let layer = network.blocks.last(where: { $0.offset <= position })?.layer ?? 0
       var x = area.x
-      buffer.write(names[row].truncated(toWidth: nameWidth, ellipsis: symbols.ellipsis), x: x, y: y, style: theme.label, clip: area)
+      if parameter == selected {
+        let name = names[row].truncated(toWidth: nameWidth, ellipsis: symbols.ellipsis)
+        let padded = name + String(repeating: " ", count: max(0, nameWidth - DisplayWidth.of(name)))
+        buffer.write(padded, x: x, y: y, style: theme.highlight, clip: area)
+      } else {
+        buffer.write(names[row].truncated(toWidth: nameWidth, ellipsis: symbols.ellipsis), x: x, y: y, style: theme.label, clip: area)
+      }
       x += nameWidth + 1
       buffer.write(NumberFormat.value(value, width: Self.valueWidth), x: x, y: y, style: theme.signed(value), clip: area)
       x += Self.valueWidth + 1
@@ -86,6 +97,12 @@ struct WeightsView {
           .render(in: Rect(x: x, y: y, width: historyWidth, height: 1).intersection(area), buffer: &buffer)
       }
     }
+  }
+
+  /// The parameter chosen with `e` when this pane shows the choice.
+  private var selectedParameter: ParameterID? {
+    guard let editor = playground.weightEditor, playground.weightEditorPane == .weights else { return nil }
+    return editor.selected
   }
 
   /// The lowest to the highest finite value of all `histories`; nil when there is none.
@@ -153,6 +170,14 @@ struct WeightsView {
   private func drawHeatmaps(in area: Rect, buffer: inout Buffer, theme: Theme) {
     let layers = ParameterMatrix.all(in: playground.session.network)
     let halfBlocks = theme.symbols.isUnicode && theme.colorCount >= 8
+    let grid = ParameterGrid(network: playground.session.network)
+    // The chosen weight's matrix (counting weight blocks as `ParameterMatrix.all` does), row and
+    // column.
+    let selectedPlace = selectedParameter.flatMap { grid.place(of: $0) }.flatMap { place -> (Int, Int, Int)? in
+      guard grid.matrices[place.matrix].weights != nil else { return nil }
+      let index = grid.matrices[..<place.matrix].filter { $0.weights != nil }.count
+      return (index, place.row, place.column)
+    }
     var y = area.y
     for (index, layer) in layers.enumerated() {
       let matrixRows = layer.outputCount
@@ -200,6 +225,15 @@ struct WeightsView {
             let cells = Self.shadedCells(weight, limit: limit, width: cellWidth, scale: scale, theme: theme)
             for (offset, cell) in cells.enumerated() { buffer[x + offset, y + cellRow] = cell }
           }
+        }
+      }
+      if let (matrix, row, column) = selectedPlace, matrix == index {
+        let cellRow = halfBlocks ? row / 2 : row
+        let x = area.x + column * cellWidth + (column == layer.inputCount ? cellWidth : 0)
+        if cellRow < cellRows, x + cellWidth <= area.maxX {
+          // With half blocks a cell holds two rows: the triangle points at the chosen one.
+          let marker = halfBlocks ? (row % 2 == 0 ? "▲" : "▼") : (theme.symbols.isUnicode ? "◆" : "*")
+          for offset in 0..<cellWidth { buffer[x + offset, y + cellRow] = Cell(offset == 0 ? marker : " ", style: theme.highlight) }
         }
       }
       y += cellRows

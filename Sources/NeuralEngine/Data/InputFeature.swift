@@ -63,18 +63,21 @@ extension Dataset {
   public func withInputFeatures(_ features: [InputFeature]) -> Dataset {
     precondition(inputShape == [2], "input features are computed from two inputs")
     precondition(!features.isEmpty, "a network needs at least one input feature")
-    func transformed(_ samples: Samples) -> Samples {
-      var values: [Double] = []
-      values.reserveCapacity(samples.count * features.count)
-      for index in 0..<samples.count {
-        let point = samples[index]
-        values += InputFeature.row(features, x1: point[point.startIndex], x2: point[point.startIndex + 1])
-      }
-      return Samples(width: features.count, values: values)
-    }
     return Dataset(
       name: name, featureNames: features.map(\.name), targetNames: targetNames, task: task,
-      trainInputs: transformed(trainInputs), trainTargets: trainTargets, testInputs: transformed(testInputs),
-      testTargets: testTargets)
+      trainInputs: Self.inputFeatureRows(trainInputs, features), trainTargets: trainTargets,
+      testInputs: Self.inputFeatureRows(testInputs, features), testTargets: testTargets)
+  }
+
+  /// `features` of each two-value row of `samples`: one row of the network's inputs per point.
+  public static func inputFeatureRows(_ samples: Samples, _ features: [InputFeature]) -> Samples {
+    precondition(samples.width == 2, "input features are computed from two inputs")
+    var values: [Double] = []
+    values.reserveCapacity(samples.count * features.count)
+    for index in 0..<samples.count {
+      let point = samples[index]
+      values += InputFeature.row(features, x1: point[point.startIndex], x2: point[point.startIndex + 1])
+    }
+    return Samples(width: features.count, values: values)
   }
 }

@@ -19,8 +19,36 @@ import Foundation
 /// offline with 120-bit mpmath at 50,000 random points in [0, 19.1], worst near 0.85, where
 /// glibc's own `tanh` is off by up to 1.97 ulp) and within `maximumErrorInUnits` = 2 ulp of
 /// glibc's `tanh` (Foundation); `exp` and `sigmoid` within a few ulp of Foundation's
-/// (`VectorMathTests`). No fused multiply-add is used, so every build gives the same bits.
+/// (`VectorMathTests`). Polynomials use fused multiply-adds where the build targets a CPU with
+/// them (`multiplyAdd`), so a host build and a portable one may differ in the last bit; each is
+/// deterministic.
+///
+/// Everything here is written on the concrete `SIMD8<Double>` with the standard library's own
+/// operations, not the generic `Lanes` helpers of the matrix kernels: debug builds compile file by
+/// file, and a generic helper from another file is then called unspecialised, lane by lane.
 enum VectorMath {
+  private typealias V = SIMD8<Double>
+
+  /// `a + b·c`, fused where the build targets a CPU with fused multiply-add.
+  @inline(__always)
+  private static func multiplyAdd(_ a: V, _ b: V, _ c: V) -> V {
+    #if DESCENT_FMA
+      a.addingProduct(b, c)
+    #else
+      a + b * c
+    #endif
+  }
+
+  @inline(__always)
+  private static func load(_ pointer: UnsafePointer<Double>) -> V {
+    UnsafeRawPointer(pointer).loadUnaligned(as: V.self)
+  }
+
+  @inline(__always)
+  private static func store(_ vector: V, to pointer: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: vector, as: V.self)
+  }
+
   /// The documented error bound in units in the last place (ulp) of the exact result.
   static let maximumErrorInUnits = 2.0
 
@@ -58,23 +86,23 @@ enum VectorMath {
     let sign = bits & signBit
     let magnitude = unsafeBitCast(bits & ~signBit, to: SIMD8<Double>.self)
 
-    // Small arguments: z·P(z) and Q(z).
+    // Small arguments: z·P(z) and Q(z), Horner's rule.
     let z = magnitude * magnitude
-    let smallNumerator = ((smallP0 * z + smallP1) * z + smallP2) * z
-    let smallDenominator = ((z + smallQ0) * z + smallQ1) * z + smallQ2
+    let smallNumerator = multiplyAdd(V(repeating: smallP2), multiplyAdd(V(repeating: smallP1), V(repeating: smallP0), z), z) * z
+    let smallDenominator = multiplyAdd(V(repeating: smallQ2), multiplyAdd(V(repeating: smallQ1), z + smallQ0, z), z)
 
     // Large arguments: e^{2|x|} = 2ⁿ · (q + p) / (q − p).
     let twice = (magnitude + magnitude).replacing(with: 40, where: .!(magnitude .< 20))
     let (power, p, q) = exponentialParts(twice)
     // 2 / (e^{2|x|} + 1) = 2(q − p) / (2ⁿ(q + p) + (q − p)).
     let largeNumerator = 2 * (q - p)
-    let largeDenominator = power * (q + p) + (q - p)
+    let largeDenominator = multiplyAdd(q - p, power, q + p)
 
     let small = magnitude .< 0.625
     let ratio =
       largeNumerator.replacing(with: smallNumerator, where: small)
       / largeDenominator.replacing(with: smallDenominator, where: small)
-    let result = (1 - ratio).replacing(with: magnitude + magnitude * ratio, where: small)
+    let result = (1 - ratio).replacing(with: multiplyAdd(magnitude, magnitude, ratio), where: small)
     let signed = unsafeBitCast(result, to: Bits.self) | sign
     // NaN stays NaN.
     return unsafeBitCast(signed, to: SIMD8<Double>.self).replacing(with: x, where: x .!= x)
@@ -92,12 +120,13 @@ enum VectorMath {
   @inline(always)
   private static func exponentialParts(_ x: SIMD8<Double>) -> (power: SIMD8<Double>, p: SIMD8<Double>, q: SIMD8<Double>) {
     typealias Bits = SIMD8<UInt64>
-    let shifted = x * log2e + roundingShift
+    let shifted = multiplyAdd(V(repeating: roundingShift), x, V(repeating: log2e))
     let n = shifted - roundingShift
     let r = (x - n * ln2High) - n * ln2Low
     let rr = r * r
-    let p = r * ((expP0 * rr + expP1) * rr + expP2)
-    let q = ((expQ0 * rr + expQ1) * rr + expQ2) * rr + expQ3
+    let p = r * multiplyAdd(V(repeating: expP2), multiplyAdd(V(repeating: expP1), V(repeating: expP0), rr), rr)
+    let q = multiplyAdd(
+      V(repeating: expQ3), multiplyAdd(V(repeating: expQ2), multiplyAdd(V(repeating: expQ1), V(repeating: expQ0), rr), rr), rr)
     let shiftBits = unsafeBitCast(SIMD8<Double>(repeating: roundingShift), to: Bits.self)
     let exponent = unsafeBitCast(shifted, to: Bits.self) &- shiftBits
     let power = unsafeBitCast((exponent &+ 1023) &<< 52, to: SIMD8<Double>.self)
@@ -187,6 +216,51 @@ enum VectorMath {
     applyExp(values, into: values, count: count)
   }
 
+  // MARK: - Rectifiers (ReLU, leaky ReLU)
+
+  /// Writes `x > 0 ? x : slope·x` of `count` numbers at `source` into `destination` (which may be
+  /// `source`), with a slope of 0 giving exactly +0 (ReLU: never −0, NaN gives 0), as the scalar
+  /// comparison does. Eight lanes at a time.
+  @inline(__always)
+  static func applyRectifier(
+    _ source: UnsafePointer<Double>, into destination: UnsafeMutablePointer<Double>, count: Int, slope: Double
+  ) {
+    let slopes = V(repeating: slope)
+    let rectified = slope == 0
+    var index = 0
+    while index &+ 8 <= count {
+      let x = load(source + index)
+      store(x.replacing(with: rectified ? V() : x * slopes, where: .!(x .> 0)), to: destination + index)
+      index &+= 8
+    }
+    while index < count {
+      let x = source[index]
+      destination[index] = x > 0 ? x : rectified ? 0 : x * slope
+      index &+= 1
+    }
+  }
+
+  /// `dz = z > 0 ? da : slope·da` for `count` numbers (`dz` may be `da`), exactly 0 where the
+  /// slope is 0. Eight lanes at a time.
+  @inline(__always)
+  static func rectifierGradient(
+    _ da: UnsafePointer<Double>, preActivations z: UnsafePointer<Double>, into dz: UnsafeMutablePointer<Double>,
+    count: Int, slope: Double
+  ) {
+    let slopes = V(repeating: slope)
+    let rectified = slope == 0
+    var index = 0
+    while index &+ 8 <= count {
+      let gradient = load(da + index)
+      store(gradient.replacing(with: rectified ? V() : gradient * slopes, where: .!(load(z + index) .> 0)), to: dz + index)
+      index &+= 8
+    }
+    while index < count {
+      dz[index] = z[index] > 0 ? da[index] : rectified ? 0 : da[index] * slope
+      index &+= 1
+    }
+  }
+
   /// A function of eight lanes, as a type so `apply` is specialised for it (a closure would
   /// not always be inlined into the loop).
   private protocol LaneFunction {
@@ -246,7 +320,7 @@ enum VectorMath {
     var offset = 0
     while offset &+ 8 <= count {
       let vector = raw.loadUnaligned(fromByteOffset: offset &* MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
-      sums = sums.adding(vector, times: vector)
+      sums = multiplyAdd(sums, vector, vector)
       offset &+= 8
     }
     var total = sums.sum()
@@ -273,31 +347,30 @@ enum VectorMath {
   /// each other.
   @inline(__always)
   private static func reduce(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>?, count: Int) -> Double {
-    typealias Lanes = SIMD8<Double>
-    var s0 = Lanes(), s1 = Lanes(), s2 = Lanes(), s3 = Lanes()
+    var s0 = V(), s1 = V(), s2 = V(), s3 = V()
     var index = 0
     if let y {
       while index &+ 32 <= count {
-        s0 = s0.adding(Lanes.load(x + index), times: Lanes.load(y + index))
-        s1 = s1.adding(Lanes.load(x + (index &+ 8)), times: Lanes.load(y + (index &+ 8)))
-        s2 = s2.adding(Lanes.load(x + (index &+ 16)), times: Lanes.load(y + (index &+ 16)))
-        s3 = s3.adding(Lanes.load(x + (index &+ 24)), times: Lanes.load(y + (index &+ 24)))
+        s0 = multiplyAdd(s0, load(x + index), load(y + index))
+        s1 = multiplyAdd(s1, load(x + (index &+ 8)), load(y + (index &+ 8)))
+        s2 = multiplyAdd(s2, load(x + (index &+ 16)), load(y + (index &+ 16)))
+        s3 = multiplyAdd(s3, load(x + (index &+ 24)), load(y + (index &+ 24)))
         index &+= 32
       }
       while index &+ 8 <= count {
-        s0 = s0.adding(Lanes.load(x + index), times: Lanes.load(y + index))
+        s0 = multiplyAdd(s0, load(x + index), load(y + index))
         index &+= 8
       }
     } else {
       while index &+ 32 <= count {
-        s0 += Lanes.load(x + index)
-        s1 += Lanes.load(x + (index &+ 8))
-        s2 += Lanes.load(x + (index &+ 16))
-        s3 += Lanes.load(x + (index &+ 24))
+        s0 += load(x + index)
+        s1 += load(x + (index &+ 8))
+        s2 += load(x + (index &+ 16))
+        s3 += load(x + (index &+ 24))
         index &+= 32
       }
       while index &+ 8 <= count {
-        s0 += Lanes.load(x + index)
+        s0 += load(x + index)
         index &+= 8
       }
     }

@@ -51,6 +51,20 @@ public struct Optimizer: Equatable, Sendable {
     secondMoments = []
   }
 
+  /// Forgets where the parameter at `position` was heading, keeping how steep its gradients have
+  /// been: after a parameter is set by hand, momentum's and Nesterov's velocity and Adam's first
+  /// moment restart at 0 for it (an old velocity would shove the new value straight away), while
+  /// AdaGrad's, RMSProp's and Adam's squared-gradient statistics stay (they scale its steps, and
+  /// restarting them at 0 would make its next step several times a normal one).
+  public mutating func forgetVelocity(at position: Int) {
+    switch kind {
+    case .sgd, .adagrad, .rmsprop:
+      return
+    case .momentum, .nesterov, .adam:
+      if firstMoments.indices.contains(position) { firstMoments[position] = 0 }
+    }
+  }
+
   /// A run of parameters that the optimizer treats alike.
   struct Range: Equatable, Sendable {
     var start: Int
@@ -61,14 +75,15 @@ public struct Optimizer: Equatable, Sendable {
     var frozen: Bool
   }
 
-  /// Computes every parameter's change into `updates` (0 for frozen ones) and returns whether
-  /// the step is safe: every gradient finite (their sum of squares is), so with finite
-  /// parameters every rule's change and every new value `p + Δ` is finite. Adds the penalty's
-  /// gradient into `gradients` and clips them first. Nothing is applied: the caller adds
-  /// `updates` when the answer is yes.
-  mutating func computeUpdates(
-    parameters: UnsafePointer<Double>, gradients: UnsafeMutablePointer<Double>,
-    updates: UnsafeMutablePointer<Double>, count: Int, ranges: [Range], regularization: Regularization
+  /// Takes one step: when every gradient is finite (their sum of squares is, so with finite
+  /// parameters every rule's change and every new value is finite), writes each parameter's
+  /// change into `updates` (0 for frozen ones), adds it to `parameters` and copies the new values
+  /// into `record` (the session's history slot), all in one pass; returns false and changes
+  /// nothing else otherwise. Adds the penalty's gradient into `gradients` and clips them first.
+  mutating func step(
+    parameters: UnsafeMutablePointer<Double>, gradients: UnsafeMutablePointer<Double>,
+    updates: UnsafeMutablePointer<Double>, record: UnsafeMutablePointer<Double>, count: Int, ranges: [Range],
+    regularization: Regularization
   ) -> Bool {
     if firstMoments.count != count, kind != .sgd {
       firstMoments = [Double](repeating: 0, count: count)
@@ -76,7 +91,7 @@ public struct Optimizer: Equatable, Sendable {
     }
     for range in ranges where range.regularized && !range.frozen {
       regularization.addGradient(
-        weights: parameters + range.start, gradients: gradients + range.start, count: range.count)
+        weights: UnsafePointer(parameters + range.start), gradients: gradients + range.start, count: range.count)
     }
     var squares = 0.0
     for range in ranges where !range.frozen {
@@ -98,11 +113,19 @@ public struct Optimizer: Equatable, Sendable {
       let end = range.start + range.count
       if range.frozen {
         (updates + range.start).update(repeating: 0, count: range.count)
+        (record + range.start).update(from: parameters + range.start, count: range.count)
         continue
+      }
+      // The change, then the parameter moved by it and recorded.
+      @inline(__always) func apply(_ change: Double, at index: Int) {
+        updates[index] = change
+        let moved = parameters[index] + change
+        parameters[index] = moved
+        record[index] = moved
       }
       switch kind {
       case .sgd:
-        for index in range.start..<end { updates[index] = -rate * gradients[index] }
+        for index in range.start..<end { apply(-rate * gradients[index], at: index) }
       case .momentum, .nesterov:
         let mu = momentum
         let nesterov = kind == .nesterov
@@ -111,9 +134,8 @@ public struct Optimizer: Equatable, Sendable {
             let g = gradients[index]
             let v = mu * velocity[index] + g
             velocity[index] = v
-            let change = nesterov ? -rate * (g + mu * v) : -rate * v
-            updates[index] = change
-            }
+            apply(nesterov ? -rate * (g + mu * v) : -rate * v, at: index)
+          }
         }
       case .adagrad, .rmsprop:
         let rho = kind == .rmsprop ? decay : 1
@@ -124,9 +146,8 @@ public struct Optimizer: Equatable, Sendable {
             let g = gradients[index]
             let s = rho * squares[index] + fresh * g * g
             squares[index] = s
-            let change = -rate * g / (s.squareRoot() + eps)
-            updates[index] = change
-            }
+            apply(-rate * g / (s.squareRoot() + eps), at: index)
+          }
         }
       case .adam:
         let b1 = beta1
@@ -142,9 +163,8 @@ public struct Optimizer: Equatable, Sendable {
               let second = b2 * v[index] + (1 - b2) * g * g
               m[index] = first
               v[index] = second
-              let change = -rate * (first / firstCorrection) / ((second / secondCorrection).squareRoot() + eps)
-              updates[index] = change
-                }
+              apply(-rate * (first / firstCorrection) / ((second / secondCorrection).squareRoot() + eps), at: index)
+            }
           }
         }
       }

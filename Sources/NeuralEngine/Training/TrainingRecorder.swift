@@ -30,23 +30,17 @@ public struct TrainingRecorder: Sendable {
     }
   }
 
-  /// Adds the step's `updates` (the optimizer's `lastUpdates`) to `parameters` and appends the
-  /// new values to the ring, in one pass.
-  mutating func apply(to parameters: UnsafeMutablePointer<Double>) {
+  /// Runs `body` with the last-updates buffer and the ring's next slot, for a step to fill both
+  /// (see `Optimizer.step`); the slot joins the history when `body` returns true.
+  mutating func recordStep(
+    _ body: (_ updates: UnsafeMutablePointer<Double>, _ slot: UnsafeMutablePointer<Double>) -> Bool
+  ) -> Bool {
     let start = ringNext * parameterCount
-    let count = parameterCount
-    parameterRing.withBase { ring in
-      lastUpdates.withBase { updates in
-        let slot = ring + start
-        for index in 0..<count {
-          let value = parameters[index] + updates[index]
-          parameters[index] = value
-          slot[index] = value
-        }
-      }
-    }
+    let recorded = parameterRing.withBase { ring in lastUpdates.withBase { updates in body(updates, ring + start) } }
+    guard recorded else { return false }
     ringNext = (ringNext + 1) % parameterHistoryCapacity
     ringCount = Swift.min(ringCount + 1, parameterHistoryCapacity)
+    return true
   }
 
   /// Appends the current parameters to the ring.

@@ -22,9 +22,9 @@ extension TrainingSession {
     let regularization = self.regularization
     let finite = network.parameters.withBase { parameters in
       gradients.withBase { gradients in
-        recorder.lastUpdates.withBase { updates in
-          optimizer.computeUpdates(
-            parameters: parameters, gradients: gradients, updates: updates, count: parameterCount,
+        recorder.recordStep { updates, slot in
+          optimizer.step(
+            parameters: parameters, gradients: gradients, updates: updates, record: slot, count: parameterCount,
             ranges: ranges, regularization: regularization)
         }
       }
@@ -34,7 +34,6 @@ extension TrainingSession {
       stop()
       return
     }
-    network.parameters.withBase { recorder.apply(to: $0) }
 
     let endedEpoch = schedule.advance(by: size)
     recorder.history.batchLoss.append(batchLoss, step: step)
@@ -50,9 +49,31 @@ extension TrainingSession {
   /// Takes `count` steps, stopping early when the run diverges or converges (the next `step`
   /// resumes a converged run).
   public mutating func step(count: Int) {
+    step(count: count) { _ in }
+  }
+
+  /// What one step left behind, for a caller that records every step (the playground's run log).
+  public struct StepReport: Equatable, Sendable {
+    /// The step taken (the first is 1).
+    public var step: Int
+    /// Epochs completed after it.
+    public var epoch: Int
+    /// The mean loss of its batch (with the penalty), before its update.
+    public var batchLoss: Double
+    /// The last measurement of both splits (taken after this step when `metrics.step == step`).
+    public var metrics: Metrics
+  }
+
+  /// `step(count:)`, telling `observe` about every step taken (a step the run stopped at,
+  /// diverging, is not taken and not reported).
+  public mutating func step(count: Int, observe: (StepReport) -> Void) {
     for _ in 0..<count {
       if case .diverged = state { return }
+      let before = stepCount
       step()
+      if stepCount > before, let batchLoss = recorder.history.batchLoss.lastValue {
+        observe(StepReport(step: stepCount, epoch: epochCount, batchLoss: batchLoss, metrics: metrics))
+      }
       if state == .converged { return }
     }
   }
