@@ -23,6 +23,7 @@ extension LabSpec {
     if let dropout { configuration.dropoutRate = dropout }
     configuration.initialisation = initialisation
     configuration.frozenItems = Set(frozenItems)
+    configuration.inputFeatures = features
     return configuration
   }
 

@@ -7,14 +7,14 @@ extension LabSpec {
     "dataset", "model", "layers", "activation", "output-activation", "loss", "optimizer", "learning-rate",
     "batch", "seed", "views", "controls", "regularization", "dropout", "initialisation",
     "pace", "steps-per-tick", "speed", "bowl-parameters", "train-samples", "noise", "classes", "test-shift",
-    "length", "models", "optimizers", "setup", "race", "pretrain", "transfer", "freeze",
+    "length", "models", "optimizers", "features", "setup", "race", "pretrain", "transfer", "freeze",
   ]
 
   /// The keys a `setup` string stands for (it is given instead of them).
   static let setupKeys: Set<String> = [
     "dataset", "model", "layers", "models", "activation", "output-activation", "loss", "optimizer", "learning-rate",
     "batch", "seed", "regularization", "dropout", "initialisation", "train-samples", "noise", "classes", "test-shift",
-    "length",
+    "length", "features",
   ]
 
   /// Reads a lab from its YAML root; nil if it is unusable (problems say why).
@@ -56,6 +56,7 @@ extension LabSpec {
     var modelItems: [(description: ModelDescription, line: Int)] = []
     var optimizerEntry: YAMLBlock.Entry?
     var optimizersEntry: YAMLBlock.Entry?
+    var featuresEntry: YAMLBlock.Entry?
     var setupEntry: YAMLBlock.Entry?
     var raceEntry: YAMLBlock.Entry?
     var transferEntries = TransferEntries()
@@ -111,6 +112,16 @@ extension LabSpec {
           spec.optimizerChoices = kinds.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
         }
         optimizersEntry = entry
+      case "features":
+        if let features = words(entry, yaml: yaml, InputFeature.self, what: "input feature", problems: &problems) {
+          if features.isEmpty {
+            report(entry, "`features` must name at least one input feature")
+          } else {
+            let ordered = InputFeature.ordered(features)
+            spec.features = ordered == InputFeature.plain ? nil : ordered
+          }
+        }
+        featuresEntry = entry
       case "initialisation":
         spec.initialisation = value(entry, WeightInitialisation.self, what: "initialisation")
       case "learning-rate":
@@ -194,7 +205,7 @@ extension LabSpec {
           spec.noise = level
           noiseEntry = entry
         } else {
-          report(entry, "`noise` must be a number from 0 to 10 (the standard deviation of the target noise)")
+          report(entry, "`noise` must be a number from 0 to 10 (the standard deviation of the noise on the targets or points)")
         }
       case "classes":
         if let classes = integers(entry.value), !classes.isEmpty, classes.allSatisfy({ (0..<1_000).contains($0) }) {
@@ -246,8 +257,9 @@ extension LabSpec {
       report(lossEntry, "`loss: \(loss.rawValue)` needs a classification dataset; `\(dataset.rawValue)` is regression (use mse)")
       spec.loss = nil
     }
-    if let noiseEntry, dataset.isClassification {
-      report(noiseEntry, "`noise` applies to regression datasets (house, coffee, line, sine), not `\(dataset.rawValue)`")
+    if let noiseEntry, Dataset.standardNoise(dataset) == nil {
+      let noisy = DatasetName.allCases.filter { Dataset.standardNoise($0) != nil }.map(\.rawValue).joined(separator: ", ")
+      report(noiseEntry, "`noise` applies to \(noisy), not `\(dataset.rawValue)`")
       spec.noise = nil
     }
     if let classesEntry, let classes = spec.classes {
@@ -260,6 +272,10 @@ extension LabSpec {
         report(classesEntry, "`classes` applies to classification datasets, not `\(dataset.rawValue)`")
         spec.classes = nil
       }
+    }
+    if let featuresEntry, Dataset.builtIn(dataset, seed: 1, sampleCount: 8).inputShape != [2] {
+      report(featuresEntry, "`features` are computed from 2-D data (xor, circle, gaussians, spiral), not `\(dataset.rawValue)`")
+      spec.features = nil
     }
     if let shiftEntry, dataset != .digits {
       report(shiftEntry, "`test-shift` applies to image datasets (digits), not `\(dataset.rawValue)`")
@@ -461,7 +477,7 @@ extension LabSpec {
     }
     let unsupported = [
       setup.data.sampleCount != nil ? "samples" : nil, setup.gradientClip != .automatic ? "clip" : nil,
-      setup.data.seed != setup.seed ? "dataseed" : nil,
+      setup.data.seed != setup.seed ? "dataseed" : nil, setup.data.testFraction != nil ? "test-fraction" : nil,
     ].compactMap { $0 }
     if let field = unsupported.first {
       report(entry, "`setup`: a lab has no `\(field)` setting (leave it out)")
@@ -494,6 +510,7 @@ extension LabSpec {
     spec.trainSamples = setup.data.trainSamples
     spec.classes = setup.data.classes
     spec.testShift = setup.data.testShift
+    spec.features = setup.inputFeatures
     return spec
   }
 }

@@ -49,6 +49,9 @@ public struct LabSpec: Equatable, Sendable {
   public var modelChoices: [ModelDescription] = []
   /// The optimizers `o` cycles through (`optimizers`), in order; empty means every optimizer.
   public var optimizerChoices: [OptimizerKind] = []
+  /// The input features the network reads, computed from 2-D data (`features`); nil for the
+  /// coordinates themselves.
+  public var features: [InputFeature]?
   /// Views shown beside the text, in the order given. Default: `[.loss]`.
   public var views: [LabView]
   /// Controls the learner may use. Default: play, step, reset.
@@ -156,6 +159,22 @@ public enum LabControl: String, CaseIterable, Equatable, Hashable, Sendable, Cod
   case batch, optimizer, activation, speed, reset, seed
   /// `m`: the next network of the lab's `models`, rebuilt and trained from the start.
   case model
+  /// `[` `]`: remove or add a hidden layer (rebuilds and restarts).
+  case layers
+  /// `{` `}`: remove or add a neuron in the focused hidden layer (rebuilds and restarts).
+  case neurons
+  /// `i`: the input features computed from 2-D data (rebuilds and restarts).
+  case features
+  /// `g`: the kind of regularisation (none, L1, L2); `k` `K`: its rate.
+  case regularization
+  /// `D`: the dropout rate.
+  case dropout
+  /// `j` `J`: the noise in the data (draws it again and restarts).
+  case noise
+  /// `t` `T`: the share of the data kept for training (draws it again and restarts).
+  case split
+  /// `G`: a new draw of the data, from the next data seed (restarts).
+  case data
   /// `e`: choose a weight or bias and type a new value for it.
   case editWeights = "edit-weights"
 }

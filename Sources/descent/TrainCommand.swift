@@ -69,8 +69,10 @@ struct TrainCommand: ParsableCommand {
       }
     }
     if let save {
-      try SavedModel(network: session.network, dataset: configuration.dataset, loss: session.lossFunction, scaling: scaling)
-        .write(to: save)
+      try SavedModel(
+        network: session.network, dataset: configuration.dataset, loss: session.lossFunction, scaling: scaling,
+        inputFeatures: configuration.inputFeatures
+      ).write(to: save)
     }
     if format == .table, case .csv(let path, let target) = setup.data.source {
       TerminalOutput.print("""

@@ -26,7 +26,7 @@ struct FuzzEvents {
   }
 
   /// Keys the app reacts to somewhere (menu, pages, quizzes, labs, the playground, help, the
-  /// learning-rate prompt), weighted by repetition towards moving around and training.
+  /// learning-rate prompt, the reshaping keys and the feature chooser), weighted by repetition towards moving around and training.
   static let meaningfulKeys: [Key] = [
     .up, .down, .left, .right, .right, .right, .pageUp, .pageDown, .home, .end, .enter, .enter, .tab, .backTab,
     .escape, .backspace, .delete, .character(" "), .character("n"), .character("n"), .character("+"),
@@ -34,7 +34,9 @@ struct FuzzEvents {
     .character("a"), .character("s"), .character("r"), .character("R"), .character("y"), .character("p"),
     .character("x"), .character("?"), .character("h"), .character("q"), .character("1"), .character("2"),
     .character("3"), .character("4"), .character("9"), .character("0"), .character("."), .character("e"),
-    .character("E"), .character("k"), .character("j"),
+    .character("E"), .character("k"), .character("j"), .character("["), .character("]"), .character("{"),
+    .character("}"), .character("<"), .character(">"), .character("i"), .character("g"), .character("G"),
+    .character("K"), .character("J"), .character("t"), .character("T"), .character("D"),
   ]
 
   /// Units a terminal may send, escape introducers and sequence bytes included.

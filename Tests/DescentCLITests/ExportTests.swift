@@ -125,6 +125,29 @@ import Testing
     }
   }
 
+  /// A single neuron on x₁² and x₂² learns the circle; its saved model names the features,
+  /// `predict` computes them from the x1 and x2 columns, and `export` refuses it in one line.
+  @Test func aModelOnInputFeaturesPredictsFromTheColumnsAndIsNotExported() throws {
+    let folder = try Self.folder()
+    let model = folder.appendingPathComponent("model.json").path
+    let trained = try DescentBinary.run(
+      ["train", "--setup", "circle;-;features=x1-squared,x2-squared;opt=adam;lr=0.05;epochs=60", "--save", model])
+    #expect(trained.status == 0, "stderr: \(trained.standardError)")
+    let file = try String(contentsOfFile: model, encoding: .utf8)
+    #expect(file.contains("\"inputFeatures\" : [\n    \"x1-squared\",\n    \"x2-squared\"\n  ]"))
+    let points = folder.appendingPathComponent("points.csv").path
+    try "x2,x1\n0,0\n0.1,-0.2\n0.9,0.1\n-0.1,-0.85\n".write(toFile: points, atomically: true, encoding: .utf8)
+    let predicted = try DescentBinary.run(["predict", model, "--csv", points])
+    #expect(predicted.status == 0, "stderr: \(predicted.standardError)")
+    let classes = predicted.standardOutput.split(separator: "\n").dropFirst().map { $0.split(separator: ",").first }
+    #expect(classes == ["1", "1", "0", "0"], "inside the circle 1, on the ring 0: \(predicted.standardOutput)")
+    let exported = try DescentBinary.run(["export", model, "--pytorch"])
+    #expect(exported.status == 2)
+    #expect(exported.standardOutput.isEmpty)
+    #expect(exported.standardError.split(separator: "\n").count == 1, "\(exported.standardError)")
+    #expect(exported.standardError.contains("reads input features computed from its columns (x1-squared, x2-squared)"))
+  }
+
   @Test func historyAndPlotFilesAreWritten() throws {
     let folder = try Self.folder()
     let history = folder.appendingPathComponent("run.csv").path

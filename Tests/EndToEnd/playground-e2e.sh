@@ -35,6 +35,22 @@ wait_dead || fail "q did not quit"
 [[ $(exit_info) == "0:" ]] || fail "q: exit was $(exit_info), expected 0:"
 [[ $(alternate_on) == 0 ]] || fail "q left the alternate screen on"
 
+# 1b. Reshape live: a layer, an input feature, the neuron thumbnails in the maximised pane.
+start_app 80 24 "$BIN" play --dataset circle --layers 4,2 --lr 0.1
+wait_for 'paused' || fail "the circle run did not open"
+send_keys ]
+wait_for '2→4→4→2→out rebuilt, training restarted' || fail "] did not add a layer and say so"
+send_keys i
+wait_for 'Inputs' || fail "i did not open the feature chooser"
+send_keys 3
+wait_for 'x₁² on: inputs x₁, x₂, x₁²' || fail "3 did not switch x₁² on"
+send_keys Escape
+wait_for 'inputs: x₁, x₂, x₁² \(i changes them\)' || fail "Esc did not close the chooser"
+send_keys Tab Tab Enter
+wait_for 'L3' || fail "the maximised network pane shows no neuron thumbnails"
+send_keys q
+wait_dead || fail "q did not quit the reshaped run"
+
 # 2. Ctrl-C while training: dies by SIGINT with the terminal restored.
 start_app 80 24 "$BIN" play --dataset circle --layers 4,2 --lr 0.1
 wait_for 'paused' || fail "second run did not open"

@@ -118,14 +118,44 @@ import Testing
     #expect(lab?.noise == 0.3)
     let wrong = lessonText("""
       ```lab
-      dataset: circle
+      dataset: recall
       train-samples: 1
       noise: 0.3
       ```
       """)
     #expect(problems(in: wrong) == [
       "t.md:10: `train-samples` must be a whole number of training rows, 2 or more",
-      "t.md:11: `noise` applies to regression datasets (house, coffee, line, sine), not `circle`",
+      "t.md:11: `noise` applies to house, coffee, line, xor, circle, gaussians, spiral, sine, clumps, sine-wave, not `recall`",
+    ])
+  }
+
+  @Test func featuresAreComputedFromTwoDimensionalData() {
+    let text = lessonText("""
+      ```lab
+      dataset: circle
+      features: [x2-squared, x1-squared]
+      controls: [play, features, layers, neurons, regularization, dropout, noise, split, data]
+      ```
+      """)
+    #expect(problems(in: text).isEmpty)
+    let lab = Lesson.parse(text: text, fileName: "t.md").lesson?.pages.first?.lab
+    #expect(lab?.features == [.x1Squared, .x2Squared], "in the inputs' order")
+    #expect(lab?.trainingConfiguration.inputFeatures == [.x1Squared, .x2Squared])
+    #expect(lab?.controls.contains(.split) == true)
+    let plain = lessonText("```lab\ndataset: xor\nfeatures: [x2, x1]\n```")
+    #expect(Lesson.parse(text: plain, fileName: "t.md").lesson?.pages.first?.lab?.features == nil, "the coordinates are no features")
+    let wrong = lessonText("""
+      ```lab
+      dataset: house
+      features: [x1-squared, x3]
+      ```
+      """)
+    #expect(problems(in: wrong) == [
+      "t.md:10: unknown input feature `x3` (allowed: x1, x2, x1-squared, x2-squared, x1-times-x2, sin-x1, sin-x2)",
+      "t.md:10: `features` are computed from 2-D data (xor, circle, gaussians, spiral), not `house`",
+    ])
+    #expect(problems(in: lessonText("```lab\ndataset: circle\nfeatures: []\n```")) == [
+      "t.md:10: `features` must name at least one input feature",
     ])
   }
 
@@ -217,10 +247,10 @@ import Testing
       "t.md:9: unknown dataset `moons` (allowed: \(Self.datasets))",
       "t.md:10: unknown activation `swish` (allowed: linear, relu, leaky-relu, sigmoid, tanh, softmax)",
       "t.md:11: unknown view `graph` (allowed: loss, weights, network, bowl, boundary, accuracy, digit, filters, feature-maps, convolution, probabilities, confusion, mistakes, draw, unrolled, gates, gradient-flow, sequence-fit)",
-      "t.md:12: unknown control `rewind` (allowed: play, step, learning-rate, batch, optimizer, activation, speed, reset, seed, model, edit-weights, or `all` instead of a list)",
+      "t.md:12: unknown control `rewind` (allowed: play, step, learning-rate, batch, optimizer, activation, speed, reset, seed, model, layers, neurons, features, regularization, dropout, noise, split, data, edit-weights, or `all` instead of a list)",
       "t.md:13: `learning-rate` must be a number above 0 (at most 100)",
       "t.md:14: `batch` must be `full`, `1` (one sample per step) or a batch size above 1",
-      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, pace, steps-per-tick, speed, bowl-parameters, train-samples, noise, classes, test-shift, length, models, optimizers, setup, race, pretrain, transfer, freeze)",
+      "t.md:15: unknown key `colour` in lab (known: dataset, model, layers, activation, output-activation, loss, optimizer, learning-rate, batch, seed, views, controls, regularization, dropout, initialisation, pace, steps-per-tick, speed, bowl-parameters, train-samples, noise, classes, test-shift, length, models, optimizers, features, setup, race, pretrain, transfer, freeze)",
       "t.md:16: unknown regularization `l3` (allowed: l1, l2)",
     ])
   }

@@ -16,7 +16,8 @@ import Testing
     var data = DataRecipe(source: .builtIn(name), seed: generator.next() % 5 == 0 ? generator.next() : UInt64(generator.next() % 100))
     data.sampleCount = maybe(Int(2 + generator.next() % 5000))
     data.trainSamples = maybe(Int(2 + generator.next() % 500))
-    if !name.isClassification { data.noise = maybe(pick([0, 0.05, 0.1 + 0.2, 10])) }
+    if Dataset.standardNoise(name) != nil { data.noise = maybe(pick([0, 0.05, 0.1 + 0.2, 10])) }
+    if Dataset.standardTestFraction(name) != nil { data.testFraction = maybe(pick([0.1, 0.5, 0.19999999999999996, 0.9])) }
     if name.isSequence { data.length = maybe(2 * Int(1 + generator.next() % 40)) }
     if name == .digits {
       data.classes = maybe([5, 6, 7, 8, 9])
@@ -49,6 +50,10 @@ import Testing
     setup.seed = pick([0, 1, 42, UInt64.max, generator.next()])
     setup.gradientClip = pick([GradientClip.automatic, .off, .norm(1), .norm(number())])
     setup.epochs = maybe(Int(1 + generator.next() % 1_000_000))
+    // Input features (any order; the plain `x1,x2` is written as none), for 2-D data mostly.
+    if generator.next() % (name.isClassification && !name.isSequence && name != .digits ? 2 : 9) == 0 {
+      setup.inputFeatures = pick([[.x1Squared, .x2Squared], [.x1, .x2, .x1TimesX2, .sinX1, .sinX2], [.x2], [.sinX2, .x1]])
+    }
     return setup
   }
 
@@ -94,6 +99,39 @@ import Testing
     #expect(short.text == "circle;4,2;tanh;opt=sgd;lr=0.03;seed=1")
     #expect(short.data == DataRecipe(source: .builtIn(.circle), seed: 1))
     #expect(short.hiddenLayers == [4, 2])
+  }
+
+  /// What the playground's reshaping keys change: input features, the split and the noise of a
+  /// 2-D set, all in the string and all in the run it builds.
+  @Test func inputFeaturesTheSplitAndNoiseOfATwoDimensionalSet() throws {
+    let setup = try RunSetup(parsing: "circle;4;features=x1-squared,x2-squared,x1-times-x2;l1=0.003;drop=0.2;noise=0.1;test-fraction=0.5")
+    #expect(setup.inputFeatures == [.x1Squared, .x2Squared, .x1TimesX2])
+    #expect(setup.text == "circle;4;tanh;features=x1-squared,x2-squared,x1-times-x2;opt=sgd;lr=0.1;l1=0.003;drop=0.2;seed=1;noise=0.1;test-fraction=0.5")
+    let configuration = try setup.trainingConfiguration()
+    #expect(configuration.inputFeatures == [.x1Squared, .x2Squared, .x1TimesX2])
+    #expect(configuration.networkInputShape == TensorShape([3]))
+    #expect(configuration.dataset.trainInputs.count == 200, "half of circle's 400 rows train")
+    #expect(configuration.dataset == Dataset.builtIn(.circle, seed: 1, noise: 0.1, testFraction: 0.5))
+    let described = try RunSetup(data: setup.data, configuration: configuration)
+    #expect(described.inputFeatures == setup.inputFeatures)
+    #expect(try RunSetup(parsing: described.text).trainingConfiguration() == configuration)
+    // The plain inputs are no features at all; `inputs` is the long name.
+    #expect(try RunSetup(parsing: "circle;4;inputs=x1,x2").inputFeatures == nil)
+  }
+
+  @Test func featuresAreRefusedWhereTheyCannotBeComputed() throws {
+    #expect(throws: RunSetup.SetupError(
+      "are computed from the two inputs of 2-D data (xor, circle, gaussians, spiral); 'house' has 3", field: "features")) {
+      try RunSetup(parsing: "house;-;features=x1-squared").trainingConfiguration()
+    }
+    #expect(throws: RunSetup.SetupError.self) { try RunSetup(parsing: "circle;-;features=x3") }
+    #expect(throws: RunSetup.SetupError("a feature is named twice", field: "features")) {
+      try RunSetup(parsing: "circle;-;features=x1,x1")
+    }
+    #expect(throws: RunSetup.SetupError("'digits' keeps its own train/test split", field: "test-fraction")) {
+      try RunSetup(parsing: "digits;-;test-fraction=0.5")
+    }
+    #expect(throws: RunSetup.SetupError.self) { try RunSetup(parsing: "spiral;-;noise=11") }
   }
 
   @Test func aModelDescriptionTakesTheNetworkPlace() throws {
@@ -145,7 +183,9 @@ import Testing
     ("circle;4;drop=1", "drop: must be from 0 up to (not including) 1"),
     ("circle;4;clip=-1", "clip: must be a number above 0, or off"),
     ("circle;4;seed=-1", "seed: '-1' is not a seed"),
-    ("circle;4;noise=0.1", "noise: applies to regression datasets"),
+    ("digits;-;noise=0.1", "noise: applies to house, coffee, line, xor, circle, gaussians, spiral, sine, clumps, sine-wave, not 'digits'"),
+    ("digits;-;test-fraction=0.5", "test-fraction: 'digits' keeps its own train/test split"),
+    ("circle;-;features=x1,sin", "features: 'sin' is not an input feature"),
     ("circle;4;length=10", "length: applies to sequence datasets"),
     ("adding;lstm 4, dense 1;length=7", "length: the adding problem needs an even length"),
     ("circle;4;classes=0,5", "classes: 'circle' has classes 0 to 1, not 5"),

@@ -176,7 +176,9 @@ extension LessonPlayer {
     let isLastPage = pageIndex == lesson.pages.count - 1
     let hasLab = page?.lab != nil
     var hints: [KeyHints.Hint] = []
-    if let index = activeQuizIndex, let quiz = quizSpec(at: index) {
+    if playground?.reshape.choosesFeatures == true {
+      hints.append(.init(keys: "1-7", action: "inputs", priority: 10))
+    } else if let index = activeQuizIndex, let quiz = quizSpec(at: index) {
       hints.append(.init(keys: "1-\(quiz.choices.count)", action: "answer", priority: 10))
     }
     if isLastPage, nextLessonTitle != nil {

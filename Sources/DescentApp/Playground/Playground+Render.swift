@@ -28,6 +28,7 @@ extension Playground {
       let middle = Rect(x: paneArea.x, y: paneArea.y + paneArea.height / 2, width: paneArea.width, height: 1)
       Paragraph([Line("no views on this page", style: theme.dim)], alignment: .center).render(in: middle, buffer: &buffer)
     }
+    if reshape.choosesFeatures { FeatureChooserView(playground: self).render(in: layout.paneArea, buffer: &buffer, theme: theme) }
     StatusLine(playground: self).render(in: layout.statusArea, buffer: &buffer, theme: theme)
   }
 
@@ -118,7 +119,7 @@ extension Playground {
     switch pane {
     case .loss: LossChartView(playground: self).render(in: content, buffer: &buffer, theme: theme)
     case .weights: WeightsView(playground: self).render(in: content, buffer: &buffer, theme: theme)
-    case .network: NetworkDiagramView(playground: self).render(in: content, buffer: &buffer, theme: theme)
+    case .network: NetworkPaneView(playground: self).render(in: content, buffer: &buffer, theme: theme)
     case .bowl: LossBowlView(playground: self).render(in: content, buffer: &buffer, theme: theme)
     case .boundary: DecisionBoundaryView(playground: self).render(in: content, buffer: &buffer, theme: theme)
     case .accuracy: AccuracyChartView(playground: self).render(in: content, buffer: &buffer, theme: theme)

@@ -19,10 +19,12 @@ extension Playground {
 
   // MARK: - Keys taken whole
 
-  /// Whether every key goes to the playground now (typing, drawing, choosing a weight, an
-  /// overlay), so a lesson page must not page or scroll with them.
+  /// Whether every key goes to the playground now (typing, drawing, choosing a weight or input
+  /// features, an overlay), so a lesson page must not page or scroll with them (nor answer a
+  /// quiz with a feature's digit).
   public var capturesKeys: Bool {
     learningRateEntry != nil || showsHelp || showsSetup || digitLab.isDrawing || weightEditor != nil
+      || reshape.choosesFeatures
   }
 
   /// Whether the learner is typing a number, so `q` is a character, not a way out.
@@ -62,7 +64,8 @@ extension Playground {
     }
     savedAtStep = session.stepCount
     let model = SavedModel(
-      network: session.network, dataset: configuration.dataset, loss: session.lossFunction, scaling: featureScaling)
+      network: session.network, dataset: configuration.dataset, loss: session.lossFunction, scaling: featureScaling,
+      inputFeatures: configuration.inputFeatures)
     notice = Notice("saving the model and its history…")
     return .saveRun(SavedRun(name: configuration.dataset.name, model: model, history: runLog.csvText))
   }

@@ -7,7 +7,7 @@ import TerminalUI
 /// Used alone by `descent play` and inside every lab page of a lesson. `update` is the only place
 /// it changes; `render` (in `Playground+Render.swift`) only reads it.
 public struct Playground {
-  public private(set) var configuration: TrainingConfiguration
+  public internal(set) var configuration: TrainingConfiguration
   public internal(set) var session: TrainingSession
   /// The same network trained from scratch, step for step beside `session`, when the lab
   /// transfers layers (`comparesWithScratch`): what the transferred layers are measured against.
@@ -43,6 +43,8 @@ public struct Playground {
   public private(set) var bowlSurface: BowlSurface?
   /// The image views' choices: test digit, convolution window, drawing pad.
   public internal(set) var digitLab = DigitLabState()
+  /// The shape keys' focused layer and the feature chooser.
+  public internal(set) var reshape = ReshapeState()
   /// The networks `m` switches between (a lab's `models`); empty when there is one network.
   public private(set) var modelChoices: [ModelDescription]
   /// Index into `modelChoices` of the network being trained.
@@ -52,9 +54,9 @@ public struct Playground {
   /// The hidden unit the sequence views single out (`u`); nil picks the unit holding the most
   /// memory at the last step.
   public private(set) var shownUnit: Int?
-  /// How the data was drawn (for the setup string); nil when the playground was handed a
-  /// dataset without its recipe.
-  public let dataRecipe: DataRecipe?
+  /// How the data was drawn (for the setup string, and for the data keys to draw it again);
+  /// nil when the playground was handed a dataset without its recipe.
+  public internal(set) var dataRecipe: DataRecipe?
   /// How a CSV file's features were scaled (saved with the model so `predict` scales alike).
   let featureScaling: FeatureScaling?
   /// The run's steps and measurements, for the history file `w` writes.
@@ -128,7 +130,9 @@ public struct Playground {
   /// Pairs of parameters the loss bowl can show: each weight of the first layer with that
   /// neuron's bias, so the default for `line` is (w, b).
   var bowlPairs: [(ParameterID, ParameterID)] {
-    var pairs: [(ParameterID, ParameterID)] = chosenBowlPair.map { [$0] } ?? []
+    // A lab's pair is left out while a reshaped network lacks one of its parameters.
+    var pairs: [(ParameterID, ParameterID)] =
+      chosenBowlPair.flatMap { session.network.contains($0.0) && session.network.contains($0.1) ? [$0] : nil } ?? []
     guard let layer = session.network.denseStages.first else { return pairs }
     for output in 0..<layer.outputCount {
       for input in 0..<layer.inputCount {
@@ -232,6 +236,7 @@ extension Playground {
   private mutating func handle(_ key: Key) -> Command {
     if learningRateEntry != nil { return handleLearningRateEntry(key) }
     if digitLab.isDrawing { return handleDrawingKey(key) }
+    if reshape.choosesFeatures { return handleFeatureChooserKey(key) }
     if weightEditor != nil, let command = handleWeightEditorKey(key) { return command }
     if showsHelp || showsSetup {
       if key == .character("q") { return .quit }
@@ -268,12 +273,12 @@ extension Playground {
     case .backTab: if !panes.isEmpty { focusedPaneIndex = (focusedPaneIndex + panes.count - 1) % panes.count }
     case .enter: maximisedPane = maximisedPane == nil ? focusedPane : nil
     case .escape: maximisedPane = nil
-    default: _ = handleDigitKey(key)
+    default: if !handleReshapeKey(key) { _ = handleDigitKey(key) }
     }
     return .none
   }
 
-  private mutating func unlocked(_ control: LabControl) -> Bool {
+  mutating func unlocked(_ control: LabControl) -> Bool {
     if unlockedControls.contains(control) { return true }
     notice = Notice("\(control.rawValue) is locked on this page", kind: .warning)
     return false
@@ -422,7 +427,7 @@ extension Playground {
   }
 
   /// Starts training `candidate` from scratch; keeps the current run when it cannot be built.
-  private mutating func restart(with candidate: TrainingConfiguration, saying text: String) {
+  mutating func restart(with candidate: TrainingConfiguration, saying text: String) {
     do {
       let rebuilt = try TrainingSession(configuration: candidate)
       scratchSession = try scratchSession.map { _ in try TrainingSession(configuration: candidate.fromScratch) }

@@ -40,10 +40,11 @@ public struct DecisionBoundaryView {
     guard !plot.isEmpty else { return }
     let symbols = theme.symbols
     let first = Self.range(dataset, column: 0), second = Self.range(dataset, column: 1)
-    let halfBlocks = symbols.isUnicode && theme.colorCount > 0
-    let pixelRows = halfBlocks ? plot.height * 2 : plot.height
+    let shading = PlaneShading(theme: theme)
+    let halfBlocks = shading.usesHalfBlocks
+    let pixelRows = plot.height * shading.pixelsPerRow
     // Evaluate on a grid of at most ~2,000 points (or one per pixel when fewer) and interpolate.
-    let evaluator = PlotNetworkEvaluator(network: playground.session.network)
+    let evaluator = PlotNetworkEvaluator(playground: playground)
     let budget = max(64, min(2_500, 400_000 / max(1, evaluator.cost)))
     var columns = plot.width, rows = pixelRows
     while columns * rows > budget, columns > 2 || rows > 2 {
@@ -74,21 +75,15 @@ public struct DecisionBoundaryView {
     }
     // Pale colours for the regions (the middle of the scale), deep ones for the points.
     let scale = theme.signedScale(limit: 1)
-    func regionColor(_ probability: Double) -> Color { scale.color((probability - 0.5) * 1.2) }
     var backgrounds = [Color](repeating: .default, count: plot.width * plot.height)
     for y in 0..<plot.height {
       for x in 0..<plot.width {
         let cell: Cell
         if halfBlocks {
-          let bottom = regionColor(score(x, 2 * y + 1))
-          backgrounds[y * plot.width + x] = bottom
-          cell = Cell(symbols.upperHalf, style: Style(foreground: regionColor(score(x, 2 * y)), background: bottom))
+          cell = shading.cell(upper: score(x, 2 * y), lower: score(x, 2 * y + 1))
+          backgrounds[y * plot.width + x] = cell.style.background
         } else {
-          let probability = score(x, y)
-          let lightest = symbols.isUnicode ? 0.6 : 0.55
-          var style = theme.dim
-          if theme.colorCount > 0 { style = Style(foreground: regionColor(probability)) }
-          cell = Cell(symbols.shade(lightest * min(1, max(0, probability))), style: style)
+          cell = shading.cell(upper: score(x, y), lower: score(x, y))
         }
         buffer[plot.x + x, plot.y + y] = cell
       }
@@ -138,7 +133,7 @@ public struct DecisionBoundaryView {
         canvas.set(x: Int(position.x.rounded()), y: Int(position.y.rounded()), style: style, rank: isTest ? 0 : 1, character: symbols.markers.pathDot)
       }
     }
-    let evaluator = PlotNetworkEvaluator(network: playground.session.network)
+    let evaluator = PlotNetworkEvaluator(playground: playground)
     var curveStyle = theme.trainSeries
     curveStyle.bold = true
     var previous: (x: Double, y: Double)?

@@ -25,7 +25,7 @@ public struct NetworkDiagramView {
     let area = area.intersection(buffer.area)
     guard !area.isEmpty else { return }
     buffer.fill(area, with: .blank)
-    let model = Model(playground: playground)
+    let model = Model(playground: playground, symbols: theme.symbols)
     if model.network.isDenseStack, let layout = ColumnLayout(model: model, area: area) {
       drawColumns(model, layout, area: area, buffer: &buffer, theme: theme)
     } else {
@@ -48,34 +48,34 @@ extension NetworkDiagramView {
     let outputNames: [String]
     let sampleIndex: Int
     let sampleCount: Int
+    /// The column of the hidden layer the neuron keys act on, where the learner can reshape.
+    let focusedColumn: Int?
 
-    init(playground: Playground) {
+    /// Names are spelled for `symbols` here, so the layout measures what is drawn (`x₁²` is
+    /// four columns in ASCII: `x1^2`).
+    init(playground: Playground, symbols: SymbolSet) {
       let session = playground.session
       network = session.network
-      let inputs = session.configuration.dataset.trainInputs
+      let reshapes = playground.unlockedControls.contains(.layers) || playground.unlockedControls.contains(.neurons)
+      focusedColumn = reshapes ? playground.focusedHiddenLayer.map { $0 + 1 } : nil
+      let inputs = session.trainingInputs
       sampleCount = inputs.count
       sampleIndex = sampleCount == 0 ? 0 : playground.shownSampleIndex % sampleCount
       let input = sampleCount == 0 ? [Double](repeating: 0, count: network.inputCount) : Array(inputs[sampleIndex])
       let trace = network.trace(input)
       stages = network.denseStages
-      // Each column shows a stage's activations: the layer after the dense one when it is an
-      // activation, otherwise the dense layer's own output.
-      let layers = network.layers
-      values = [input] + stages.map { stage in
-        let next = stage.layer + 1
-        let shown = next < layers.count && layers[next].activation != nil ? next : stage.layer
-        return trace.layerOutput(shown).values
-      }
+      // Each column shows a stage's activations.
+      values = [input] + stages.map { [network] stage in trace.layerOutput(network.activatedLayer(of: stage)).values }
       inputNames = (0..<network.inputCount).map { index in
-        index < session.featureNames.count ? session.featureNames[index] : "x\(index + 1)"
+        symbols.displayable(index < session.featureNames.count ? session.featureNames[index] : "x\(index + 1)")
       }
       let targets = session.outputNames
       if network.outputCount == 1 {
-        outputNames = [targets.first ?? "ŷ"]
+        outputNames = [symbols.displayable(targets.first ?? "ŷ")]
       } else if targets.count == network.outputCount {
-        outputNames = targets
+        outputNames = targets.map(symbols.displayable)
       } else {
-        let base = targets.first ?? "ŷ"
+        let base = symbols.displayable(targets.first ?? "ŷ")
         outputNames = (0..<network.outputCount).map { "\(base) \($0)" }
       }
     }
@@ -97,6 +97,8 @@ extension NetworkDiagramView {
     let hiddenCounts: [Int]
     /// Row of the `sample i/n` caption, if there is room for it.
     let captionRow: Int?
+    /// Columns between neighbouring node columns, where the links run.
+    let gap: Int
 
     /// Columns taken by a node of `column`: the glyph, plus four for its value.
     func nodeWidth(_ column: Int) -> Int { showsValues[column] ? 5 : 1 }
@@ -128,7 +130,7 @@ extension NetworkDiagramView {
       leftLabelWidth = choice.left
       rightLabelWidth = choice.right
       let fixed = Self.fixedWidth(values: choice.values, left: choice.left, right: choice.right)
-      let gap = min(16, (area.width - fixed) / max(1, columns - 1))
+      gap = min(16, (area.width - fixed) / max(1, columns - 1))
       let used = fixed + gap * (columns - 1)
       var x = area.x + (area.width - used) / 2 + (choice.left > 0 ? choice.left + 1 : 0)
       var columnX: [Int] = []
@@ -160,6 +162,24 @@ extension NetworkDiagramView {
     private static func fixedWidth(values: [Bool], left: Int, right: Int) -> Int {
       (left > 0 ? left + 1 : 0) + values.reduce(0) { $0 + ($1 ? 5 : 1) } + (right > 0 ? right + 1 : 0)
     }
+  }
+}
+
+// MARK: - Sharing the pane
+
+extension NetworkDiagramView {
+  /// Whether the diagram drawn in `narrowed` reads as well as in `full`: the same labels, the
+  /// inputs' and outputs' values wherever `full` shows them, and links as roomy (up to four
+  /// columns). Hidden nodes may lose their values: the thumbnails that take the room show what
+  /// those neurons compute over the whole plane.
+  static func fitsAsWell(playground: Playground, symbols: SymbolSet, full: Rect, narrowed: Rect) -> Bool {
+    let model = Model(playground: playground, symbols: symbols)
+    guard model.network.isDenseStack, let wide = ColumnLayout(model: model, area: full),
+      let narrow = ColumnLayout(model: model, area: narrowed)
+    else { return false }
+    return narrow.showsValues.first == wide.showsValues.first && narrow.showsValues.last == wide.showsValues.last
+      && narrow.leftLabelWidth == wide.leftLabelWidth
+      && narrow.rightLabelWidth == wide.rightLabelWidth && narrow.gap >= min(wide.gap, 4)
   }
 }
 
@@ -225,13 +245,19 @@ extension NetworkDiagramView {
       }
       canvas.render(in: gap, buffer: &buffer)
     }
-    // Nodes, values and the "more" marks.
+    // Nodes, values and the "more" marks; the focused layer's nodes reversed, marked above.
     for column in layout.columnX.indices {
       let x = layout.columnX[column]
+      let isFocused = column == model.focusedColumn
+      if isFocused, let top = layout.nodeRows[column].first, top > area.y {
+        buffer.write(symbols.markers.arrowDown, x: x, y: top - 1, style: theme.marker, clip: area)
+      }
       for (node, row) in layout.nodeRows[column].enumerated() {
         let value = model.values[column][node]
         let isChosenBias = selected.map { $0.input == nil && $0.stage + 1 == column && $0.output == node } ?? false
-        buffer.write(nodeGlyph(value, symbols: symbols), x: x, y: row, style: isChosenBias ? theme.highlight : nodeStyle(value, theme: theme), clip: area)
+        var style = isChosenBias ? theme.highlight : nodeStyle(value, theme: theme)
+        if isFocused, !isChosenBias { style.reverse = true }
+        buffer.write(nodeGlyph(value, symbols: symbols), x: x, y: row, style: style, clip: area)
         if layout.showsValues[column] {
           let text = PlotText.number(value, width: 4, symbols: symbols)
           buffer.write(String(repeating: " ", count: 4 - text.count) + text, x: x + 1, y: row, style: theme.label, clip: area)

@@ -250,6 +250,10 @@ struct StatusLine {
     }
     if unlocked.contains(.learningRate) { hints.append(.init(keys: "+/-", action: "rate", priority: 7)) }
     if playground.trains { hints.append(.init(keys: "s", action: "pace", priority: 4)) }
+    if playground.reshapesNetwork, unlocked.contains(.layers) || unlocked.contains(.neurons) {
+      hints.append(.init(keys: "[]{}", action: "shape", priority: 3))
+    }
+    if playground.takesInputFeatures, unlocked.contains(.features) { hints.append(.init(keys: "i", action: "inputs", priority: 2)) }
     if playground.panes.count > 1 { hints.append(.init(keys: "Tab", action: "focus", priority: 5)) }
     if unlocked.contains(.editWeights), playground.panes.contains(where: Playground.weightPanes.contains) {
       hints.append(.init(keys: "e", action: "edit a weight", priority: 3))

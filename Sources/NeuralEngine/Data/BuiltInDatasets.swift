@@ -11,8 +11,12 @@ extension Dataset {
   /// 120, xor 200, circle 400, gaussians 200, spiral 400.
   ///
   /// `noise` replaces the standard deviation of the noise added to a regression target (house
-  /// and coffee 0.01, line 0.1, sine and clumps 0.05) or to the `sine-wave` series (0.05); the
-  /// other sets ignore it.
+  /// and coffee 0.01, line 0.1, sine and clumps 0.05), to the `sine-wave` series (0.05), or to
+  /// each coordinate of a 2-D point (xor and spiral 0.02, circle 0, gaussians 0.25: the spread
+  /// of each cloud); digits, adding and recall ignore it. `standardNoise` gives these values.
+  ///
+  /// `testFraction` replaces the share of rows kept for testing (0.2 for regression, 0.3 for
+  /// classification) in the table sets; the image and sequence sets keep their own split.
   ///
   /// The image and sequence sets have their own types, which document them:
   /// - `digits` (`DigitImages`): the 1,797 embedded 8×8 digits, shuffled by the seed, 20 % for
@@ -27,16 +31,19 @@ extension Dataset {
   /// sine-wave 20; see `DatasetName.defaultLength`); the other sets ignore it. It must pass
   /// `DatasetName.lengthProblem` (adding: even, ≥ 2).
   public static func builtIn(
-    _ name: DatasetName, seed: UInt64, sampleCount: Int? = nil, noise: Double? = nil, length: Int? = nil
+    _ name: DatasetName, seed: UInt64, sampleCount: Int? = nil, noise: Double? = nil, length: Int? = nil,
+    testFraction: Double? = nil
   ) -> Dataset {
     var generator = SplitMix64(seed: seed)
     let count = Swift.max(2, sampleCount ?? defaultSampleCount(name))
     func noiseScale(_ standard: Double) -> Double { noise ?? standard }
+    let tableTestFraction = testFraction ?? standardTestFraction(name) ?? 0.2
     let steps = length ?? name.defaultLength ?? 1
     switch name {
     case .house:
       return regression(
-        name: name, features: ["size", "bedrooms", "location"], target: "price", count: count
+        name: name, features: ["size", "bedrooms", "location"], target: "price", count: count,
+        testFraction: tableTestFraction
       ) {
         // Exactly WORKLOADS W1: size, bedrooms, location, noise, in this order.
         let size = generator.uniform()
@@ -46,7 +53,7 @@ extension Dataset {
         return ([size, bedrooms, location], 0.3 * size + 0.2 * bedrooms + 0.5 * location + noise)
       }
     case .coffee:
-      return regression(name: name, features: ["coffee", "water", "sugar"], target: "taste", count: count) {
+      return regression(name: name, features: ["coffee", "water", "sugar"], target: "taste", count: count, testFraction: tableTestFraction) {
         // One row per taster: how strongly they notice coffee, water and sugar (0…1 each), and
         // the score they give the hidden ideal cup, `idealCoffeeRecipe` (0.6 coffee, 0.8 water,
         // 0.2 sugar): the sum of amount × how strongly it is noticed. A neuron's three weights
@@ -57,18 +64,18 @@ extension Dataset {
         return (noticed, score + noise)
       }
     case .line:
-      return regression(name: name, features: ["x"], target: "y", count: count) {
+      return regression(name: name, features: ["x"], target: "y", count: count, testFraction: tableTestFraction) {
         let x = generator.uniform(-1, 1)
         return ([x], 2 * x + 1 + noiseScale(0.1) * generator.normal())
       }
     case .sine:
-      return regression(name: name, features: ["x"], target: "y", count: count) {
+      return regression(name: name, features: ["x"], target: "y", count: count, testFraction: tableTestFraction) {
         let x = generator.uniform(-Double.pi, Double.pi)
         return ([x], Foundation.sin(x) + noiseScale(0.05) * generator.normal())
       }
     case .clumps:
       var row = 0
-      return regression(name: name, features: ["x"], target: "y", count: count) {
+      return regression(name: name, features: ["x"], target: "y", count: count, testFraction: tableTestFraction) {
         // Every 12 rows: 4 round (−1.5, 0.7), 3 round (−0.6, −0.7), 5 round (1.9, −0.5), so
         // both splits hold the clumps in the same shares.
         let clump = Self.clumpCentres[Self.clumpCycle[row % Self.clumpCycle.count]]
@@ -77,38 +84,47 @@ extension Dataset {
         return ([x], clump.y + noiseScale(0.05) * generator.normal())
       }
     case .xor:
-      return classification(name: name, count: count) { _ in
+      return classification(name: name, count: count, testFraction: tableTestFraction) { _ in
         // Quadrants, kept 0.1 away from the axes; class 1 where the signs differ.
         let x1 = padded(generator.uniform(-1, 1))
         let x2 = padded(generator.uniform(-1, 1))
         let label: Double = (x1 > 0) != (x2 > 0) ? 1 : 0
-        return ([x1 + 0.02 * generator.normal(), x2 + 0.02 * generator.normal()], label)
+        let jitter = noiseScale(0.02)
+        return ([x1 + jitter * generator.normal(), x2 + jitter * generator.normal()], label)
       }
     case .circle:
-      return classification(name: name, count: count) { index in
-        // Even rows inside radius 0.5 (class 1), odd rows in the ring 0.7…1 (class 0).
+      return classification(name: name, count: count, testFraction: tableTestFraction) { index in
+        // Even rows inside radius 0.5 (class 1), odd rows in the ring 0.7…1 (class 0); jitter
+        // is drawn only when asked for, so the standard set stays as it always was.
         let inner = index % 2 == 0
         let radius = inner ? generator.uniform(0, 0.5) : generator.uniform(0.7, 1)
         let angle = generator.uniform(0, 2 * Double.pi)
-        return ([radius * Foundation.sin(angle), radius * Foundation.cos(angle)], inner ? 1 : 0)
+        var point = [radius * Foundation.sin(angle), radius * Foundation.cos(angle)]
+        if let noise, noise > 0 {
+          point[0] += noise * generator.normal()
+          point[1] += noise * generator.normal()
+        }
+        return (point, inner ? 1 : 0)
       }
     case .gaussians:
-      return classification(name: name, count: count) { index in
+      return classification(name: name, count: count, testFraction: tableTestFraction) { index in
         // Class 0 around (−0.5, −0.5), class 1 around (0.5, 0.5), standard deviation 0.25.
         let label = Double(index % 2)
         let centre = label == 1 ? 0.5 : -0.5
-        return ([centre + 0.25 * generator.normal(), centre + 0.25 * generator.normal()], label)
+        let spread = noiseScale(0.25)
+        return ([centre + spread * generator.normal(), centre + spread * generator.normal()], label)
       }
     case .spiral:
       let perArm = (count + 1) / 2
-      return classification(name: name, count: count, generator: &generator) {
+      let jitter = noiseScale(0.02)
+      return classification(name: name, count: count, testFraction: tableTestFraction, generator: &generator) {
         index, generator in
         // Two arms, 1.75 turns each, radius 0 → 1, a little noise.
         let arm = index < perArm ? 0 : 1
         let position = Double(arm == 0 ? index : index - perArm) / Double(perArm)
         let angle = 1.75 * position * 2 * Double.pi + Double(arm) * Double.pi
-        let x1 = position * Foundation.sin(angle) + 0.02 * generator.normal()
-        let x2 = position * Foundation.cos(angle) + 0.02 * generator.normal()
+        let x1 = position * Foundation.sin(angle) + jitter * generator.normal()
+        let x2 = position * Foundation.cos(angle) + jitter * generator.normal()
         return ([x1, x2], Double(arm))
       }
     case .digits:
@@ -130,6 +146,31 @@ extension Dataset {
 
   /// The amounts of coffee, water and sugar in the ideal cup the `coffee` tasters score.
   public static let idealCoffeeRecipe = [0.6, 0.8, 0.2]
+
+  /// The noise a built-in dataset is drawn with unless told otherwise (see `builtIn`); nil for
+  /// the sets that take none (digits, adding, recall).
+  public static func standardNoise(_ name: DatasetName) -> Double? {
+    switch name {
+    case .house, .coffee: return 0.01
+    case .line: return 0.1
+    case .sine, .clumps: return 0.05
+    case .xor, .spiral: return 0.02
+    case .circle: return 0
+    case .gaussians: return 0.25
+    case .sineWave: return SineWaveSeries.defaultNoise
+    case .digits, .adding, .recall: return nil
+    }
+  }
+
+  /// The share of rows a table set keeps for testing unless told otherwise (see `builtIn`); nil
+  /// for the image and sequence sets, whose split `testFraction` does not change.
+  public static func standardTestFraction(_ name: DatasetName) -> Double? {
+    switch name {
+    case .house, .coffee, .line, .sine, .clumps: return 0.2
+    case .xor, .circle, .gaussians, .spiral: return 0.3
+    case .digits, .adding, .recall, .sineWave: return nil
+    }
+  }
 
   /// The number of samples a built-in dataset has by default.
   public static func defaultSampleCount(_ name: DatasetName) -> Int {
@@ -153,28 +194,28 @@ extension Dataset {
   // MARK: - Assembling
 
   private static func regression(
-    name: DatasetName, features: [String], target: String, count: Int,
+    name: DatasetName, features: [String], target: String, count: Int, testFraction: Double,
     draw: () -> (features: [Double], target: Double)
   ) -> Dataset {
     var rows: [(features: [Double], target: Double)] = []
     for _ in 0..<count { rows.append(draw()) }
     return split(
-      rows, name: name, features: features, target: target, task: .regression, testFraction: 0.2)
+      rows, name: name, features: features, target: target, task: .regression, testFraction: testFraction)
   }
 
   private static func classification(
-    name: DatasetName, count: Int,
+    name: DatasetName, count: Int, testFraction: Double,
     draw: (Int) -> (features: [Double], target: Double)
   ) -> Dataset {
     var rows: [(features: [Double], target: Double)] = []
     for index in 0..<count { rows.append(draw(index)) }
     return split(
       rows, name: name, features: ["x1", "x2"], target: "class",
-      task: .classification(classCount: 2), testFraction: 0.3)
+      task: .classification(classCount: 2), testFraction: testFraction)
   }
 
   private static func classification(
-    name: DatasetName, count: Int, generator: inout SplitMix64,
+    name: DatasetName, count: Int, testFraction: Double, generator: inout SplitMix64,
     draw: (Int, inout SplitMix64) -> (features: [Double], target: Double)
   ) -> Dataset {
     var rows: [(features: [Double], target: Double)] = []
@@ -182,7 +223,7 @@ extension Dataset {
     generator.shuffle(&rows)
     return split(
       rows, name: name, features: ["x1", "x2"], target: "class",
-      task: .classification(classCount: 2), testFraction: 0.3)
+      task: .classification(classCount: 2), testFraction: testFraction)
   }
 
   private static func split(

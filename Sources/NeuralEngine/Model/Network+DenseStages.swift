@@ -40,6 +40,15 @@ extension Network {
 }
 
 extension Network {
+  /// The layer whose output is `stage`'s activations: the activation layer right after the
+  /// dense one, else the dense layer itself.
+  public func activatedLayer(of stage: DenseStage) -> Int {
+    let next = stage.layer + 1
+    return next < layers.count && layers[next].activation != nil ? next : stage.layer
+  }
+}
+
+extension Network {
   /// `Dense(2→4, tanh) → Dense(4→1, sigmoid)` for a dense stack, the description text
   /// (`conv 8 3x3 relu, maxpool 2, dense 10 softmax`) otherwise.
   public var summary: String {

@@ -3,7 +3,7 @@ import SafeText
 
 /// A trained network as a file: its description, every parameter block by name, and what
 /// `predict` needs to read new data the way the network was trained (feature names, the CSV
-/// scaling, the outputs' names and the task).
+/// scaling, the input features computed from them, the outputs' names and the task).
 ///
 /// The file is JSON (`descent train … --save model.json`), readable and stable: blocks are
 /// listed by their engine names with their shapes, values in buffer order.
@@ -28,8 +28,11 @@ public struct SavedModel: Codable, Equatable, Sendable {
   public var model: String
   /// The shape of one input sample.
   public var inputShape: [Int]
-  /// One name per input number.
+  /// One name per column a row of data holds (before any input features are computed).
   public var featureNames: [String]
+  /// The features the network reads, computed from the two columns of 2-D data (raw names:
+  /// `x1-squared`); absent when it reads the columns themselves.
+  public var inputFeatures: [String]?
   /// One name per output (for classification, the class column's name).
   public var outputNames: [String]
   /// Classes of a classification task; nil for regression.
@@ -46,14 +49,18 @@ public struct SavedModel: Codable, Equatable, Sendable {
   /// Model files larger than this (64 MiB) are refused.
   public static let maximumFileSize = 64 << 20
 
-  /// The file for `network` trained on `dataset` with `loss` (and CSV features scaled by
-  /// `scaling`).
-  public init(network: Network, dataset: Dataset, loss: LossFunction, scaling: FeatureScaling? = nil) {
+  /// The file for `network` trained on `dataset` with `loss` (CSV features scaled by `scaling`;
+  /// the network reading `inputFeatures` of the dataset's two columns when given).
+  public init(
+    network: Network, dataset: Dataset, loss: LossFunction, scaling: FeatureScaling? = nil,
+    inputFeatures: [InputFeature]? = nil
+  ) {
     format = Self.formatName
     version = Self.currentVersion
     model = network.modelDescription.description
     inputShape = network.inputShape.dimensions
     featureNames = dataset.featureNames
+    self.inputFeatures = inputFeatures.map { $0.map(\.rawValue) }
     if case .classification(let count) = dataset.task {
       classCount = count
       outputNames = network.outputCount == 1 ? dataset.targetNames : (0..<network.outputCount).map { "class \($0)" }
@@ -89,8 +96,20 @@ public struct SavedModel: Codable, Equatable, Sendable {
     } catch {
       throw failure("model '\(TextSanitizer.inline(String(model.prefix(60))))': \(error)")
     }
-    guard featureNames.count == network.inputCount else {
-      throw failure("names \(featureNames.count) features for \(network.inputCount) inputs")
+    if let inputFeatures {
+      guard featureNames.count == 2 else {
+        throw failure("computes input features from \(featureNames.count) columns; they are computed from 2")
+      }
+      guard inputFeatures.count == network.inputCount else {
+        throw failure("names \(inputFeatures.count) input features for \(network.inputCount) inputs")
+      }
+      if let unknown = inputFeatures.first(where: { InputFeature(rawValue: $0) == nil }) {
+        throw failure("names an unknown input feature '\(TextSanitizer.inline(String(unknown.prefix(40))))'")
+      }
+    } else {
+      guard featureNames.count == network.inputCount else {
+        throw failure("names \(featureNames.count) features for \(network.inputCount) inputs")
+      }
     }
     guard blocks.map(\.name) == network.blocks.map(\.name) else {
       throw failure("its blocks (\(blocks.map(\.name).prefix(8).joined(separator: ", "))) do not match the model's (\(network.blocks.map(\.name).prefix(8).joined(separator: ", ")))")
@@ -106,10 +125,22 @@ public struct SavedModel: Codable, Equatable, Sendable {
       throw failure("holds \(state.count) state numbers; the model needs \(network.state.count)")
     }
     network.state = state
-    if let scaling, scaling.minimums.count != network.inputCount || scaling.maximums.count != network.inputCount {
-      throw failure("scales \(scaling.minimums.count) features for \(network.inputCount) inputs")
+    if let scaling, scaling.minimums.count != featureNames.count || scaling.maximums.count != featureNames.count {
+      throw failure("scales \(scaling.minimums.count) features for \(featureNames.count) columns")
     }
     return network
+  }
+
+  /// Rows of the saved columns (scaled as in training) as the network reads them: the input
+  /// features computed from them when the model has any. Call after `network(fileName:)`,
+  /// which checks the feature names.
+  public func networkInputs(_ columns: Samples) -> Samples {
+    var columns = featureScaling?.scale(columns) ?? columns
+    if let inputFeatures {
+      let features = inputFeatures.compactMap(InputFeature.init(rawValue:))
+      columns = Dataset.inputFeatureRows(columns, features)
+    }
+    return columns
   }
 
   /// The saved CSV scaling, as the engine applies it.

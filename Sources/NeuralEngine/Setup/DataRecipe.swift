@@ -13,7 +13,8 @@ public struct DataRecipe: Equatable, Hashable, Sendable {
   public var seed: UInt64
   /// Rows drawn in all (both splits); nil keeps the dataset's default.
   public var sampleCount: Int?
-  /// Standard deviation of the noise on a regression target; nil keeps the dataset's own.
+  /// Standard deviation of the noise on a regression target, a series or the points of a 2-D
+  /// set; nil keeps the dataset's own (`Dataset.standardNoise`).
   public var noise: Double?
   /// Time steps per sequence of a sequence dataset; nil keeps its default.
   public var length: Int?
@@ -23,10 +24,13 @@ public struct DataRecipe: Equatable, Hashable, Sendable {
   public var classes: [Int]?
   /// Move every test image this many pixels right (negative: left).
   public var testShift: Int?
+  /// Share of the rows kept for testing in a table set; nil keeps the dataset's own split
+  /// (`Dataset.standardTestFraction`).
+  public var testFraction: Double?
 
   public init(
     source: Source, seed: UInt64 = 1, sampleCount: Int? = nil, noise: Double? = nil, length: Int? = nil,
-    trainSamples: Int? = nil, classes: [Int]? = nil, testShift: Int? = nil
+    trainSamples: Int? = nil, classes: [Int]? = nil, testShift: Int? = nil, testFraction: Double? = nil
   ) {
     self.source = source
     self.seed = seed
@@ -36,6 +40,7 @@ public struct DataRecipe: Equatable, Hashable, Sendable {
     self.trainSamples = trainSamples
     self.classes = classes
     self.testShift = testShift
+    self.testFraction = testFraction
   }
 
   /// The most rows `sampleCount` and `trainSamples` may ask for.
@@ -50,6 +55,7 @@ public struct DataRecipe: Equatable, Hashable, Sendable {
       let variations: [(String, Bool)] = [
         ("samples", sampleCount != nil), ("noise", noise != nil), ("length", length != nil),
         ("train-samples", trainSamples != nil), ("classes", classes != nil), ("test-shift", testShift != nil),
+        ("test-fraction", testFraction != nil),
       ]
       return variations.first { $0.1 }.map { ($0.0, "applies to the built-in datasets, not to a CSV file") }
     }
@@ -60,7 +66,10 @@ public struct DataRecipe: Equatable, Hashable, Sendable {
       return ("train-samples", "must be from 2 to \(Self.maximumRows) (got \(trainSamples))")
     }
     if let noise {
-      guard !name.isClassification else { return ("noise", "applies to regression datasets, not '\(name.rawValue)'") }
+      guard Dataset.standardNoise(name) != nil else {
+        let noisy = DatasetName.allCases.filter { Dataset.standardNoise($0) != nil }.map(\.rawValue).joined(separator: ", ")
+        return ("noise", "applies to \(noisy), not '\(name.rawValue)'")
+      }
       guard noise.isFinite, (0...10).contains(noise) else { return ("noise", "must be a number from 0 to 10 (got \(noise))") }
     }
     if let length {
@@ -79,11 +88,31 @@ public struct DataRecipe: Equatable, Hashable, Sendable {
         return ("classes", "'\(name.rawValue)' has classes 0 to \(count - 1), not \(outside)")
       }
     }
+    if let testFraction {
+      guard Dataset.standardTestFraction(name) != nil else {
+        return ("test-fraction", "'\(name.rawValue)' keeps its own train/test split")
+      }
+      guard testFraction.isFinite, testFraction > 0, testFraction < 1 else {
+        return ("test-fraction", "must be a share between 0 and 1, such as 0.3 (got \(testFraction))")
+      }
+    }
     if let testShift {
       guard name == .digits else { return ("test-shift", "applies to image datasets (digits), not '\(name.rawValue)'") }
       guard (-8...8).contains(testShift) else { return ("test-shift", "must be from -8 to 8 pixels (got \(testShift))") }
     }
     return nil
+  }
+
+  /// The noise a built-in dataset is drawn with; nil for a CSV file and the sets that take none.
+  public var resolvedNoise: Double? {
+    guard case .builtIn(let name) = source, let standard = Dataset.standardNoise(name) else { return nil }
+    return noise ?? standard
+  }
+
+  /// The share of rows kept for testing; nil for a CSV file and the sets whose split is fixed.
+  public var resolvedTestFraction: Double? {
+    guard case .builtIn(let name) = source, let standard = Dataset.standardTestFraction(name) else { return nil }
+    return testFraction ?? standard
   }
 
   // MARK: - Drawing
@@ -113,7 +142,8 @@ public struct DataRecipe: Equatable, Hashable, Sendable {
   /// are asked for than the default draw holds, enough rows are drawn for the split to hold them.
   public func builtInDataset(_ name: DatasetName) -> Dataset {
     func drawn(sampleCount: Int?) -> Dataset {
-      let data = Dataset.builtIn(name, seed: seed, sampleCount: sampleCount, noise: noise, length: length)
+      let data = Dataset.builtIn(
+        name, seed: seed, sampleCount: sampleCount, noise: noise, length: length, testFraction: testFraction)
       return classes.map { data.keepingClasses(Set($0)) } ?? data
     }
     var data = drawn(sampleCount: sampleCount)

@@ -12,15 +12,16 @@ import Foundation
 /// | `circle` (or `data=circle`), `csv=FILE` with `target=COLUMN` | the data |
 /// | `4,2` (or `layers=4,2`), `-` for a single neuron, or a model description (`model=…`) | the network |
 /// | `tanh` (or `act=tanh`) | hidden activation of the dense shorthand |
+/// | `features=x1-squared,x2-squared` | inputs computed from 2-D data (x1, x2, x1-squared, x2-squared, x1-times-x2, sin-x1, sin-x2) |
 /// | `out=sigmoid`, `loss=bce` | output activation and loss (derived when absent) |
 /// | `opt=adam`, `lr=0.03`, `batch=full\|1\|N` | optimizer, learning rate, batch mode |
 /// | `l1=0.001` or `l2=0.001`, `drop=0.2`, `init=he`, `clip=1\|off` | regularization, dropout, initialisation, gradient clipping |
 /// | `seed=1`, `dataseed=3` | the run's seed; the data's when it differs |
-/// | `samples=400`, `noise=0.2`, `length=40`, `train-samples=50`, `classes=0,1`, `test-shift=1` | how the data is drawn |
+/// | `samples=400`, `noise=0.2`, `test-fraction=0.5`, `length=40`, `train-samples=50`, `classes=0,1`, `test-shift=1` | how the data is drawn |
 /// | `epochs=200` | passes for `descent train` (the playground ignores it) |
 ///
 /// Longer names work as keys too (`learning-rate`, `optimizer`, `output-activation`,
-/// `dropout`, `initialisation`, `data-seed`, `dataset`, `activation`). `%3B` and `%25` stand
+/// `dropout`, `initialisation`, `data-seed`, `dataset`, `activation`, `inputs`). `%3B` and `%25` stand
 /// for `;` and `%` inside a CSV path or column name. Numbers are written so that reading them
 /// back gives the same bits, so the text and the setup round-trip exactly.
 extension RunSetup {
@@ -41,6 +42,7 @@ extension RunSetup {
       fields.append(activation.rawValue)
     }
     if model != nil, activation != .tanh { fields.append("act=" + activation.rawValue) }
+    if let inputFeatures { fields.append("features=" + inputFeatures.map(\.rawValue).joined(separator: ",")) }
     if let outputActivation { fields.append("out=" + outputActivation.rawValue) }
     if let loss { fields.append("loss=" + loss.rawValue) }
     fields.append("opt=" + optimizer.rawValue)
@@ -62,6 +64,7 @@ extension RunSetup {
     if data.seed != seed { fields.append("dataseed=\(data.seed)") }
     if let count = data.sampleCount { fields.append("samples=\(count)") }
     if let noise = data.noise { fields.append("noise=" + Self.number(noise)) }
+    if let fraction = data.testFraction { fields.append("test-fraction=" + Self.number(fraction)) }
     if let length = data.length { fields.append("length=\(length)") }
     if let count = data.trainSamples { fields.append("train-samples=\(count)") }
     if let classes = data.classes { fields.append("classes=" + classes.map(String.init).joined(separator: ",")) }
@@ -99,20 +102,21 @@ extension RunSetup {
   /// The keys a field may name, each with its canonical spelling.
   static let keyAliases: [String: String] = [
     "data": "data", "dataset": "data", "csv": "csv", "target": "target",
-    "layers": "layers", "model": "model", "act": "act", "activation": "act",
+    "layers": "layers", "model": "model", "act": "act", "activation": "act", "features": "features", "inputs": "features",
     "out": "out", "output-activation": "out", "loss": "loss",
     "opt": "opt", "optimizer": "opt", "lr": "lr", "learning-rate": "lr", "batch": "batch",
     "l1": "l1", "l2": "l2", "drop": "drop", "dropout": "drop",
     "init": "init", "initialisation": "init", "initialization": "init", "clip": "clip",
     "seed": "seed", "dataseed": "dataseed", "data-seed": "dataseed",
-    "samples": "samples", "noise": "noise", "length": "length", "train-samples": "train-samples",
+    "samples": "samples", "noise": "noise", "test-fraction": "test-fraction", "length": "length", "train-samples": "train-samples",
     "classes": "classes", "test-shift": "test-shift", "epochs": "epochs",
   ]
 
   /// The canonical keys, in the order the text writes them, for error messages.
   static let canonicalKeys = [
-    "data", "csv", "target", "layers", "model", "act", "out", "loss", "opt", "lr", "batch", "l1", "l2", "drop", "init",
-    "clip", "seed", "dataseed", "samples", "noise", "length", "train-samples", "classes", "test-shift", "epochs",
+    "data", "csv", "target", "layers", "model", "act", "features", "out", "loss", "opt", "lr", "batch", "l1", "l2", "drop",
+    "init", "clip", "seed", "dataseed", "samples", "noise", "test-fraction", "length", "train-samples", "classes",
+    "test-shift", "epochs",
   ]
 
   /// Reads a setup string; the first problem is one line naming the field.
@@ -202,7 +206,7 @@ extension RunSetup {
     let data = DataRecipe(
       source: source, seed: dataSeed, sampleCount: try whole("samples"), noise: try number("noise"),
       length: try whole("length"), trainSamples: try whole("train-samples"), classes: classes,
-      testShift: try whole("test-shift"))
+      testShift: try whole("test-shift"), testFraction: try number("test-fraction"))
 
     var model: ModelDescription?
     if let text = values["model"] {
@@ -231,8 +235,23 @@ extension RunSetup {
       batchMode: try parsed("batch", "not full, 1 or a mini-batch size of 2 or more") { BatchMode(argument: String($0)) },
       regularization: regularization, dropout: try number("drop") ?? 0,
       initialisation: try named("init", WeightInitialisation.self), seed: seed, gradientClip: clip,
-      epochs: try whole("epochs"))
+      epochs: try whole("epochs"), inputFeatures: try Self.features(values["features"]))
     if let problem { throw problem }
+  }
+
+  /// The `features=` list, in the order given; `x1,x2` (the plain inputs) reads as none.
+  private static func features(_ text: Substring?) throws(SetupError) -> [InputFeature]? {
+    guard let text else { return nil }
+    var features: [InputFeature] = []
+    for name in text.split(separator: ",", omittingEmptySubsequences: false) {
+      guard let feature = InputFeature(rawValue: name.trimmingSpaces().lowercased()) else {
+        throw SetupError(
+          "'\(shown(name))' is not an input feature (choose \(InputFeature.allCases.map(\.rawValue).joined(separator: ", ")))",
+          field: "features")
+      }
+      features.append(feature)
+    }
+    return features == InputFeature.plain ? nil : features
   }
 
   /// Whether a network field is hidden layer sizes (`4,2`, `-`) rather than a description.

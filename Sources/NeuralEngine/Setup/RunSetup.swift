@@ -28,6 +28,9 @@ public struct RunSetup: Equatable, Sendable {
   /// Passes over the training set for `descent train`; nil means its default. The playground
   /// trains until it is stopped and ignores it.
   public var epochs: Int?
+  /// Features the network reads, computed from the two inputs of 2-D data (`x₁²`, `sin x₂` …);
+  /// nil reads the dataset's own columns (see `TrainingConfiguration.inputFeatures`).
+  public var inputFeatures: [InputFeature]?
 
   /// The CLI's defaults for what is not given.
   public init(
@@ -35,7 +38,7 @@ public struct RunSetup: Equatable, Sendable {
     outputActivation: Activation? = nil, loss: LossFunction? = nil, optimizer: OptimizerKind = .sgd,
     learningRate: Double = 0.1, batchMode: BatchMode? = nil, regularization: Regularization = .none,
     dropout: Double = 0, initialisation: WeightInitialisation? = nil, seed: UInt64 = 1,
-    gradientClip: GradientClip = .automatic, epochs: Int? = nil
+    gradientClip: GradientClip = .automatic, epochs: Int? = nil, inputFeatures: [InputFeature]? = nil
   ) {
     self.data = data
     self.model = model
@@ -52,6 +55,7 @@ public struct RunSetup: Equatable, Sendable {
     self.seed = seed
     self.gradientClip = gradientClip
     self.epochs = epochs
+    self.inputFeatures = inputFeatures
   }
 
   /// Why a setup cannot be used or written: one line, naming the setting at fault when there
@@ -88,7 +92,8 @@ public struct RunSetup: Equatable, Sendable {
       loss: configuration.loss, optimizer: configuration.optimizer, learningRate: configuration.learningRate,
       batchMode: configuration.batchMode, regularization: configuration.regularization,
       dropout: configuration.dropoutRate, initialisation: configuration.initialisation, seed: configuration.seed,
-      gradientClip: configuration.gradientClip)
+      gradientClip: configuration.gradientClip,
+      inputFeatures: configuration.inputFeatures == InputFeature.plain ? nil : configuration.inputFeatures)
   }
 
   // MARK: - To a configuration
@@ -104,6 +109,11 @@ public struct RunSetup: Equatable, Sendable {
       throw SetupError(error.description)
     }
     let dataset = drawn.dataset
+    if inputFeatures != nil, dataset.inputShape != [2] {
+      throw SetupError(
+        "are computed from the two inputs of 2-D data (xor, circle, gaussians, spiral); '\(dataset.name)' has \(dataset.inputShape.count)",
+        field: "features")
+    }
     if dataset.task == .regression, let loss, loss != .meanSquaredError, loss != .square {
       throw SetupError("\(loss.rawValue) needs a classification dataset; '\(dataset.name)' is regression (use mse or square)", field: "loss")
     }
@@ -113,7 +123,7 @@ public struct RunSetup: Equatable, Sendable {
       dataset: dataset, model: model, hiddenLayers: hiddenLayers, activation: activation,
       outputActivation: outputActivation, loss: loss, optimizer: optimizer, learningRate: learningRate,
       batchMode: batchMode ?? suggestedBatch, regularization: regularization, dropoutRate: dropout,
-      initialisation: initialisation, seed: seed, gradientClip: gradientClip)
+      initialisation: initialisation, seed: seed, gradientClip: gradientClip, inputFeatures: inputFeatures)
     do {
       _ = try configuration.buildNetwork()
     } catch {
@@ -150,6 +160,10 @@ public struct RunSetup: Equatable, Sendable {
     }
     if case .norm(let norm) = gradientClip, !(norm.isFinite && norm > 0) {
       return SetupError("must be a number above 0, or off (got \(norm))", field: "clip")
+    }
+    if let inputFeatures {
+      if inputFeatures.isEmpty { return SetupError("name at least one input feature", field: "features") }
+      if Set(inputFeatures).count != inputFeatures.count { return SetupError("a feature is named twice", field: "features") }
     }
     if let epochs, !(1...1_000_000).contains(epochs) {
       return SetupError("must be from 1 to 1000000 (got \(epochs))", field: "epochs")

@@ -44,6 +44,10 @@ public struct TrainingConfiguration: Equatable, Sendable {
   /// drawn as usual, from the same generator, so a run with and without them starts its other
   /// layers from the same weights.
   public var startingParameters: [String: [Double]]
+  /// Features the network reads, computed from the two inputs of 2-D data (`x₁²`, `sin x₂` …);
+  /// nil reads the dataset's own columns. `dataset` keeps the points as drawn, so plots still
+  /// show them over the (x₁, x₂) plane.
+  public var inputFeatures: [InputFeature]?
 
   public init(
     dataset: Dataset, model: ModelDescription? = nil, hiddenLayers: [Int] = [],
@@ -53,7 +57,7 @@ public struct TrainingConfiguration: Equatable, Sendable {
     dropoutRate: Double = 0, initialisation: WeightInitialisation? = nil, initialBias: Double = 0,
     seed: UInt64 = 1, shuffleSeed: UInt64? = nil, shufflesEachEpoch: Bool = true,
     gradientClip: GradientClip = .automatic, frozenItems: Set<Int> = [],
-    startingParameters: [String: [Double]] = [:]
+    startingParameters: [String: [Double]] = [:], inputFeatures: [InputFeature]? = nil
   ) {
     self.dataset = dataset
     self.model = model
@@ -74,6 +78,7 @@ public struct TrainingConfiguration: Equatable, Sendable {
     self.gradientClip = gradientClip
     self.frozenItems = frozenItems
     self.startingParameters = startingParameters
+    self.inputFeatures = inputFeatures
   }
 
   // MARK: - Derived choices
@@ -85,6 +90,24 @@ public struct TrainingConfiguration: Equatable, Sendable {
     configuration.frozenItems = []
     configuration.startingParameters = [:]
     return configuration
+  }
+
+  /// The data the network trains on: `dataset`, or its points described by `inputFeatures`.
+  public var trainingDataset: Dataset {
+    guard let inputFeatures, dataset.inputShape == [2], !inputFeatures.isEmpty else { return dataset }
+    return dataset.withInputFeatures(inputFeatures)
+  }
+
+  /// The names of the network's inputs: the features' names, or the dataset's columns.
+  public var inputNames: [String] {
+    guard let inputFeatures, dataset.inputShape == [2], !inputFeatures.isEmpty else { return dataset.featureNames }
+    return inputFeatures.map(\.name)
+  }
+
+  /// The shape of one input the network reads.
+  public var networkInputShape: TensorShape {
+    guard let inputFeatures, dataset.inputShape == [2], !inputFeatures.isEmpty else { return dataset.inputShape }
+    return TensorShape([inputFeatures.count])
   }
 
   /// Classes of a classification dataset; nil for regression.
@@ -186,7 +209,13 @@ public struct TrainingConfiguration: Equatable, Sendable {
 
   /// Builds the network (every parameter zero) and checks that its output fits the task.
   public func buildNetwork() throws(ModelError) -> Network {
-    let network = try Network(description: resolvedModel, inputShape: dataset.inputShape)
+    if let inputFeatures {
+      guard dataset.inputShape == [2] else {
+        throw ModelError(reason: "input features are computed from 2-D data; \(dataset.name) has \(dataset.inputShape.count) inputs")
+      }
+      guard !inputFeatures.isEmpty else { throw ModelError(reason: "the network needs at least one input feature") }
+    }
+    let network = try Network(description: resolvedModel, inputShape: networkInputShape)
     let outputs = network.outputCount
     switch dataset.task {
     case .regression:

@@ -69,7 +69,7 @@ public struct TrainingSession: Sendable {
   /// seeded with `configuration.seed`) and evaluates the starting losses.
   public init(configuration: TrainingConfiguration) throws(ModelError) {
     self.configuration = configuration
-    let dataset = configuration.dataset
+    let dataset = configuration.trainingDataset
     guard dataset.trainInputs.count > 0 else { throw ModelError(reason: "training needs at least one sample") }
     var generator = SplitMix64(seed: configuration.seed)
     network = try configuration.initialNetwork(using: &generator)
@@ -204,8 +204,10 @@ public struct TrainingSession: Sendable {
   public var initialLoss: Double { monitor.initialLoss }
   /// Loss beyond which the run counts as diverged.
   public var divergenceBound: Double { monitor.divergenceBound }
-  /// The dataset's feature names.
-  public var featureNames: [String] { configuration.dataset.featureNames }
+  /// The names of the network's inputs: the dataset's features, or the engineered ones.
+  public var featureNames: [String] { configuration.inputNames }
+  /// The training split's inputs as the network reads them (engineered features included).
+  public var trainingInputs: Samples { data.trainInputs }
   /// The dataset's target names (for classification, the class column).
   public var outputNames: [String] { configuration.dataset.targetNames }
   /// Training samples per epoch.
