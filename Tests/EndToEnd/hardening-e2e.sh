@@ -79,7 +79,9 @@ echo "escape sequences: passed"
 paste_file="$state/paste.txt"
 # The paste holds `w`, which saves the run in the current folder: keep that in the scratch folder.
 cd "$state" || fail "cannot enter $state"
-head -c 200000 /dev/urandom | tr -dc 'bcdefgijkmtuvwz ' | head -c 102400 >"$paste_file"
+# No key that opens a mode taking the next keys (d draw, e choose a weight, i inputs, v setup):
+# the `+` after the paste must reach the learning rate whatever the paste's last letters were.
+head -c 200000 /dev/urandom | tr -dc 'bcfgjkmtuwz ' | head -c 102400 >"$paste_file"
 start_app 100 30 "$BIN" play --dataset circle --layers 4,2 --lr 0.03
 wait_for 'paused' || fail "paste: the playground did not open"
 "${HARNESS_TMUX[@]}" load-buffer "$paste_file"
