@@ -198,13 +198,7 @@ public enum KerasExport {
       def main():
           model = build()
           outputs = model(read(sys.argv[1]), training=False).numpy().reshape(-1, \(network.outputCount))
-          print(HEADER)
-          for row in outputs.tolist():
-              values = ["%.17g" % value for value in row]
-              if CLASSIFICATION:
-                  predicted = (1 if row[0] >= 0.5 else 0) if len(row) == 1 else max(range(len(row)), key=lambda i: (row[i], -i))
-                  values = [str(predicted)] + values
-              print(",".join(values))
+          \(PyTorchExport.printedRows)
 
 
       if __name__ == "__main__":

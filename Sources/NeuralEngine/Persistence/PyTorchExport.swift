@@ -195,13 +195,7 @@ public enum PyTorchExport {
           model = build()
           with torch.no_grad():
               outputs = model(read(sys.argv[1])).reshape(-1, \(network.outputCount))
-          print(HEADER)
-          for row in outputs.tolist():
-              values = ["%.17g" % value for value in row]
-              if CLASSIFICATION:
-                  predicted = (1 if row[0] >= 0.5 else 0) if len(row) == 1 else max(range(len(row)), key=lambda i: (row[i], -i))
-                  values = [str(predicted)] + values
-              print(",".join(values))
+          \(Self.printedRows)
 
 
       if __name__ == "__main__":
@@ -209,6 +203,18 @@ public enum PyTorchExport {
 
       """
   }
+
+  /// The lines of `main()` that print `outputs` in `descent predict`'s format (the header, then
+  /// per row the predicted class for classification and every output): one copy for every export.
+  static let printedRows = """
+    print(HEADER)
+        for row in outputs.tolist():
+            values = ["%.17g" % value for value in row]
+            if CLASSIFICATION:
+                predicted = (1 if row[0] >= 0.5 else 0) if len(row) == 1 else max(range(len(row)), key=lambda i: (row[i], -i))
+                values = [str(predicted)] + values
+            print(",".join(values))
+    """
 
   static func module(for activation: Activation) -> String {
     switch activation {
