@@ -7,10 +7,6 @@ import TerminalUI
 struct ConfusionMatrixView {
   let playground: Playground
 
-  init(playground: Playground) {
-    self.playground = playground
-  }
-
   func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
     guard !area.isEmpty else { return }
     buffer.fill(area, with: .blank)

@@ -9,10 +9,6 @@ import TerminalUI
 struct DigitImageView {
   let playground: Playground
 
-  init(playground: Playground) {
-    self.playground = playground
-  }
-
   /// Columns of the text beside the digit.
   private static let textWidth = 15
 

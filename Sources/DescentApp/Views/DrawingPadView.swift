@@ -10,10 +10,6 @@ import TerminalUI
 struct DrawingPadView {
   let playground: Playground
 
-  init(playground: Playground) {
-    self.playground = playground
-  }
-
   /// Columns the probability list needs beside the pad.
   private static let probabilitiesWidth = 16
 

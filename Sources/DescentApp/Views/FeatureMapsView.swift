@@ -11,10 +11,6 @@ import TerminalUI
 struct FeatureMapsView {
   let playground: Playground
 
-  init(playground: Playground) {
-    self.playground = playground
-  }
-
   /// One row of maps: a name and the layer whose output it shows.
   struct Stage: Equatable {
     var name: String

@@ -15,10 +15,6 @@ import TerminalUI
 struct GradientFlowView {
   let playground: Playground
 
-  init(playground: Playground) {
-    self.playground = playground
-  }
-
   /// Powers of ten the bars span, below the top of the scale.
   static let decadesShown = 8.0
 

@@ -25,10 +25,6 @@ import TerminalUI
 struct LSTMGatesView {
   let playground: Playground
 
-  init(playground: Playground) {
-    self.playground = playground
-  }
-
   /// Columns the row names take (`h short` and a space).
   static let labelWidth = 8
 

@@ -10,10 +10,6 @@ import TerminalUI
 struct LossChartView {
   let playground: Playground
 
-  init(playground: Playground) {
-    self.playground = playground
-  }
-
   // MARK: - Drawing
 
   /// Draws the chart (legend, plot, axes) inside `area`.

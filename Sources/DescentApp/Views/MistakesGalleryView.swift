@@ -6,10 +6,6 @@ import TerminalUI
 struct MistakesGalleryView {
   let playground: Playground
 
-  init(playground: Playground) {
-    self.playground = playground
-  }
-
   func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
     guard !area.isEmpty else { return }
     buffer.fill(area, with: .blank)

@@ -10,10 +10,6 @@ import TerminalUI
 struct SequenceFitView {
   let playground: Playground
 
-  init(playground: Playground) {
-    self.playground = playground
-  }
-
   /// Values drawn: two braille dots per column of a 35-column pane, about three periods.
   static let pointsShown = 70
 

@@ -9,10 +9,6 @@ import TerminalUI
 struct SetupOverlay {
   let playground: Playground
 
-  init(playground: Playground) {
-    self.playground = playground
-  }
-
   func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
     guard area.width >= 10, area.height >= 5, case .success(let setup) = playground.setupText else { return }
     let symbols = theme.symbols

@@ -12,10 +12,6 @@ import TerminalUI
 struct StatusLine {
   let playground: Playground
 
-  init(playground: Playground) {
-    self.playground = playground
-  }
-
   /// One piece of the status bar with how much it matters (higher is kept longer).
   private struct Field {
     var spans: [Span]

@@ -20,10 +20,6 @@ import TerminalUI
 struct UnrolledSequenceView {
   let playground: Playground
 
-  init(playground: Playground) {
-    self.playground = playground
-  }
-
   /// Columns the row names take (`marker` and a space).
   static let labelWidth = 7
 

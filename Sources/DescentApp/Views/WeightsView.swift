@@ -14,10 +14,6 @@ import TerminalUI
 struct WeightsView {
   let playground: Playground
 
-  init(playground: Playground) {
-    self.playground = playground
-  }
-
   /// Most columns of the bar.
   private static let barWidth = 8
   /// Columns of a value: `-0.300`, `1.20e-5`.
