@@ -36,26 +36,14 @@ public enum AddingProblem {
     SequenceLayout.requireValid(length, for: .adding)
     precondition(trainCount >= 1 && testCount >= 1, "both splits need a sequence")
     var generator = SplitMix64(seed: seed)
-    let width = 2 * length
-    var trainInputs = Samples(width: width)
-    var trainTargets = Samples(width: 1)
-    var testInputs = Samples(width: width)
-    var testTargets = Samples(width: 1)
-    for index in 0..<(trainCount + testCount) {
-      let (input, target) = drawSequence(length: length, using: &generator)
-      if index < trainCount {
-        trainInputs.append(input)
-        trainTargets.append([target])
-      } else {
-        testInputs.append(input)
-        testTargets.append([target])
-      }
+    let drawn = SequenceLayout.splits(trainCount: trainCount, testCount: testCount, width: 2 * length) {
+      drawSequence(length: length, using: &generator)
     }
     return Dataset(
       name: DatasetName.adding.rawValue,
       featureNames: SequenceLayout.featureNames(["value", "marker"], length: length),
-      inputShape: [length, 2], targetNames: ["sum"], task: .regression, trainInputs: trainInputs,
-      trainTargets: trainTargets, testInputs: testInputs, testTargets: testTargets)
+      inputShape: [length, 2], targetNames: ["sum"], task: .regression, trainInputs: drawn.trainInputs,
+      trainTargets: drawn.trainTargets, testInputs: drawn.testInputs, testTargets: drawn.testTargets)
   }
 
   /// One sequence as its input row `(v_0, m_0, v_1, m_1, …)` and its target `v_p + v_q`.

@@ -43,32 +43,21 @@ public enum RecallTask {
     var generator = SplitMix64(seed: seed)
     let trainCount = count - SequenceLayout.testCount(of: count, fraction: testFraction)
     let span = markerSpan(length: length)
-    var trainInputs = Samples(width: 2 * length)
-    var trainTargets = Samples(width: 1)
-    var testInputs = Samples(width: 2 * length)
-    var testTargets = Samples(width: 1)
     var input = [Double](repeating: 0, count: 2 * length)
-    for index in 0..<count {
+    let drawn = SequenceLayout.splits(trainCount: trainCount, testCount: count - trainCount, width: 2 * length) {
       for step in 0..<length {
         input[2 * step] = generator.uniform() < 0.5 ? 0 : 1
         input[2 * step + 1] = 0
       }
       let marked = Int((Double(span) * generator.uniform()).rounded(.down))
       input[2 * marked + 1] = 1
-      let target = input[2 * marked]
-      if index < trainCount {
-        trainInputs.append(input)
-        trainTargets.append([target])
-      } else {
-        testInputs.append(input)
-        testTargets.append([target])
-      }
+      return (input, input[2 * marked])
     }
     return Dataset(
       name: DatasetName.recall.rawValue,
       featureNames: SequenceLayout.featureNames(["bit", "marker"], length: length),
       inputShape: [length, 2], targetNames: ["bit"], task: .classification(classCount: 2),
-      trainInputs: trainInputs, trainTargets: trainTargets, testInputs: testInputs,
-      testTargets: testTargets)
+      trainInputs: drawn.trainInputs, trainTargets: drawn.trainTargets, testInputs: drawn.testInputs,
+      testTargets: drawn.testTargets)
   }
 }

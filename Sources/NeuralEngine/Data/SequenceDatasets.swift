@@ -16,6 +16,26 @@ enum SequenceLayout {
     Swift.min(count - 1, Swift.max(1, Int((Double(count) * fraction).rounded())))
   }
 
+  /// `trainCount + testCount` sequences of `width` numbers with one target each, drawn in order
+  /// by `draw`: the first `trainCount` form the training split, the rest the test split.
+  static func splits(
+    trainCount: Int, testCount: Int, width: Int, draw: () -> (input: [Double], target: Double)
+  ) -> (trainInputs: Samples, trainTargets: Samples, testInputs: Samples, testTargets: Samples) {
+    var trainInputs = Samples(width: width), trainTargets = Samples(width: 1)
+    var testInputs = Samples(width: width), testTargets = Samples(width: 1)
+    for index in 0..<(trainCount + testCount) {
+      let (input, target) = draw()
+      if index < trainCount {
+        trainInputs.append(input)
+        trainTargets.append([target])
+      } else {
+        testInputs.append(input)
+        testTargets.append([target])
+      }
+    }
+    return (trainInputs, trainTargets, testInputs, testTargets)
+  }
+
   /// Checks a length before drawing; callers validate with `DatasetName.lengthProblem` first.
   static func requireValid(_ length: Int, for name: DatasetName) {
     if let problem = name.lengthProblem(length) { preconditionFailure(problem) }
