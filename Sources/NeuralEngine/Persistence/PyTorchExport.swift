@@ -247,25 +247,7 @@ public enum PyTorchExport {
 
   /// A Python list of string literals.
   static func strings(_ values: [String]) -> String {
-    "[" + values.map(pythonString).joined(separator: ", ") + "]"
-  }
-
-  /// A Python string literal: quotes and backslashes escaped, control characters as `\u` escapes.
-  static func pythonString(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      default:
-        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-          result += String(format: "\\u%04x", scalar.value)
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
+    "[" + values.map(JSONText.string).joined(separator: ", ") + "]"
   }
 
   /// Text safe inside a Python docstring.
