@@ -43,6 +43,13 @@ extension Playground {
     }
   }
 
+  /// Whether `v` has a setup string to show; checked without writing the string, as the key hints
+  /// ask on every frame.
+  var hasSetup: Bool {
+    guard let dataRecipe else { return false }
+    return (try? RunSetup(data: dataRecipe, configuration: configuration)) != nil
+  }
+
   /// `v`: shows the setup string over the screen (any key closes it).
   mutating func showSetup() {
     switch setupText {

@@ -254,7 +254,7 @@ struct StatusLine {
     if unlocked.contains(.editWeights), playground.panes.contains(where: Playground.weightPanes.contains) {
       hints.append(.init(keys: "e", action: "edit a weight", priority: 3))
     }
-    if case .success = playground.setupText { hints.append(.init(keys: "v", action: "setup", priority: 2)) }
+    if playground.hasSetup { hints.append(.init(keys: "v", action: "setup", priority: 2)) }
     hints.append(.init(keys: "?", action: "help", priority: 9))
     hints.append(.init(keys: "q", action: "quit", priority: 6))
     return Span(KeyHints(hints).text(width: width, symbols: theme.symbols), style: theme.dim)
