@@ -20,34 +20,14 @@ import Foundation
 /// glibc's own `tanh` is off by up to 1.97 ulp) and within `maximumErrorInUnits` = 2 ulp of
 /// glibc's `tanh` (Foundation); `exp` and `sigmoid` within a few ulp of Foundation's
 /// (`VectorMathTests`). Polynomials use fused multiply-adds where the build targets a CPU with
-/// them (`multiplyAdd`), so a host build and a portable one may differ in the last bit; each is
+/// them (`fused`), so a host build and a portable one may differ in the last bit; each is
 /// deterministic.
 ///
-/// Everything here is written on the concrete `SIMD8<Double>` with the standard library's own
-/// operations, not the generic `Lanes` helpers of the matrix kernels: debug builds compile file by
-/// file, and a generic helper from another file is then called unspecialised, lane by lane.
+/// Everything here is written on the concrete `SIMD8<Double>` with this file's own eight-lane
+/// helpers (at the end), not the generic `Lanes` ones of the matrix kernels: debug builds compile
+/// file by file, and a generic helper from another file is then called unspecialised, lane by lane.
 enum VectorMath {
   private typealias V = SIMD8<Double>
-
-  /// `a + b·c`, fused where the build targets a CPU with fused multiply-add.
-  @inline(__always)
-  private static func multiplyAdd(_ a: V, _ b: V, _ c: V) -> V {
-    #if DESCENT_FMA
-      a.addingProduct(b, c)
-    #else
-      a + b * c
-    #endif
-  }
-
-  @inline(__always)
-  private static func load(_ pointer: UnsafePointer<Double>) -> V {
-    UnsafeRawPointer(pointer).loadUnaligned(as: V.self)
-  }
-
-  @inline(__always)
-  private static func store(_ vector: V, to pointer: UnsafeMutablePointer<Double>) {
-    UnsafeMutableRawPointer(pointer).storeBytes(of: vector, as: V.self)
-  }
 
   /// The documented error bound in units in the last place (ulp) of the exact result.
   static let maximumErrorInUnits = 2.0
@@ -88,21 +68,21 @@ enum VectorMath {
 
     // Small arguments: z·P(z) and Q(z), Horner's rule.
     let z = magnitude * magnitude
-    let smallNumerator = multiplyAdd(V(repeating: smallP2), multiplyAdd(V(repeating: smallP1), V(repeating: smallP0), z), z) * z
-    let smallDenominator = multiplyAdd(V(repeating: smallQ2), multiplyAdd(V(repeating: smallQ1), z + smallQ0, z), z)
+    let smallNumerator = V(repeating: smallP2).fused(V(repeating: smallP1).fused(V(repeating: smallP0), z), z) * z
+    let smallDenominator = V(repeating: smallQ2).fused(V(repeating: smallQ1).fused(z + smallQ0, z), z)
 
     // Large arguments: e^{2|x|} = 2ⁿ · (q + p) / (q − p).
     let twice = (magnitude + magnitude).replacing(with: 40, where: .!(magnitude .< 20))
     let (power, p, q) = exponentialParts(twice)
     // 2 / (e^{2|x|} + 1) = 2(q − p) / (2ⁿ(q + p) + (q − p)).
     let largeNumerator = 2 * (q - p)
-    let largeDenominator = multiplyAdd(q - p, power, q + p)
+    let largeDenominator = (q - p).fused(power, q + p)
 
     let small = magnitude .< 0.625
     let ratio =
       largeNumerator.replacing(with: smallNumerator, where: small)
       / largeDenominator.replacing(with: smallDenominator, where: small)
-    let result = (1 - ratio).replacing(with: multiplyAdd(magnitude, magnitude, ratio), where: small)
+    let result = (1 - ratio).replacing(with: magnitude.fused(magnitude, ratio), where: small)
     let signed = unsafeBitCast(result, to: Bits.self) | sign
     // NaN stays NaN.
     return unsafeBitCast(signed, to: SIMD8<Double>.self).replacing(with: x, where: x .!= x)
@@ -120,13 +100,12 @@ enum VectorMath {
   @inline(always)
   private static func exponentialParts(_ x: SIMD8<Double>) -> (power: SIMD8<Double>, p: SIMD8<Double>, q: SIMD8<Double>) {
     typealias Bits = SIMD8<UInt64>
-    let shifted = multiplyAdd(V(repeating: roundingShift), x, V(repeating: log2e))
+    let shifted = V(repeating: roundingShift).fused(x, V(repeating: log2e))
     let n = shifted - roundingShift
     let r = (x - n * ln2High) - n * ln2Low
     let rr = r * r
-    let p = r * multiplyAdd(V(repeating: expP2), multiplyAdd(V(repeating: expP1), V(repeating: expP0), rr), rr)
-    let q = multiplyAdd(
-      V(repeating: expQ3), multiplyAdd(V(repeating: expQ2), multiplyAdd(V(repeating: expQ1), V(repeating: expQ0), rr), rr), rr)
+    let p = r * V(repeating: expP2).fused(V(repeating: expP1).fused(V(repeating: expP0), rr), rr)
+    let q = V(repeating: expQ3).fused(V(repeating: expQ2).fused(V(repeating: expQ1).fused(V(repeating: expQ0), rr), rr), rr)
     let shiftBits = unsafeBitCast(SIMD8<Double>(repeating: roundingShift), to: Bits.self)
     let exponent = unsafeBitCast(shifted, to: Bits.self) &- shiftBits
     let power = unsafeBitCast((exponent &+ 1023) &<< 52, to: SIMD8<Double>.self)
@@ -229,8 +208,8 @@ enum VectorMath {
     let rectified = slope == 0
     var index = 0
     while index &+ 8 <= count {
-      let x = load(source + index)
-      store(x.replacing(with: rectified ? V() : x * slopes, where: .!(x .> 0)), to: destination + index)
+      let x = V.unaligned(source + index)
+      x.replacing(with: rectified ? V() : x * slopes, where: .!(x .> 0)).storeUnaligned(destination + index)
       index &+= 8
     }
     while index < count {
@@ -251,8 +230,9 @@ enum VectorMath {
     let rectified = slope == 0
     var index = 0
     while index &+ 8 <= count {
-      let gradient = load(da + index)
-      store(gradient.replacing(with: rectified ? V() : gradient * slopes, where: .!(load(z + index) .> 0)), to: dz + index)
+      let gradient = V.unaligned(da + index)
+      gradient.replacing(with: rectified ? V() : gradient * slopes, where: .!(V.unaligned(z + index) .> 0))
+        .storeUnaligned(dz + index)
       index &+= 8
     }
     while index < count {
@@ -320,7 +300,7 @@ enum VectorMath {
     var offset = 0
     while offset &+ 8 <= count {
       let vector = raw.loadUnaligned(fromByteOffset: offset &* MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
-      sums = multiplyAdd(sums, vector, vector)
+      sums = sums.fused(vector, vector)
       offset &+= 8
     }
     var total = sums.sum()
@@ -351,26 +331,26 @@ enum VectorMath {
     var index = 0
     if let y {
       while index &+ 32 <= count {
-        s0 = multiplyAdd(s0, load(x + index), load(y + index))
-        s1 = multiplyAdd(s1, load(x + (index &+ 8)), load(y + (index &+ 8)))
-        s2 = multiplyAdd(s2, load(x + (index &+ 16)), load(y + (index &+ 16)))
-        s3 = multiplyAdd(s3, load(x + (index &+ 24)), load(y + (index &+ 24)))
+        s0 = s0.fused(V.unaligned(x + index), V.unaligned(y + index))
+        s1 = s1.fused(V.unaligned(x + (index &+ 8)), V.unaligned(y + (index &+ 8)))
+        s2 = s2.fused(V.unaligned(x + (index &+ 16)), V.unaligned(y + (index &+ 16)))
+        s3 = s3.fused(V.unaligned(x + (index &+ 24)), V.unaligned(y + (index &+ 24)))
         index &+= 32
       }
       while index &+ 8 <= count {
-        s0 = multiplyAdd(s0, load(x + index), load(y + index))
+        s0 = s0.fused(V.unaligned(x + index), V.unaligned(y + index))
         index &+= 8
       }
     } else {
       while index &+ 32 <= count {
-        s0 += load(x + index)
-        s1 += load(x + (index &+ 8))
-        s2 += load(x + (index &+ 16))
-        s3 += load(x + (index &+ 24))
+        s0 += V.unaligned(x + index)
+        s1 += V.unaligned(x + (index &+ 8))
+        s2 += V.unaligned(x + (index &+ 16))
+        s3 += V.unaligned(x + (index &+ 24))
         index &+= 32
       }
       while index &+ 8 <= count {
-        s0 += load(x + index)
+        s0 += V.unaligned(x + index)
         index &+= 8
       }
     }
@@ -380,5 +360,26 @@ enum VectorMath {
       index &+= 1
     }
     return total
+  }
+}
+
+// MARK: - Eight lanes, in this file
+
+/// Loads, stores and fused multiply-adds of eight doubles, private to this file so that builds
+/// compiled file by file (debug, tests) specialise and inline them too; the same operations as
+/// `Lanes` (`adding(_:times:)` fuses exactly when the build targets FMA).
+private extension SIMD8 where Scalar == Double {
+  @inline(__always) static func unaligned(_ pointer: UnsafePointer<Double>) -> Self {
+    UnsafeRawPointer(pointer).loadUnaligned(as: Self.self)
+  }
+  @inline(__always) func storeUnaligned(_ pointer: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: Self.self)
+  }
+  @inline(__always) func fused(_ x: Self, _ y: Self) -> Self {
+    #if DESCENT_FMA
+      addingProduct(x, y)
+    #else
+      self + x * y
+    #endif
   }
 }
