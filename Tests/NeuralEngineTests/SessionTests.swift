@@ -183,7 +183,7 @@ import Testing
     }
     #expect(session.network.isFinite)
     #expect(reason.description.contains("step"))
-    #expect(session.recorder.lastUpdates.allSatisfy { $0 == 0 })
+    #expect((0..<session.network.parameterCount).allSatisfy { session.recorder.lastUpdate(at: $0) == 0 })
   }
 
   @Test func numbersInReasonsAreShort() {

@@ -291,24 +291,11 @@ enum VectorMath {
     for lane in 0..<(count &- offset) { destination[offset &+ lane] = tail[lane] }
   }
 
-  /// `Σ x²` over `count` numbers, eight lanes at a time (a NaN or infinity anywhere makes it
+  /// `Σ x²` over `count` numbers, four vectors in flight (a NaN or infinity anywhere makes it
   /// non-finite).
   @inline(__always)
   static func sumOfSquares(_ values: UnsafePointer<Double>, count: Int) -> Double {
-    let raw = UnsafeRawPointer(values)
-    var sums = SIMD8<Double>()
-    var offset = 0
-    while offset &+ 8 <= count {
-      let vector = raw.loadUnaligned(fromByteOffset: offset &* MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
-      sums = sums.fused(vector, vector)
-      offset &+= 8
-    }
-    var total = sums.sum()
-    while offset < count {
-      total += values[offset] * values[offset]
-      offset &+= 1
-    }
-    return total
+    reduce(values, values, count: count)
   }
 
   /// `Σ x` over `count` numbers, four vectors in flight.

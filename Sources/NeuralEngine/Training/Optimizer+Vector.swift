@@ -8,17 +8,13 @@ extension Optimizer {
     let count = parameters.count
     guard count > 0 else { return true }
     var gradients = gradients
-    var updates = [Double](repeating: 0, count: count)
     var record = [Double](repeating: 0, count: count)
     return parameters.withUnsafeMutableBufferPointer { values in
       gradients.withUnsafeMutableBufferPointer { slopes in
-        updates.withUnsafeMutableBufferPointer { changes in
-          record.withUnsafeMutableBufferPointer { moved in
-            step(
-              parameters: values.baseAddress!, gradients: slopes.baseAddress!, updates: changes.baseAddress!,
-              record: moved.baseAddress!, count: count,
-              ranges: [Range(start: 0, count: count, regularized: false, frozen: false)], regularization: .none)
-          }
+        record.withUnsafeMutableBufferPointer { moved in
+          step(
+            parameters: values.baseAddress!, gradients: slopes.baseAddress!, record: moved.baseAddress!, count: count,
+            ranges: [Range(start: 0, count: count, regularized: false, frozen: false)], regularization: .none)
         }
       }
     }

@@ -76,13 +76,12 @@ public struct Optimizer: Equatable, Sendable {
   }
 
   /// Takes one step: when every gradient is finite (their sum of squares is, so with finite
-  /// parameters every rule's change and every new value is finite), writes each parameter's
-  /// change into `updates` (0 for frozen ones), adds it to `parameters` and copies the new values
-  /// into `record` (the session's history slot), all in one pass; returns false and changes
+  /// parameters every rule's change and every new value is finite), adds each parameter's change
+  /// to it and copies the new values into `record` (the session's history slot), in one pass; returns false and changes
   /// nothing else otherwise. Adds the penalty's gradient into `gradients` and clips them first.
   mutating func step(
     parameters: UnsafeMutablePointer<Double>, gradients: UnsafeMutablePointer<Double>,
-    updates: UnsafeMutablePointer<Double>, record: UnsafeMutablePointer<Double>, count: Int, ranges: [Range],
+    record: UnsafeMutablePointer<Double>, count: Int, ranges: [Range],
     regularization: Regularization
   ) -> Bool {
     if firstMoments.count != count, kind != .sgd {
@@ -112,20 +111,20 @@ public struct Optimizer: Equatable, Sendable {
     for range in ranges {
       let end = range.start + range.count
       if range.frozen {
-        (updates + range.start).update(repeating: 0, count: range.count)
         (record + range.start).update(from: parameters + range.start, count: range.count)
         continue
       }
-      // The change, then the parameter moved by it and recorded.
+      // The parameter moved by the change, and recorded.
       @inline(__always) func apply(_ change: Double, at index: Int) {
-        updates[index] = change
         let moved = parameters[index] + change
         parameters[index] = moved
         record[index] = moved
       }
       switch kind {
       case .sgd:
-        for index in range.start..<end { apply(-rate * gradients[index], at: index) }
+        let start = range.start
+        Self.descend(
+          parameters + start, along: gradients + start, rate: rate, record: record + start, count: range.count)
       case .momentum, .nesterov:
         let mu = momentum
         let nesterov = kind == .nesterov
@@ -170,5 +169,31 @@ public struct Optimizer: Equatable, Sendable {
       }
     }
     return true
+  }
+
+  /// Plain SGD over one range, eight lanes at a time: each change is `−η g`, added to the
+  /// parameter, which is copied to `record`, as `apply` does one by one (the step is most of a
+  /// wide network's update, and its streams want whole vectors).
+  private static func descend(
+    _ parameters: UnsafeMutablePointer<Double>, along gradients: UnsafeMutablePointer<Double>, rate: Double,
+    record: UnsafeMutablePointer<Double>, count: Int
+  ) {
+    typealias V = SIMD8<Double>
+    let scale = V(repeating: -rate)
+    var index = 0
+    while index &+ 8 <= count {
+      let change = scale * UnsafeRawPointer(gradients + index).loadUnaligned(as: V.self)
+      let moved = UnsafeRawPointer(parameters + index).loadUnaligned(as: V.self) + change
+      UnsafeMutableRawPointer(parameters + index).storeBytes(of: moved, as: V.self)
+      UnsafeMutableRawPointer(record + index).storeBytes(of: moved, as: V.self)
+      index &+= 8
+    }
+    while index < count {
+      let change = -rate * gradients[index]
+      let moved = parameters[index] + change
+      parameters[index] = moved
+      record[index] = moved
+      index &+= 1
+    }
   }
 }

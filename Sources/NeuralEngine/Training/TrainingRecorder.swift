@@ -1,5 +1,5 @@
-/// What a session keeps for views, bounded in memory: the loss series, each parameter's recent
-/// values and the last change of each parameter.
+/// What a session keeps for views, bounded in memory: the loss series and each parameter's
+/// recent values, whose last two give the last change of each parameter.
 public struct TrainingRecorder: Sendable {
   /// The loss and accuracy series.
   public internal(set) var history = TrainingHistory()
@@ -7,9 +7,10 @@ public struct TrainingRecorder: Sendable {
   /// ring never holds more than 65,536 numbers (512 KB: it is written every step and must stay
   /// in cache), but always at least 8.
   public let parameterHistoryCapacity: Int
-  /// How much the last step changed each parameter, in buffer order (0 before the first step).
-  public internal(set) var lastUpdates: [Double]
   private var parameterRing: [Double]
+  /// Whether the ring's newest values came from a step (not from the start or an edit), so that
+  /// their difference from the values before them is that step's change.
+  private var newestIsStep = false
   private var ringNext = 0
   private var ringCount = 0
   private let parameterCount: Int
@@ -18,7 +19,6 @@ public struct TrainingRecorder: Sendable {
     parameterCount = network.parameterCount
     parameterHistoryCapacity = Swift.max(8, Swift.min(256, 65_536 / Swift.max(1, parameterCount)))
     parameterRing = [Double](repeating: 0, count: parameterCount * parameterHistoryCapacity)
-    lastUpdates = [Double](repeating: 0, count: parameterCount)
     history.learningRateChanges = [SeriesPoint(step: 0, value: learningRate)]
   }
 
@@ -30,16 +30,25 @@ public struct TrainingRecorder: Sendable {
     }
   }
 
-  /// Runs `body` with the last-updates buffer and the ring's next slot, for a step to fill both
-  /// (see `Optimizer.step`); the slot joins the history when `body` returns true.
-  mutating func recordStep(
-    _ body: (_ updates: UnsafeMutablePointer<Double>, _ slot: UnsafeMutablePointer<Double>) -> Bool
-  ) -> Bool {
+  /// How much the last step changed the parameter at `position`: the difference of its two
+  /// newest values, exactly what the update added (0 before the first step, after an edit and
+  /// after a stopped step). Computed when asked, so a step writes one stream fewer.
+  public func lastUpdate(at position: Int) -> Double {
+    guard newestIsStep, ringCount >= 2 else { return 0 }
+    let newest = (ringNext + parameterHistoryCapacity - 1) % parameterHistoryCapacity
+    let previous = (ringNext + parameterHistoryCapacity - 2) % parameterHistoryCapacity
+    return parameterRing[newest * parameterCount + position] - parameterRing[previous * parameterCount + position]
+  }
+
+  /// Runs `body` with the ring's next slot, for a step to fill with the new parameters (see
+  /// `Optimizer.step`); the slot joins the history when `body` returns true.
+  mutating func recordStep(_ body: (_ slot: UnsafeMutablePointer<Double>) -> Bool) -> Bool {
     let start = ringNext * parameterCount
-    let recorded = parameterRing.withBase { ring in lastUpdates.withBase { updates in body(updates, ring + start) } }
+    let recorded = parameterRing.withBase { ring in body(ring + start) }
     guard recorded else { return false }
     ringNext = (ringNext + 1) % parameterHistoryCapacity
     ringCount = Swift.min(ringCount + 1, parameterHistoryCapacity)
+    newestIsStep = true
     return true
   }
 
@@ -49,8 +58,8 @@ public struct TrainingRecorder: Sendable {
     parameterRing.withBase { ring in (ring + start).update(from: parameters, count: parameterCount) }
     ringNext = (ringNext + 1) % parameterHistoryCapacity
     ringCount = Swift.min(ringCount + 1, parameterHistoryCapacity)
+    newestIsStep = false
   }
-
 
   /// Notes a new learning rate from the step after `step`.
   mutating func recordLearningRate(_ rate: Double, step: Int) {
@@ -60,6 +69,6 @@ public struct TrainingRecorder: Sendable {
 
   /// Forgets the last updates (after a stopped step, whose numbers a view must not draw).
   mutating func clearUpdates() {
-    for index in lastUpdates.indices { lastUpdates[index] = 0 }
+    newestIsStep = false
   }
 }

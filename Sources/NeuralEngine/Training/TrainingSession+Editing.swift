@@ -22,8 +22,8 @@ extension TrainingSession {
   /// Sets one weight or bias to `value` between two steps; training goes on from it.
   ///
   /// What stays consistent: the parameter's optimizer velocity restarts at 0 and its squared
-  /// gradient statistics stay (see `Optimizer.forgetVelocity(at:)`); its last update reads 0
-  /// (the edit is not a step); the parameter history gets an entry at the new values, so
+  /// gradient statistics stay (see `Optimizer.forgetVelocity(at:)`); last updates read 0 until
+  /// the next step (the edit is not a step); the parameter history gets an entry at the new values, so
   /// sparklines and the bowl's path show the jump; both splits are measured again at once, so
   /// the loss shown is the loss at the new value (the series get a point at the same step). A
   /// loss the edit makes huge counts as divergence, as it would after a step. The step count,
@@ -35,7 +35,6 @@ extension TrainingSession {
     guard !isDiverged else { throw .diverged }
     network.parameters[position] = value
     optimizer.forgetVelocity(at: position)
-    recorder.lastUpdates[position] = 0
     network.parameters.withBase { recorder.recordParameters($0) }
     evaluate()
   }

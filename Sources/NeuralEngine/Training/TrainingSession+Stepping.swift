@@ -22,9 +22,9 @@ extension TrainingSession {
     let regularization = self.regularization
     let finite = network.parameters.withBase { parameters in
       gradients.withBase { gradients in
-        recorder.recordStep { updates, slot in
+        recorder.recordStep { slot in
           optimizer.step(
-            parameters: parameters, gradients: gradients, updates: updates, record: slot, count: parameterCount,
+            parameters: parameters, gradients: gradients, record: slot, count: parameterCount,
             ranges: ranges, regularization: regularization)
         }
       }

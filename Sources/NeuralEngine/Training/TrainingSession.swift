@@ -237,7 +237,7 @@ public struct TrainingSession: Sendable {
   /// How much the last step changed the parameter (0 before the first step or when unknown).
   public func lastUpdate(_ parameter: ParameterID) -> Double {
     guard let position = network.position(of: parameter) else { return 0 }
-    return recorder.lastUpdates[position]
+    return recorder.lastUpdate(at: position)
   }
 
   /// The gradient of the last step for the parameter (0 when unknown).
