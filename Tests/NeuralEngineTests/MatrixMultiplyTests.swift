@@ -67,4 +67,27 @@ import Testing
     }
     for (x, y) in zip(fast, reference) { #expect(abs(x - y) < 1e-11) }
   }
+
+  /// Whole 8×8 blocks go through vector shuffles, the edges number by number: both must put
+  /// every number exactly where the plain definition does, inside larger strided matrices.
+  @Test(arguments: [(8, 8), (16, 24), (17, 13), (3, 9), (64, 64), (1, 64)])
+  func transposeMovesEveryNumberToItsMirror(rows: Int, columns: Int) {
+    let sourceStride = columns + 3
+    let destinationStride = rows + 5
+    let source = (0..<(rows * sourceStride)).map(Double.init)
+    var destination = [Double](repeating: -1, count: columns * destinationStride)
+    source.withReadOnlyBase { from in
+      destination.withBase { to in
+        MatrixMultiply.transpose(
+          from, rows: rows, columns: columns, sourceStride: sourceStride, into: to,
+          destinationStride: destinationStride)
+      }
+    }
+    for column in 0..<columns {
+      for row in 0..<destinationStride {
+        let expected = row < rows ? source[row * sourceStride + column] : -1
+        #expect(destination[column * destinationStride + row] == expected)
+      }
+    }
+  }
 }

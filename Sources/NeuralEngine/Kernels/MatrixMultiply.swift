@@ -89,7 +89,8 @@ enum MatrixMultiply {
   /// Rows of `A` from which transposing `B` pays for itself.
   static let transposeRowThreshold = 8
 
-  /// `destination[j][i] = source[i][j]` for a `rows × columns` block, in 8×8 blocks for the cache.
+  /// `destination[j][i] = source[i][j]` for a `rows × columns` block, in 8×8 blocks: whole
+  /// blocks in vector registers (`transposeBlock`), the edges number by number.
   @inline(__always)
   static func transpose(
     _ source: UnsafePointer<Double>, rows: Int, columns: Int, sourceStride: Int,
@@ -101,16 +102,55 @@ enum MatrixMultiply {
       var columnBlock = 0
       while columnBlock < columns {
         let columnEnd = Swift.min(columnBlock &+ 8, columns)
-        for row in rowBlock..<rowEnd {
-          let sourceRow = source + row &* sourceStride
-          for column in columnBlock..<columnEnd {
-            destination[column &* destinationStride &+ row] = sourceRow[column]
+        if rowEnd &- rowBlock == 8, columnEnd &- columnBlock == 8 {
+          transposeBlock(
+            source + (rowBlock &* sourceStride &+ columnBlock), sourceStride: sourceStride,
+            into: destination + (columnBlock &* destinationStride &+ rowBlock), destinationStride: destinationStride)
+        } else {
+          for row in rowBlock..<rowEnd {
+            let sourceRow = source + row &* sourceStride
+            for column in columnBlock..<columnEnd {
+              destination[column &* destinationStride &+ row] = sourceRow[column]
+            }
           }
         }
         columnBlock &+= 8
       }
       rowBlock &+= 8
     }
+  }
+
+  /// Transposes one 8×8 block held as eight row vectors. Number `(r, c)` sits at index bits
+  /// `r₂r₁r₀ | c₂c₁c₀`; one round, which makes row `i` the even numbers of rows `2i` and `2i + 1`
+  /// and row `4 + i` their odd ones, moves it to `c₀r₂r₁ | r₀c₂c₁`: a rotation of the six bits by
+  /// one. Three rounds rotate by three, which swaps row and column.
+  @inline(__always)
+  private static func transposeBlock(
+    _ source: UnsafePointer<Double>, sourceStride: Int, into destination: UnsafeMutablePointer<Double>,
+    destinationStride: Int
+  ) {
+    typealias V = SIMD8<Double>
+    var r = (
+      V.load(source), V.load(source + sourceStride), V.load(source + 2 &* sourceStride),
+      V.load(source + 3 &* sourceStride), V.load(source + 4 &* sourceStride), V.load(source + 5 &* sourceStride),
+      V.load(source + 6 &* sourceStride), V.load(source + 7 &* sourceStride)
+    )
+    for _ in 0..<3 {
+      r = (
+        V(lowHalf: r.0.evenHalf, highHalf: r.1.evenHalf), V(lowHalf: r.2.evenHalf, highHalf: r.3.evenHalf),
+        V(lowHalf: r.4.evenHalf, highHalf: r.5.evenHalf), V(lowHalf: r.6.evenHalf, highHalf: r.7.evenHalf),
+        V(lowHalf: r.0.oddHalf, highHalf: r.1.oddHalf), V(lowHalf: r.2.oddHalf, highHalf: r.3.oddHalf),
+        V(lowHalf: r.4.oddHalf, highHalf: r.5.oddHalf), V(lowHalf: r.6.oddHalf, highHalf: r.7.oddHalf)
+      )
+    }
+    r.0.store(to: destination)
+    r.1.store(to: destination + destinationStride)
+    r.2.store(to: destination + 2 &* destinationStride)
+    r.3.store(to: destination + 3 &* destinationStride)
+    r.4.store(to: destination + 4 &* destinationStride)
+    r.5.store(to: destination + 5 &* destinationStride)
+    r.6.store(to: destination + 6 &* destinationStride)
+    r.7.store(to: destination + 7 &* destinationStride)
   }
 
   // MARK: - Tiles
