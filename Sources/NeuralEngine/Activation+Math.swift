@@ -47,13 +47,30 @@ extension Activation {
     case .tanh:
       VectorMath.applyTanh(source, into: values, count: count)
     case .softmax:
+      apply(source, into: values, rows: 1, width: count)
+    }
+  }
+
+  /// Writes `a = f(z)` for `rows` samples of `width` values each: softmax per sample (the
+  /// exponentials of the whole batch in one vectorised pass), every other function on all of them.
+  func apply(_ source: UnsafePointer<Double>, into values: UnsafeMutablePointer<Double>, rows: Int, width: Int) {
+    guard self == .softmax else {
+      apply(source, into: values, count: rows * width)
+      return
+    }
+    for row in 0..<rows {
+      let z = source + row * width
+      let shifted = values + row * width
       var largest = -Double.infinity
-      for index in 0..<count { largest = Swift.max(largest, source[index]) }
-      for index in 0..<count { values[index] = source[index] - largest }
-      VectorMath.applyExp(values, count: count)
+      for index in 0..<width { largest = Swift.max(largest, z[index]) }
+      for index in 0..<width { shifted[index] = z[index] - largest }
+    }
+    VectorMath.applyExp(values, count: rows * width)
+    for row in 0..<rows {
+      let a = values + row * width
       var total = 0.0
-      for index in 0..<count { total += values[index] }
-      for index in 0..<count { values[index] /= total }
+      for index in 0..<width { total += a[index] }
+      for index in 0..<width { a[index] /= total }
     }
   }
 

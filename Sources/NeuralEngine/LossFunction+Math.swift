@@ -18,9 +18,9 @@ extension LossFunction {
   /// `∂(mean loss)/∂output`, i.e. each sample's derivative times `1 / meanOver`.
   ///
   /// With `logits` (the final activation's input, when `isCombined`), the loss is computed
-  /// from them in the stable form — log-sum-exp for softmax, `max(z, 0) − z y + log(1 + e^(−|z|))`
-  /// for sigmoid — and the gradient is with respect to the logits: `(ŷ − y)` (over `width` for
-  /// binary cross-entropy).
+  /// from them in the stable form — log-sum-exp for softmax (the sum read back from the softmax
+  /// output), `max(z, 0) − z y + log(1 + e^(−|z|))` for sigmoid — and the gradient is with
+  /// respect to the logits: `(ŷ − y)` (over `width` for binary cross-entropy).
   func evaluate(
     output: UnsafePointer<Double>, logits: UnsafePointer<Double>?, targets: UnsafePointer<Double>,
     batch: Int, width: Int, gradient: UnsafeMutablePointer<Double>?, meanOver: Int
@@ -56,14 +56,18 @@ extension LossFunction {
       for row in 0..<batch {
         let offset = row * width
         if let z = logits {
+          // −log softmax(z)ᵢ = log Σⱼ e^(zⱼ − m) + (m − zᵢ) with m the largest logit. The softmax
+          // output at that logit is e⁰ / Σ, so the log-sum is −log of it: no exponential again.
           var largest = -Double.infinity
-          for index in 0..<width { largest = Swift.max(largest, z[offset + index]) }
-          var sum = 0.0
-          for index in 0..<width { sum += Foundation.exp(z[offset + index] - largest) }
-          let logSumExp = largest + Foundation.log(sum)
+          var top = 0
+          for index in 0..<width where z[offset + index] > largest {
+            largest = z[offset + index]
+            top = index
+          }
+          let logSum = -Foundation.log(output[offset + top])
           for index in 0..<width {
             let y = targets[offset + index]
-            if y != 0 { total += y * (logSumExp - z[offset + index]) }
+            if y != 0 { total += y * (logSum + (largest - z[offset + index])) }
             gradient?[offset + index] = (output[offset + index] - y) * scale
           }
         } else {

@@ -13,15 +13,7 @@ struct ActivationLayer: LayerKind {
   var outputShape: TensorShape { inputShape }
 
   func forward(_ buffers: LayerBuffers, using generator: inout SplitMix64) {
-    let count = buffers.batch * inputShape.count
-    let z = buffers.input
-    let a = buffers.output
-    if function == .softmax {
-      let width = inputShape.count
-      for row in 0..<buffers.batch { function.apply(z + row * width, into: a + row * width, count: width) }
-    } else {
-      function.apply(z, into: a, count: count)
-    }
+    function.apply(buffers.input, into: buffers.output, rows: buffers.batch, width: inputShape.count)
   }
 
   func backward(_ buffers: LayerBuffers) {

@@ -60,12 +60,7 @@ struct Residual: LayerKind {
       a: buffers.input, aRowStride: width, aColumnStride: 1,
       b: w, ldb: width, c: z, ldc: width, accumulate: true, scratch: buffers.scratch)
     // forward: F = f(Z) (softmax: one vector per sample).
-    f.update(from: z, count: count)
-    if function == .softmax {
-      for row in 0..<buffers.batch { function.apply(to: f + row * width, count: width) }
-    } else {
-      function.apply(to: f, count: count)
-    }
+    function.apply(z, into: f, rows: buffers.batch, width: width)
     // forward: Y = X + F.
     let x = buffers.input
     let y = buffers.output
