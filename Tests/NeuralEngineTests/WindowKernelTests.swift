@@ -177,20 +177,27 @@ import Testing
 
   // MARK: - 2×2 max pooling
 
+  /// A `maxpool 2` network on `channels × height × width` images and a batch of inputs drawn from
+  /// four levels (and −0 beside 0), so windows often tie.
+  static func twoByTwoPool(
+    _ channels: Int, _ height: Int, _ width: Int, batch: Int, _ generator: inout SplitMix64
+  ) throws -> (Network, [Double]) {
+    let network = try Network(
+      description: ModelDescription(parsing: "maxpool 2"), inputShape: [channels, height, width])
+    let levels: [Double] = [-1, -0.0, 0, 0.5]
+    let input = (0..<(batch * channels * height * width)).map { _ in levels[Int(generator.uniform(0, 4))] }
+    return (network, input)
+  }
+
   /// Every output width the vector path covers in its own way (one window, two-lane pairs,
   /// four-lane runs with an overlapping last run), on numbers with many ties.
   @Test(arguments: [1, 2, 3, 4, 5, 7, 8, 9])
   func twoByTwoMaxPoolingTakesTheFirstMaximumOfEveryWindow(outputWidth: Int) throws {
-    let (channels, outputHeight) = (2, 3)
+    let (channels, outputHeight, batch) = (2, 3, 3)
     let (height, width) = (2 * outputHeight, 2 * outputWidth)
-    let network = try Network(
-      description: ModelDescription(parsing: "maxpool 2"), inputShape: [channels, height, width])
     var generator = SplitMix64(seed: UInt64(outputWidth))
-    let batch = 3
+    let (network, input) = try Self.twoByTwoPool(channels, height, width, batch: batch, &generator)
     let count = channels * height * width
-    // Four levels (and −0 beside 0), so windows often tie.
-    let levels: [Double] = [-1, -0.0, 0, 0.5]
-    let input = (0..<(batch * count)).map { _ in levels[Int(generator.uniform(0, 4))] }
     let trace = network.trace(Samples(width: count, values: input))
     for sample in 0..<batch {
       var expectedOutput: [Double] = []
@@ -214,4 +221,29 @@ import Testing
       #expect(trace.value(ofLayer: 0, named: "argmax", sample: sample)?.values == expectedIndices)
     }
   }
+
+  /// The backward pass of the same widths: each input number's gradient is its window's output
+  /// gradient where it was the window's first maximum and 0 elsewhere, written window by window
+  /// (lanes that run on into the next row included) with nothing left over from before.
+  @Test(arguments: [1, 2, 3, 4, 5, 7, 8, 9])
+  func twoByTwoMaxPoolingSendsEachGradientToItsFirstMaximum(outputWidth: Int) throws {
+    let batch = 3
+    var generator = SplitMix64(seed: UInt64(100 + outputWidth))
+    let (network, input) = try Self.twoByTwoPool(2, 6, 2 * outputWidth, batch: batch, &generator)
+    let count = network.inputCount
+    let outputCount = network.outputCount
+    let targets = (0..<(batch * outputCount)).map { _ in generator.uniform(-1, 1) }
+    let pass = network.backpropagate(
+      Samples(width: count, values: input), targets: Samples(width: outputCount, values: targets),
+      loss: .meanSquaredError)
+    let outputGradients = try #require(pass.outputGradients.last)
+    #expect(outputGradients.contains { $0 != 0 })
+    for sample in 0..<batch {
+      let argmax = try #require(pass.trace.value(ofLayer: 0, named: "argmax", sample: sample)?.values)
+      var expected = [Double](repeating: 0, count: count)
+      for (output, index) in argmax.enumerated() { expected[Int(index)] = outputGradients[sample * outputCount + output] }
+      #expect(Array(pass.inputGradients[(sample * count)..<((sample + 1) * count)]) == expected, "sample \(sample)")
+    }
+  }
 }
+

@@ -17,10 +17,15 @@ struct MaxPool: LayerKind {
 
   var traceSlots: [TraceSlot] { [TraceSlot("argmax", outputShape)] }
 
+  /// Whether the windows are the common 2×2 ones, 2 apart, tiling the image exactly: every
+  /// input number then belongs to exactly one window.
+  private var tilesByTwo: Bool {
+    window.size == 2 && window.stride == 2 && window.height == 2 &* window.outputHeight
+      && window.width == 2 &* window.outputWidth
+  }
+
   func forward(_ buffers: LayerBuffers, using generator: inout SplitMix64) {
-    if window.size == 2, window.stride == 2, window.height == 2 &* window.outputHeight,
-      window.width == 2 &* window.outputWidth
-    {
+    if tilesByTwo {
       forwardTwoByTwo(buffers)
       return
     }
@@ -87,7 +92,8 @@ struct MaxPool: LayerKind {
         var top = image
         for _ in 0..<outputHeight {
           rowsAfter &-= 1
-          let row = WindowRow(top: top, width: width, index: rowIndex, output: output, argmax: argmax)
+          let row = WindowRow(
+            top: UnsafeMutablePointer(mutating: top), width: width, index: rowIndex, output: output, argmax: argmax)
           // Four lanes from 0 up to the last run at `OW − 4`; a row of 2 or 3 windows with a
           // row after it takes four lanes too: their extra windows read on into the next row
           // (inside the input, since the windows tile it) and store into its outputs, which
@@ -116,14 +122,19 @@ struct MaxPool: LayerKind {
 
   func backward(_ buffers: LayerBuffers) {
     guard let inputGradient = buffers.inputGradient else { return }
+    if tilesByTwo {
+      backwardTwoByTwo(buffers, into: inputGradient)
+      return
+    }
     let inputCount = window.inputCount
     let outputCount = outputShape.count
     var argmax = UnsafePointer(buffers.slots[0])
     var outputGradient = UnsafePointer(buffers.outputGradient)
-    inputGradient.update(repeating: 0, count: buffers.batch &* inputCount)
-    // forward: a = in[argmax], so d in[argmax] += da.
+    // forward: a = in[argmax], so d in[argmax] += da. Each sample's gradients are cleared just
+    // before its sums, while they are in cache (a batch's worth can exceed the first-level cache).
     var image = inputGradient
     for _ in 0..<buffers.batch {
+      image.update(repeating: 0, count: inputCount)
       for index in 0..<outputCount {
         image[Int(argmax[index])] += outputGradient[index]
       }
@@ -133,15 +144,57 @@ struct MaxPool: LayerKind {
     }
   }
 
+  /// Backward for windows that tile the image by two: each window writes all four of its input
+  /// gradients (its output's gradient at its first maximum, 0 at the other three), so nothing is
+  /// cleared first and nothing is added up. Four windows of a row of windows at a time, with
+  /// `forwardTwoByTwo`'s lanes: a row of 2 or 3 windows with a row after it takes four lanes
+  /// too, whose extra windows' stores land in numbers that this row's lower store or the next
+  /// row's upper store then writes again, correctly.
+  private func backwardTwoByTwo(_ buffers: LayerBuffers, into inputGradient: UnsafeMutablePointer<Double>) {
+    let width = window.width
+    let outputWidth = window.outputWidth
+    let rowsPerSample = window.channels &* window.outputHeight
+    var gradient = buffers.outputGradient
+    var argmax = buffers.slots[0]
+    var top = inputGradient
+    // Rows of windows left in the batch after the current one.
+    var rowsAfter = buffers.batch &* rowsPerSample
+    for _ in 0..<buffers.batch {
+      // The flat index inside the sample of the current row of windows' first number (the
+      // planes follow each other, two input rows per row of windows).
+      var rowIndex = 0
+      for _ in 0..<rowsPerSample {
+        rowsAfter &-= 1
+        let row = WindowRow(top: top, width: width, index: rowIndex, output: gradient, argmax: argmax)
+        if outputWidth >= 4 || (outputWidth >= 2 && rowsAfter > 0) {
+          let lastStart = Swift.max(outputWidth &- 4, 0)
+          var x = 0
+          while true {
+            row.spreadFour(from: Swift.min(x, lastStart))
+            if x >= lastStart { break }
+            x &+= 4
+          }
+        } else {
+          for x in 0..<outputWidth { row.spreadOne(x) }
+        }
+        gradient += outputWidth
+        argmax += outputWidth
+        top += 2 &* width
+        rowIndex &+= 2 &* width
+      }
+    }
+  }
+
   /// `MaxPool(8×6×6→8×3×3, 2×2)`, with ` stride S` when it is not the window size.
   var description: String { "MaxPool(\(window))" }
 }
 
-/// One row of 2×2 windows (stride 2) of a max pool: the two input rows it covers and where its
-/// maxima and their indices go.
+/// One row of 2×2 windows (stride 2) of a max pool: the two input rows it covers (their numbers
+/// forward, their gradients backward), its outputs (maxima forward, their gradients backward)
+/// and the indices of the maxima.
 private struct WindowRow {
   /// The first of the two input rows; the second is `width` further.
-  let top: UnsafePointer<Double>
+  let top: UnsafeMutablePointer<Double>
   let width: Int
   /// The flat index (inside the sample) of `top[0]`.
   let index: Int
@@ -212,5 +265,42 @@ private struct WindowRow {
     keep(third, at: Double(width))
     keep(fourth, at: Double(width &+ 1))
     return (best, offset)
+  }
+
+  // MARK: Backward
+
+  /// Windows `x ..< x + 4`: forward: a = in[argmax], so d in = da at the argmax and 0 at the
+  /// window's other three numbers.
+  @inline(__always)
+  func spreadFour(from x: Int) {
+    let da = SIMD4<Double>.load(output + x)
+    // Small whole numbers, so the Double differences are exact.
+    let corners = SIMD4(0, 2, 4, 6) + SIMD4(repeating: Double(index &+ 2 &* x))
+    let offset = SIMD4<Double>.load(argmax + x) - corners
+    let none = SIMD4<Double>()
+    let upperLeft = none.replacing(with: da, where: offset .== 0)
+    let upperRight = none.replacing(with: da, where: offset .== 1)
+    let lowerLeft = none.replacing(with: da, where: offset .== Double(width))
+    let lowerRight = none.replacing(with: da, where: offset .== Double(width &+ 1))
+    interleave(upperLeft, upperRight).store(to: top + 2 &* x)
+    interleave(lowerLeft, lowerRight).store(to: top + (width &+ 2 &* x))
+  }
+
+  /// Window `x` alone.
+  @inline(__always)
+  func spreadOne(_ x: Int) {
+    let da = output[x]
+    let offset = argmax[x] - Double(index &+ 2 &* x)
+    let cell = top + 2 &* x
+    cell[0] = offset == 0 ? da : 0
+    cell[1] = offset == 1 ? da : 0
+    cell[width] = offset == Double(width) ? da : 0
+    cell[width &+ 1] = offset == Double(width &+ 1) ? da : 0
+  }
+
+  /// `(l₀, r₀, l₁, r₁, l₂, r₂, l₃, r₃)`: the left and right numbers of four windows in row order.
+  @inline(__always)
+  private func interleave(_ left: SIMD4<Double>, _ right: SIMD4<Double>) -> SIMD8<Double> {
+    SIMD8(left[0], right[0], left[1], right[1], left[2], right[2], left[3], right[3])
   }
 }
