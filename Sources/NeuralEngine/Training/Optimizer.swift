@@ -108,7 +108,16 @@ public struct Optimizer: Equatable, Sendable {
     }
     stepCount += 1
     let rate = learningRate
-    for range in ranges {
+    // The rules differ only between frozen and moving parameters, so neighbouring ranges alike
+    // in that go as one run (a network's blocks are many and short).
+    var next = 0
+    while next < ranges.count {
+      var range = ranges[next]
+      next += 1
+      while next < ranges.count, ranges[next].frozen == range.frozen, ranges[next].start == range.start + range.count {
+        range.count += ranges[next].count
+        next += 1
+      }
       let end = range.start + range.count
       if range.frozen {
         (record + range.start).update(from: parameters + range.start, count: range.count)
