@@ -77,8 +77,9 @@ public struct Optimizer: Equatable, Sendable {
 
   /// Takes one step: when every gradient is finite (their sum of squares is, so with finite
   /// parameters every rule's change and every new value is finite), adds each parameter's change
-  /// to it and copies the new values into `record` (the session's history slot), in one pass; returns false and changes
-  /// nothing else otherwise. Adds the penalty's gradient into `gradients` and clips them first.
+  /// to it and copies the new values into `record` (the session's history slot), in one pass;
+  /// returns false and changes nothing else otherwise. Adds the penalty's gradient into
+  /// `gradients` and clips them first.
   mutating func step(
     parameters: UnsafeMutablePointer<Double>, gradients: UnsafeMutablePointer<Double>,
     record: UnsafeMutablePointer<Double>, count: Int, ranges: [Range],

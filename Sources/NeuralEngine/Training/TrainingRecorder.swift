@@ -31,8 +31,8 @@ public struct TrainingRecorder: Sendable {
   }
 
   /// How much the last step changed the parameter at `position`: the difference of its two
-  /// newest values, exactly what the update added (0 before the first step, after an edit and
-  /// after a stopped step). Computed when asked, so a step writes one stream fewer.
+  /// newest values (0 before the first step, after an edit and after a stopped step). Computed
+  /// when asked, so a step writes one stream of numbers fewer.
   public func lastUpdate(at position: Int) -> Double {
     guard newestIsStep, ringCount >= 2 else { return 0 }
     let newest = (ringNext + parameterHistoryCapacity - 1) % parameterHistoryCapacity
