@@ -72,50 +72,53 @@ struct MaxPool: LayerKind {
   /// The common 2×2 windows 2 apart, several windows of a row of windows at once (vector lanes,
   /// so the comparisons select instead of branching on the data). Each window's four numbers are
   /// compared in row-major order (`in[2y][2x]`, `in[2y][2x+1]`, `in[2y+1][2x]`,
-  /// `in[2y+1][2x+1]`), a later one winning only when strictly larger. A row whose width is not
-  /// a multiple of the lanes ends with lanes that overlap the previous ones and store the same
-  /// numbers again. The windows tile the image (checked by the caller), so the rows of windows
-  /// of the whole batch follow each other in memory, two input rows each.
+  /// `in[2y+1][2x+1]`), a later one winning only when strictly larger.
   private func forwardTwoByTwo(_ buffers: LayerBuffers) {
+    eachRowOfWindows(
+      buffers, top: UnsafeMutablePointer(mutating: buffers.input), outputs: buffers.output,
+      four: { row, x in row.poolFour(from: x) }, short: { row in row.poolShort(outputWidth: window.outputWidth) })
+  }
+
+  /// Runs every row of windows of the batch, in memory order, for windows that tile the image by
+  /// two (so the rows of windows follow each other, two input rows each): `four` on runs of four
+  /// windows from 0 up to the last run at `OW − 4` (a row whose width is not a multiple of four
+  /// ends with a run overlapping the one before), `short` on a row without four windows. A row
+  /// of 2 or 3 windows with a row after it takes four lanes too: their extra windows read on into
+  /// the next row (inside the buffers, since the windows tile the image), and what they store
+  /// lands where the next row, or this row's next store, writes again.
+  @inline(__always)
+  private func eachRowOfWindows(
+    _ buffers: LayerBuffers, top: UnsafeMutablePointer<Double>, outputs: UnsafeMutablePointer<Double>,
+    four: (WindowRow, Int) -> Void, short: (WindowRow) -> Void
+  ) {
     let width = window.width
-    let (outputHeight, outputWidth) = (window.outputHeight, window.outputWidth)
-    let planeCount = window.height &* width
-    var output = buffers.output
-    var argmax = buffers.slots[0]
-    var image = buffers.input
+    let outputWidth = window.outputWidth
+    let rowsPerSample = window.channels &* window.outputHeight
+    var (top, output, argmax) = (top, outputs, buffers.slots[0])
     // Rows of windows left in the batch after the current one.
-    var rowsAfter = buffers.batch &* window.channels &* outputHeight
+    var rowsAfter = buffers.batch &* rowsPerSample
     for _ in 0..<buffers.batch {
-      // The flat index inside the sample of the current row of windows' first number.
+      // The flat index inside the sample of the current row of windows' first number (the
+      // planes follow each other, two input rows per row of windows).
       var rowIndex = 0
-      for _ in 0..<window.channels {
-        var top = image
-        for _ in 0..<outputHeight {
-          rowsAfter &-= 1
-          let row = WindowRow(
-            top: UnsafeMutablePointer(mutating: top), width: width, index: rowIndex, output: output, argmax: argmax)
-          // Four lanes from 0 up to the last run at `OW − 4`; a row of 2 or 3 windows with a
-          // row after it takes four lanes too: their extra windows read on into the next row
-          // (inside the input, since the windows tile it) and store into its outputs, which
-          // that row then overwrites.
-          if outputWidth >= 4 || (outputWidth >= 2 && rowsAfter > 0) {
-            let lastStart = Swift.max(outputWidth &- 4, 0)
-            var x = 0
-            while true {
-              row.poolFour(from: Swift.min(x, lastStart))
-              if x >= lastStart { break }
-              x &+= 4
-            }
-          } else {
-            row.poolShort(outputWidth: outputWidth)
+      for _ in 0..<rowsPerSample {
+        rowsAfter &-= 1
+        let row = WindowRow(top: top, width: width, index: rowIndex, output: output, argmax: argmax)
+        if outputWidth >= 4 || (outputWidth >= 2 && rowsAfter > 0) {
+          let lastStart = Swift.max(outputWidth &- 4, 0)
+          var x = 0
+          while true {
+            four(row, Swift.min(x, lastStart))
+            if x >= lastStart { break }
+            x &+= 4
           }
-          output += outputWidth
-          argmax += outputWidth
-          top += 2 &* width
-          rowIndex &+= 2 &* width
+        } else {
+          short(row)
         }
-        image += planeCount
-        rowIndex = rowIndex &- outputHeight &* 2 &* width &+ planeCount
+        output += outputWidth
+        argmax += outputWidth
+        top += 2 &* width
+        rowIndex &+= 2 &* width
       }
     }
   }
@@ -146,43 +149,12 @@ struct MaxPool: LayerKind {
 
   /// Backward for windows that tile the image by two: each window writes all four of its input
   /// gradients (its output's gradient at its first maximum, 0 at the other three), so nothing is
-  /// cleared first and nothing is added up. Four windows of a row of windows at a time, with
-  /// `forwardTwoByTwo`'s lanes: a row of 2 or 3 windows with a row after it takes four lanes
-  /// too, whose extra windows' stores land in numbers that this row's lower store or the next
-  /// row's upper store then writes again, correctly.
+  /// cleared first and nothing is added up; four windows at a time as forward.
   private func backwardTwoByTwo(_ buffers: LayerBuffers, into inputGradient: UnsafeMutablePointer<Double>) {
-    let width = window.width
-    let outputWidth = window.outputWidth
-    let rowsPerSample = window.channels &* window.outputHeight
-    var gradient = buffers.outputGradient
-    var argmax = buffers.slots[0]
-    var top = inputGradient
-    // Rows of windows left in the batch after the current one.
-    var rowsAfter = buffers.batch &* rowsPerSample
-    for _ in 0..<buffers.batch {
-      // The flat index inside the sample of the current row of windows' first number (the
-      // planes follow each other, two input rows per row of windows).
-      var rowIndex = 0
-      for _ in 0..<rowsPerSample {
-        rowsAfter &-= 1
-        let row = WindowRow(top: top, width: width, index: rowIndex, output: gradient, argmax: argmax)
-        if outputWidth >= 4 || (outputWidth >= 2 && rowsAfter > 0) {
-          let lastStart = Swift.max(outputWidth &- 4, 0)
-          var x = 0
-          while true {
-            row.spreadFour(from: Swift.min(x, lastStart))
-            if x >= lastStart { break }
-            x &+= 4
-          }
-        } else {
-          for x in 0..<outputWidth { row.spreadOne(x) }
-        }
-        gradient += outputWidth
-        argmax += outputWidth
-        top += 2 &* width
-        rowIndex &+= 2 &* width
-      }
-    }
+    eachRowOfWindows(
+      buffers, top: inputGradient, outputs: buffers.outputGradient,
+      four: { row, x in row.spreadFour(from: x) },
+      short: { row in for x in 0..<window.outputWidth { row.spreadOne(x) } })
   }
 
   /// `MaxPool(8×6×6→8×3×3, 2×2)`, with ` stride S` when it is not the window size.
