@@ -133,6 +133,24 @@ import Testing
     #expect(softmax.trainAccuracy != nil)
   }
 
+  /// The title bar's short form names the network the session really trains: the hidden
+  /// activation of a dense stack, and a convolution's own description, never the shorthand's.
+  @Test func compactSummaryDescribesTheNetworkItself() throws {
+    let circle = try TrainingSession(
+      configuration: TrainingConfiguration(dataset: .builtIn(.circle, seed: 1), hiddenLayers: [4, 2], activation: .relu))
+    #expect(circle.network.compactSummary(arrow: "→") == "2→4→2→1 relu")
+    let house = try TrainingSession(configuration: TrainingConfiguration(dataset: .builtIn(.house, seed: 1)))
+    #expect(house.network.compactSummary(arrow: "->") == "3->1 linear")
+    let described = try TrainingSession(
+      configuration: TrainingConfiguration(
+        dataset: .builtIn(.circle, seed: 1), model: ModelDescription(parsing: "dense 8 sigmoid, dense 1 sigmoid")))
+    #expect(described.network.compactSummary(arrow: "→") == "2→8→1 sigmoid")
+    let digits = try TrainingSession(
+      configuration: TrainingConfiguration(
+        dataset: .builtIn(.digits, seed: 1), model: ModelDescription(parsing: "conv 8 3x3 relu, maxpool 2, dense 10 softmax")))
+    #expect(digits.network.compactSummary(arrow: "→") == digits.network.modelDescription.description)
+  }
+
   @Test func evaluationIsAmortisedAndFreshOnRequest() throws {
     var configuration = TrainingConfiguration(
       dataset: .builtIn(.spiral, seed: 1, sampleCount: 2000), hiddenLayers: [8], batchMode: .miniBatch(size: 10))

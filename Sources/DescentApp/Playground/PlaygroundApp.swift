@@ -79,12 +79,12 @@ public struct PlaygroundApp: App {
     let hint = "? help" + separator + "q quit"
     let prefix = [Span("Descent", style: theme.title), Span(separator + "playground" + separator + dataset + separator, style: theme.label)]
     let full = symbols.displayable(network.summary)
-    let sizes = ([network.inputCount] + network.denseStages.map(\.outputCount)).map(String.init)
-    let arrow = symbols.isUnicode ? symbols.markers.arrowRight : "->"
-    let short = sizes.joined(separator: arrow) + " " + playground.configuration.activation.rawValue
+    let short = symbols.displayable(network.compactSummary(arrow: symbols.isUnicode ? symbols.markers.arrowRight : "->"))
     let prefixWidth = Line(prefix).width
     let room = row.width - 2 - prefixWidth
-    let description = DisplayWidth.of(full) + 2 + hint.count <= room || DisplayWidth.of(full) < DisplayWidth.of(short) ? full : short
+    let fitting = DisplayWidth.of(full) + 2 + hint.count <= room || DisplayWidth.of(full) < DisplayWidth.of(short) ? full : short
+    // A network's own description can outgrow the row: it ends in an ellipsis, not mid-word.
+    let description = fitting.truncated(toWidth: max(0, room), ellipsis: symbols.ellipsis)
     let title = Line(prefix + [Span(description, style: theme.value)])
     let used = buffer.write(title, x: row.x + 1, y: row.y, clip: row) - row.x
     if used + 2 + hint.count <= row.width - 1 {

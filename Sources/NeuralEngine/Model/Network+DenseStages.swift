@@ -54,4 +54,21 @@ extension Network {
   public var summary: String {
     isDenseStack ? denseStages.map(\.description).joined(separator: " → ") : modelDescription.description
   }
+
+  /// `64→16→1 tanh` for a dense stack (the sizes, then the hidden layers' activation, or the
+  /// output's when there is no hidden layer), `arrow` between sizes; the description text
+  /// otherwise (a short form of it would misname the network). Read from the layers alone,
+  /// without copying any weights.
+  public func compactSummary(arrow: String) -> String {
+    guard isDenseStack else { return modelDescription.description }
+    var sizes = [inputCount]
+    var activations: [Activation] = []
+    for (index, layer) in layers.enumerated() {
+      guard case .dense(let dense) = layer.kind else { continue }
+      sizes.append(dense.outputCount)
+      activations.append(index + 1 < layers.count ? layers[index + 1].activation ?? .linear : .linear)
+    }
+    let shown = activations.count > 1 ? activations[0] : activations.first ?? .linear
+    return sizes.map(String.init).joined(separator: arrow) + " " + shown.rawValue
+  }
 }
