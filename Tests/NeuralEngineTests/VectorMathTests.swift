@@ -10,13 +10,29 @@ import Testing
     return abs(value - expected) / expected.ulp
   }
 
-  @Test func tanhIsWithinTwoUnitsInTheLastPlace() {
+  /// `tanh` to within half a unit of the double nearest the exact value: computed in 80-bit
+  /// extended precision where the CPU has it, otherwise glibc's own (off by up to 2 ulp).
+  static func referenceTanh(_ x: Double) -> (value: Double, error: Double) {
+    #if arch(x86_64) && !os(Windows)
+      return (Double(Foundation.tanh(Float80(x))), 0.5)
+    #else
+      return (Foundation.tanh(x), 2)
+    #endif
+  }
+
+  @Test func tanhIsWithinItsDocumentedUnitsInTheLastPlace() {
     var worst = 0.0
-    for index in 0...400_000 {
-      let x = -20 + 40 * Double(index) / 400_000
-      worst = max(worst, Self.ulps(VectorMath.tanh(x), Foundation.tanh(x)))
+    var slack = 0.0
+    // The whole range, and small arguments, where only relative accuracy counts.
+    let wholeRange: [Double] = (0...400_000).map { index in -20 + 40 * Double(index) / 400_000 }
+    let smallOnes: [Double] = (0...100_000).map { index in Foundation.pow(10, -12 + 12 * Double(index) / 100_000) }
+    let arguments = wholeRange + smallOnes
+    for x in arguments {
+      let reference = Self.referenceTanh(x)
+      worst = max(worst, Self.ulps(VectorMath.tanh(x), reference.value))
+      slack = reference.error
     }
-    #expect(worst <= VectorMath.maximumErrorInUnits)
+    #expect(worst <= VectorMath.maximumErrorInUnits + slack)
   }
 
   @Test func specialValuesKeepTheirMeaning() {
