@@ -88,11 +88,13 @@ extension Array where Element == Double {
   /// Runs `body` with a pointer to the first element (a dummy for an empty array).
   @inline(__always)
   mutating func withBase<R>(_ body: (UnsafeMutablePointer<Double>) -> R) -> R {
-    withUnsafeMutableBufferPointer { buffer in
-      if let base = buffer.baseAddress { return body(base) }
+    // An empty array shares one static buffer, which mutable access would replace (retaining
+    // and releasing it) every time.
+    guard !isEmpty else {
       var dummy = 0.0
       return Swift.withUnsafeMutablePointer(to: &dummy) { body($0) }
     }
+    return withUnsafeMutableBufferPointer { buffer in body(buffer.baseAddress!) }
   }
 
   /// Runs `body` with a read-only pointer to the first element (a dummy for an empty array).

@@ -17,18 +17,9 @@ extension TrainingSession {
       stop()
       return
     }
-    let parameterCount = network.parameterCount
-    let ranges = self.ranges
-    let regularization = self.regularization
-    let finite = network.parameters.withBase { parameters in
-      gradients.withBase { gradients in
-        recorder.recordStep { slot in
-          optimizer.step(
-            parameters: parameters, gradients: gradients, record: slot, count: parameterCount,
-            ranges: ranges, regularization: regularization)
-        }
-      }
-    }
+    let finite = Self.update(
+      parameters: &network.parameters, gradients: &gradients, optimizer: &optimizer, recorder: &recorder,
+      ranges: ranges, regularization: regularization)
     guard finite else {
       monitor.stopForNonFiniteGradient(step: step)
       stop()
@@ -87,28 +78,71 @@ extension TrainingSession {
     }
   }
 
+  /// Adds the step's change to the parameters and records them (see `Optimizer.step`); returns
+  /// false, changing nothing, when a gradient is not finite.
+  ///
+  /// Static, taking what it reads as borrowed arguments beside the buffers it changes, so the
+  /// step reads the session's arrays in place: inside closures over a mutable `self`, each read
+  /// of an array property would retain it and release it again.
+  private static func update(
+    parameters: inout [Double], gradients: inout [Double], optimizer: inout Optimizer,
+    recorder: inout TrainingRecorder, ranges: [Optimizer.Range], regularization: Regularization
+  ) -> Bool {
+    let count = parameters.count
+    return parameters.withBase { parameters in
+      gradients.withBase { gradients in
+        recorder.recordStep { slot in
+          optimizer.step(
+            parameters: parameters, gradients: gradients, record: slot, count: count, ranges: ranges,
+            regularization: regularization)
+        }
+      }
+    }
+  }
+
   /// Zeroes the gradients, then runs the next `batchSize` samples of the epoch forward and
   /// backward (in chunks when they exceed the workspace), leaving the mean gradient. Returns
   /// the summed data loss.
   private mutating func accumulateGradients(batchSize size: Int) -> Double {
-    let layers = network.layers
-    let plan = workspace.plan
-    let inputWidth = network.inputCount
-    let outputWidth = network.outputCount
-    let lossLayer = self.lossLayer
-    let lossFunction = self.lossFunction
-    let start = schedule.position
-    let inPlace = schedule.isStoredOrder
-    let order = schedule.order
+    let batch = BatchPlan(
+      size: size, start: schedule.position, inPlace: schedule.isStoredOrder, inputWidth: network.inputCount,
+      outputWidth: network.outputCount, lossLayer: lossLayer, lossFunction: lossFunction)
+    return Self.accumulateGradients(
+      batch, layers: network.layers, plan: workspace.plan, order: schedule.order, data: data,
+      parameters: &network.parameters, state: &network.state, gradients: &gradients, storage: &workspace.storage,
+      targetBuffer: &targetBuffer, generator: &generator)
+  }
+
+  /// The numbers that say which samples a batch takes and how its loss is found.
+  private struct BatchPlan {
+    let size: Int
+    let start: Int
+    let inPlace: Bool
+    let inputWidth: Int
+    let outputWidth: Int
+    let lossLayer: Int
+    let lossFunction: LossFunction
+  }
+
+  /// `accumulateGradients` on borrowed arrays (see `update` for why it is static).
+  private static func accumulateGradients(
+    _ batch: BatchPlan, layers: [Layer], plan: WorkspacePlan, order: [Int], data: TrainingData,
+    parameters: inout [Double], state: inout [Double], gradients: inout [Double], storage: inout [Double],
+    targetBuffer: inout [Double], generator: inout SplitMix64
+  ) -> Double {
+    let size = batch.size
+    let inputWidth = batch.inputWidth
+    let outputWidth = batch.outputWidth
+    let lossLayer = batch.lossLayer
     let byFeature = !data.trainColumns.isEmpty
     let sampleCount = data.trainInputs.count
     var lossSum = 0.0
     gradients.withBase { gradients in
-      gradients.update(repeating: 0, count: network.parameterCount)
-      workspace.storage.withBase { storage in
+      gradients.update(repeating: 0, count: parameters.count)
+      storage.withBase { storage in
         targetBuffer.withBase { gatheredTargets in
-          network.parameters.withBase { parameters in
-            network.state.withBase { state in
+          parameters.withBase { parameters in
+            state.withBase { state in
               data.trainInputs.values.withReadOnlyBase { trainInputs in
                 data.trainColumns.withReadOnlyBase { trainColumns in
                 data.trainTargets.values.withReadOnlyBase { trainTargets in
@@ -117,11 +151,11 @@ extension TrainingSession {
                   var done = 0
                   while done < size {
                     let count = Swift.min(plan.capacity, size - done)
-                    let first = start + done
+                    let first = batch.start + done
                     let input: UnsafePointer<Double>
                     let targets: UnsafePointer<Double>
                     var columns: InputColumns?
-                    if inPlace {
+                    if batch.inPlace {
                       input = trainInputs + first * inputWidth
                       targets = trainTargets + first * outputWidth
                       if byFeature { columns = InputColumns(base: trainColumns + first, stride: sampleCount) }
@@ -148,7 +182,7 @@ extension TrainingSession {
                       mode: .training, using: &generator)
                     let output = UnsafePointer(storage + plan.layers[layers.count - 1].output)
                     let combined = lossLayer != layers.count - 1
-                    lossSum += lossFunction.evaluate(
+                    lossSum += batch.lossFunction.evaluate(
                       output: output,
                       logits: combined ? UnsafePointer(storage + plan.layers[lossLayer].output) : nil,
                       targets: targets, batch: count, width: outputWidth,
