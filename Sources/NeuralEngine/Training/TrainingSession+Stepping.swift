@@ -104,13 +104,16 @@ extension TrainingSession {
   /// backward (in chunks when they exceed the workspace), leaving the mean gradient. Returns
   /// the summed data loss.
   private mutating func accumulateGradients(batchSize size: Int) -> Double {
-    let batch = BatchPlan(
-      size: size, start: schedule.position, inPlace: schedule.isStoredOrder, inputWidth: network.inputCount,
-      outputWidth: network.outputCount, lossLayer: lossLayer, lossFunction: lossFunction)
-    return Self.accumulateGradients(
-      batch, layers: network.layers, plan: workspace.plan, order: schedule.order, data: data,
+    Self.accumulateGradients(
+      batchPlan(size: size), layers: network.layers, plan: workspace.plan, order: schedule.order, data: data,
       parameters: &network.parameters, state: &network.state, gradients: &gradients, storage: &workspace.storage,
       targetBuffer: &targetBuffer, generator: &generator)
+  }
+
+  private func batchPlan(size: Int) -> BatchPlan {
+    BatchPlan(
+      size: size, start: schedule.position, inPlace: schedule.isStoredOrder, inputWidth: network.inputCount,
+      outputWidth: network.outputCount, lossLayer: lossLayer, lossFunction: lossFunction)
   }
 
   /// The numbers that say which samples a batch takes and how its loss is found.
@@ -207,28 +210,38 @@ extension TrainingSession {
   /// columns: in place when the epoch keeps the stored order, else gathered into the workspace
   /// chunk by chunk.
   private mutating func accumulateLinearModelGradients(batchSize size: Int) -> Double {
-    let width = network.inputCount
+    Self.accumulateLinearModelGradients(
+      batchPlan(size: size), plan: workspace.plan, order: schedule.order, data: data,
+      parameters: &network.parameters, gradients: &gradients, storage: &workspace.storage, targetBuffer: &targetBuffer)
+  }
+
+  /// `accumulateLinearModelGradients` on borrowed arrays (see `update` for why it is static).
+  private static func accumulateLinearModelGradients(
+    _ batch: BatchPlan, plan: WorkspacePlan, order: [Int], data: TrainingData, parameters: inout [Double],
+    gradients: inout [Double], storage: inout [Double], targetBuffer: inout [Double]
+  ) -> Double {
+    let size = batch.size
+    let start = batch.start
+    let width = batch.inputWidth
     let sampleCount = data.trainInputs.count
-    let start = schedule.position
-    let inPlace = schedule.isStoredOrder
-    let capacity = workspace.plan.capacity
-    let columnsOffset = workspace.plan.inputColumnsOffset
+    let capacity = plan.capacity
+    let columnsOffset = plan.inputColumnsOffset
     // d(loss)/dz per unit of error: 2/n for the mean squared error, 1/n for half the square.
-    let scale = (lossFunction == .square ? 1 : 2) / Double(size)
+    let scale = (batch.lossFunction == .square ? 1 : 2) / Double(size)
     let squares = gradients.withBase { gradients in
       gradients.update(repeating: 0, count: width + 1)
-      return network.parameters.withBase { parameters in
+      return parameters.withBase { parameters in
         data.trainColumns.withReadOnlyBase { trainColumns in
           data.trainTargets.values.withReadOnlyBase { trainTargets in
-            if inPlace {
+            if batch.inPlace {
               return LinearModelPass.run(
                 columns: trainColumns + start, stride: sampleCount, featureCount: width, targets: trainTargets + start,
                 batch: size, weights: parameters, bias: parameters[width], scale: scale, weightGradients: gradients,
                 biasGradient: gradients + width)
             }
-            return workspace.storage.withBase { storage in
+            return storage.withBase { storage in
               targetBuffer.withBase { gatheredTargets in
-                schedule.order.withUnsafeBufferPointer { order in
+                order.withUnsafeBufferPointer { order in
                   var squares = 0.0
                   var done = 0
                   while done < size {
@@ -254,7 +267,7 @@ extension TrainingSession {
         }
       }
     }
-    return lossFunction == .square ? 0.5 * squares : squares
+    return batch.lossFunction == .square ? 0.5 * squares : squares
   }
 
   /// Marks the run stopped: the step's gradients and updates, which may hold non-finite numbers
