@@ -61,7 +61,7 @@ import Testing
   }
 
   @Test func buffersOfAnyLengthAreTransformed() {
-    for count in [0, 1, 7, 8, 9, 17] {
+    for count in [0, 1, 7, 8, 9, 17, 31, 32, 33, 41, 63, 64, 100] {
       var values = (0..<count).map { Double($0) / 3 - 2 }
       let expected = values.map { Foundation.tanh($0) }
       values.withBase { VectorMath.applyTanh($0, count: count) }

@@ -248,7 +248,7 @@ enum VectorMath {
     @inline(__always) static func callAsFunction(_ x: SIMD8<Double>) -> SIMD8<Double> { VectorMath.exp(x) }
   }
 
-  /// Applies `function` eight lanes at a time, two vectors per turn so their long latencies
+  /// Applies `function` eight lanes at a time, four vectors per turn so their long latencies
   /// overlap; the last partial group goes through a padded copy.
   @inline(__always)
   private static func apply<Function: LaneFunction>(
@@ -259,13 +259,17 @@ enum VectorMath {
     let output = UnsafeMutableRawPointer(destination)
     let width = MemoryLayout<SIMD8<Double>>.stride
     var offset = 0
-    while offset &+ 16 <= count {
+    while offset &+ 32 <= count {
       let bytes = offset &* MemoryLayout<Double>.stride
       let first = input.loadUnaligned(fromByteOffset: bytes, as: SIMD8<Double>.self)
       let second = input.loadUnaligned(fromByteOffset: bytes &+ width, as: SIMD8<Double>.self)
+      let third = input.loadUnaligned(fromByteOffset: bytes &+ 2 &* width, as: SIMD8<Double>.self)
+      let fourth = input.loadUnaligned(fromByteOffset: bytes &+ 3 &* width, as: SIMD8<Double>.self)
       output.storeBytes(of: Function.callAsFunction(first), toByteOffset: bytes, as: SIMD8<Double>.self)
       output.storeBytes(of: Function.callAsFunction(second), toByteOffset: bytes &+ width, as: SIMD8<Double>.self)
-      offset &+= 16
+      output.storeBytes(of: Function.callAsFunction(third), toByteOffset: bytes &+ 2 &* width, as: SIMD8<Double>.self)
+      output.storeBytes(of: Function.callAsFunction(fourth), toByteOffset: bytes &+ 3 &* width, as: SIMD8<Double>.self)
+      offset &+= 32
     }
     while offset &+ 8 <= count {
       let bytes = offset &* MemoryLayout<Double>.stride
