@@ -12,30 +12,57 @@ public enum LiveBenchmark {
     try trainAgainstPlayground(seconds: seconds) + "\n" + labAgainstPlayground(seconds: seconds)
   }
 
-  /// Samples per second of `app` playing at maximum speed for `seconds`, drawing each frame.
-  private static func playingRate<Model: App>(
-    _ app: inout Model, seconds: Double, samplesTrained: (Model) -> Double
-  ) -> (samplesPerSecond: Double, framesPerSecond: Double) {
+  /// What a stretch of play trained, and in how long.
+  private struct PlayMeasure {
+    var samples = 0.0
+    var seconds = 0.0
+    var frames = 0
+
+    var samplesPerSecond: Double { samples / Swift.max(seconds, 1e-9) }
+    var framesPerSecond: Double { Double(frames) / Swift.max(seconds, 1e-9) }
+
+    static func + (left: Self, right: Self) -> Self {
+      Self(samples: left.samples + right.samples, seconds: left.seconds + right.seconds, frames: left.frames + right.frames)
+    }
+  }
+
+  /// Plays `app` at maximum speed for `seconds`, a tick then a full frame drawn, as the program
+  /// loop does. A run that converges pauses, as a learner sees it do; it is played on (space),
+  /// as a learner would, and the tick that paused is not counted, so the figure is the speed of
+  /// training, not of how soon the network learns.
+  private static func play<Model: App>(
+    _ app: inout Model, seconds: Double, budget: inout StepBudget, samplesTrained: (Model) -> Double
+  ) -> PlayMeasure {
     let clock = ContinuousClock()
     func elapsed(since start: ContinuousClock.Instant) -> Double {
       let duration = start.duration(to: clock.now).components
       return Double(duration.seconds) + Double(duration.attoseconds) * 1e-18
     }
-    var budget = StepBudget(secondsPerFrame: Double(ProgramLoop.frameMilliseconds) / 1000 * ProgramLoop.trainingShare)
-    let samplesBefore = samplesTrained(app)
+    var measure = PlayMeasure()
     let start = clock.now
-    var frames = 0
     while elapsed(since: start) < seconds {
       let steps = app.completedSteps
+      let samples = samplesTrained(app)
       let tickStart = clock.now
       _ = app.update(.tick(stepBudget: budget.steps))
-      budget.record(steps: app.completedSteps - steps, seconds: elapsed(since: tickStart))
+      let stepsTaken = app.completedSteps - steps
+      budget.record(steps: stepsTaken, seconds: elapsed(since: tickStart))
       var buffer = Buffer(size: Size(width: 120, height: 40))
       app.render(into: &buffer)
-      frames += 1
+      guard stepsTaken > 0 else {
+        _ = app.update(.key(.character(" ")))
+        continue
+      }
+      measure.samples += samplesTrained(app) - samples
+      measure.seconds += elapsed(since: tickStart)
+      measure.frames += 1
     }
-    let total = elapsed(since: start)
-    return ((samplesTrained(app) - samplesBefore) / total, Double(frames) / total)
+    return measure
+  }
+
+  /// A step budget as the program loop keeps one.
+  private static func frameBudget() -> StepBudget {
+    StepBudget(secondsPerFrame: Double(ProgramLoop.frameMilliseconds) / 1000 * ProgramLoop.trainingShare)
   }
 
   /// A 2-64-64-1 tanh network on `spiral` in mini-batches of 32, as a lesson lab writes it.
@@ -51,7 +78,8 @@ public enum LiveBenchmark {
     ```
     """
 
-  /// The lab of `labBlock` alone in the playground, then on a lesson page (its text beside it).
+  /// The lab of `labBlock` alone in the playground against the same lab on a lesson page (its
+  /// text beside it), measured in turns.
   private static func labAgainstPlayground(seconds: Double) throws -> String {
     let text = "---\nid: bench\ntitle: Bench\norder: 1\nsummary: A lab to time.\n---\n\n# A lab\n\nText beside the lab.\n\n"
       + labBlock + "\n"
@@ -64,20 +92,31 @@ public enum LiveBenchmark {
       playground: try Playground(configuration: lab.trainingConfiguration, panes: lab.views), theme: theme)
     _ = playgroundApp.update(.key(.character(" ")))
     while playgroundApp.playground.pace != .maximum { _ = playgroundApp.update(.key(.character("s"))) }
-    let samplesPerEpoch = Double(lab.trainingConfiguration.dataset.trainInputs.count)
-    let alone = playingRate(&playgroundApp, seconds: seconds) { app in
-      Double(app.playground.session.epochCount) * samplesPerEpoch + Double(app.playground.session.positionInEpoch)
-    }
     var model = DescentModel(catalog: catalog, progress: Progress(), theme: theme, startLesson: "bench")
     _ = model.update(.resize(Size(width: 120, height: 40)))
     _ = model.update(.key(.character(" ")))
     while model.player?.playground?.pace != .maximum { _ = model.update(.key(.character("s"))) }
-    let inLesson = playingRate(&model, seconds: seconds) { model in
-      guard let session = model.player?.playground?.session else { return 0 }
-      return Double(session.epochCount) * samplesPerEpoch + Double(session.positionInEpoch)
+    let samplesPerEpoch = Double(lab.trainingConfiguration.dataset.trainInputs.count)
+    // In turns, so that the shared machine's changing load falls on both alike.
+    var alone = PlayMeasure()
+    var inLesson = PlayMeasure()
+    var aloneBudget = frameBudget()
+    var lessonBudget = frameBudget()
+    for _ in 0..<4 {
+      alone = alone
+        + play(&playgroundApp, seconds: seconds / 4, budget: &aloneBudget) { app in
+          Double(app.playground.session.epochCount) * samplesPerEpoch + Double(app.playground.session.positionInEpoch)
+        }
+      inLesson = inLesson
+        + play(&model, seconds: seconds / 4, budget: &lessonBudget) { model in
+          guard let session = model.player?.playground?.session else { return 0 }
+          return Double(session.epochCount) * samplesPerEpoch + Double(session.positionInEpoch)
+        }
     }
     return "live lab playground_samples_per_s=\(BenchmarkResult.compact(alone.samplesPerSecond))"
+      + " playground_frames_per_s=\(String(format: "%.1f", alone.framesPerSecond))"
       + " lesson_samples_per_s=\(BenchmarkResult.compact(inLesson.samplesPerSecond))"
+      + " lesson_frames_per_s=\(String(format: "%.1f", inLesson.framesPerSecond))"
       + " lesson_over_playground=\(String(format: "%.2f", inLesson.samplesPerSecond / alone.samplesPerSecond))"
   }
 
@@ -110,7 +149,8 @@ public enum LiveBenchmark {
       theme: Theme(capabilities: TerminalCapabilities(colorCount: 256, unicode: true)))
     _ = app.update(.key(.character(" ")))
     while app.playground.pace != .maximum { _ = app.update(.key(.character("s"))) }
-    let live = playingRate(&app, seconds: seconds) { app in
+    var budget = frameBudget()
+    let live = play(&app, seconds: seconds, budget: &budget) { app in
       Double(app.playground.session.epochCount) * samplesPerEpoch + Double(app.playground.session.positionInEpoch)
     }
     return "live w3 train_samples_per_s=\(BenchmarkResult.compact(headless))"
