@@ -20,20 +20,16 @@ extension Activation {
   public func applyInPlace(_ values: inout [Double], count: Int) {
     values.withUnsafeMutableBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
-      apply(to: base, count: Swift.min(count, buffer.count))
+      apply(UnsafePointer(base), into: base, count: Swift.min(count, buffer.count))
     }
   }
 
-  /// Replaces `count` values `z` at `values` with `a = f(z)`: the one copy of the formulas,
-  /// used by activation layers and by views that evaluate a network at many points.
+  /// Writes `a = f(z)` for `count` values `z` at `source` into `values` (which may be `source`):
+  /// the one copy of the formulas, used by activation layers and by views that evaluate a
+  /// network at many points.
   ///
   /// Softmax treats the `count` values as one vector and subtracts the largest `z` first so
   /// `exp` cannot overflow; sigmoid never evaluates `exp` of a positive number.
-  func apply(to values: UnsafeMutablePointer<Double>, count: Int) {
-    apply(UnsafePointer(values), into: values, count: count)
-  }
-
-  /// Writes `a = f(z)` for `count` values `z` at `source` into `values` (which may be `source`).
   func apply(_ source: UnsafePointer<Double>, into values: UnsafeMutablePointer<Double>, count: Int) {
     switch self {
     case .linear:

@@ -31,7 +31,7 @@ public enum LiveBenchmark {
   /// as a learner would, and the tick that paused is not counted, so the figure is the speed of
   /// training, not of how soon the network learns.
   private static func play<Model: App>(
-    _ app: inout Model, seconds: Double, budget: inout StepBudget, samplesTrained: (Model) -> Double
+    _ app: inout Model, seconds: Double, budget: inout StepBudget, trained: (Model) -> Double
   ) -> PlayMeasure {
     let clock = ContinuousClock()
     func elapsed(since start: ContinuousClock.Instant) -> Double {
@@ -42,7 +42,7 @@ public enum LiveBenchmark {
     let start = clock.now
     while elapsed(since: start) < seconds {
       let steps = app.completedSteps
-      let samples = samplesTrained(app)
+      let samples = trained(app)
       let tickStart = clock.now
       _ = app.update(.tick(stepBudget: budget.steps))
       let stepsTaken = app.completedSteps - steps
@@ -53,11 +53,17 @@ public enum LiveBenchmark {
         _ = app.update(.key(.character(" ")))
         continue
       }
-      measure.samples += samplesTrained(app) - samples
+      measure.samples += trained(app) - samples
       measure.seconds += elapsed(since: tickStart)
       measure.frames += 1
     }
     return measure
+  }
+
+  /// Samples `session` has trained on so far (0 without one).
+  private static func samplesTrained(_ session: TrainingSession?) -> Double {
+    guard let session else { return 0 }
+    return Double(session.epochCount * session.configuration.dataset.trainInputs.count + session.positionInEpoch)
   }
 
   /// A step budget as the program loop keeps one.
@@ -96,7 +102,6 @@ public enum LiveBenchmark {
     _ = model.update(.resize(Size(width: 120, height: 40)))
     _ = model.update(.key(.character(" ")))
     while model.player?.playground?.pace != .maximum { _ = model.update(.key(.character("s"))) }
-    let samplesPerEpoch = Double(lab.trainingConfiguration.dataset.trainInputs.count)
     // In turns, so that the shared machine's changing load falls on both alike.
     var alone = PlayMeasure()
     var inLesson = PlayMeasure()
@@ -104,14 +109,9 @@ public enum LiveBenchmark {
     var lessonBudget = frameBudget()
     for _ in 0..<4 {
       alone = alone
-        + play(&playgroundApp, seconds: seconds / 4, budget: &aloneBudget) { app in
-          Double(app.playground.session.epochCount) * samplesPerEpoch + Double(app.playground.session.positionInEpoch)
-        }
+        + play(&playgroundApp, seconds: seconds / 4, budget: &aloneBudget) { samplesTrained($0.playground.session) }
       inLesson = inLesson
-        + play(&model, seconds: seconds / 4, budget: &lessonBudget) { model in
-          guard let session = model.player?.playground?.session else { return 0 }
-          return Double(session.epochCount) * samplesPerEpoch + Double(session.positionInEpoch)
-        }
+        + play(&model, seconds: seconds / 4, budget: &lessonBudget) { samplesTrained($0.player?.playground?.session) }
     }
     return "live lab playground_samples_per_s=\(BenchmarkResult.compact(alone.samplesPerSecond))"
       + " playground_frames_per_s=\(String(format: "%.1f", alone.framesPerSecond))"
@@ -150,9 +150,7 @@ public enum LiveBenchmark {
     _ = app.update(.key(.character(" ")))
     while app.playground.pace != .maximum { _ = app.update(.key(.character("s"))) }
     var budget = frameBudget()
-    let live = play(&app, seconds: seconds, budget: &budget) { app in
-      Double(app.playground.session.epochCount) * samplesPerEpoch + Double(app.playground.session.positionInEpoch)
-    }
+    let live = play(&app, seconds: seconds, budget: &budget) { samplesTrained($0.playground.session) }
     return "live w3 train_samples_per_s=\(BenchmarkResult.compact(headless))"
       + " play_samples_per_s=\(BenchmarkResult.compact(live.samplesPerSecond))"
       + " play_frames_per_s=\(String(format: "%.1f", live.framesPerSecond))"

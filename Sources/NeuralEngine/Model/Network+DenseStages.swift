@@ -61,14 +61,10 @@ extension Network {
   /// without copying any weights.
   public func compactSummary(arrow: String) -> String {
     guard isDenseStack else { return modelDescription.description }
-    var sizes = [inputCount]
-    var activations: [Activation] = []
-    for (index, layer) in layers.enumerated() {
-      guard case .dense(let dense) = layer.kind else { continue }
-      sizes.append(dense.outputCount)
-      activations.append(index + 1 < layers.count ? layers[index + 1].activation ?? .linear : .linear)
-    }
-    let shown = activations.count > 1 ? activations[0] : activations.first ?? .linear
+    let dense = layers.indices.filter { layers[$0].isDense }
+    let sizes = [inputCount] + dense.map { layers[$0].outputShape.count }
+    // The activation after the first dense layer: the hidden one, or the output's when alone.
+    let shown = dense.first.flatMap { $0 + 1 < layers.count ? layers[$0 + 1].activation : nil } ?? .linear
     return sizes.map(String.init).joined(separator: arrow) + " " + shown.rawValue
   }
 }
