@@ -63,12 +63,15 @@ struct ReportWriter {
   }
 
   func footer(for session: TrainingSession) -> String {
-    let parameters = NamedParameter.all(in: session.network, dataset: configuration.dataset)
+    // Named only where listed: naming thousands costs more than a few epochs of training.
+    func named() -> [NamedParameter] { NamedParameter.all(in: session.network, dataset: configuration.dataset) }
+    let count = session.network.parameterCount
     let state = stateLine(session)
     switch format {
     case .table:
       var lines = ["", state, "", "learned weights:"]
-      if parameters.count <= Self.listedParameterLimit {
+      if count <= Self.listedParameterLimit {
+        let parameters = named()
         let nameWidth = parameters.map(\.name.count).max() ?? 0
         let fromWidth = parameters.map(\.from.count).max() ?? 0
         let toWidth = parameters.map(\.to.count).max() ?? 0
@@ -83,7 +86,7 @@ struct ReportWriter {
           lines.append(line + "  " + pad(number(parameter.value), 10))
         }
       } else {
-        lines.append("  \(parameters.count) parameters; per block (--format csv or json lists each):")
+        lines.append("  \(count) parameters; per block (--format csv or json lists each):")
         for block in session.network.blocks {
           let values = session.network.parameters[block.range]
           let meanMagnitude = values.reduce(0) { $0 + abs($1) } / Double(max(1, values.count))
@@ -94,12 +97,12 @@ struct ReportWriter {
       return lines.joined(separator: "\n")
     case .csv:
       var lines = ["", "layer,name,from,to,weight"]
-      for parameter in parameters {
+      for parameter in named() {
         lines.append("\(parameter.layer),\(parameter.name),\(csvField(parameter.from)),\(csvField(parameter.to)),\(parameter.value)")
       }
       return lines.joined(separator: "\n")
     case .json:
-      let weights = parameters.map { parameter in
+      let weights = named().map { parameter in
         "    {\"layer\": \(parameter.layer), \"name\": \(JSONText.string(parameter.name)), \"from\": \(JSONText.string(parameter.from)), \"to\": \(JSONText.string(parameter.to)), \"value\": \(JSONText.number(parameter.value))}"
       }
       return """
