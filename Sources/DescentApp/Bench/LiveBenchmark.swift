@@ -85,7 +85,9 @@ public enum LiveBenchmark {
     """
 
   /// The lab of `labBlock` alone in the playground against the same lab on a lesson page (its
-  /// text beside it), measured in turns.
+  /// text beside it), measured in turns; a twin of the playground, measured in the same turns,
+  /// shows how far two identical runs differ here (`twin_over_playground`), so that the lesson's
+  /// ratio can be read against it.
   private static func labAgainstPlayground(seconds: Double) throws -> String {
     let text = "---\nid: bench\ntitle: Bench\norder: 1\nsummary: A lab to time.\n---\n\n# A lab\n\nText beside the lab.\n\n"
       + labBlock + "\n"
@@ -94,30 +96,39 @@ public enum LiveBenchmark {
       throw ModelError(reason: "the benchmark lesson did not parse: \(catalog.problems)")
     }
     let theme = Theme(capabilities: TerminalCapabilities(colorCount: 256, unicode: true))
-    var playgroundApp = PlaygroundApp(
-      playground: try Playground(configuration: lab.trainingConfiguration, panes: lab.views), theme: theme)
-    _ = playgroundApp.update(.key(.character(" ")))
-    while playgroundApp.playground.pace != .maximum { _ = playgroundApp.update(.key(.character("s"))) }
+    func playgroundAtMaximumSpeed() throws -> PlaygroundApp {
+      var app = PlaygroundApp(
+        playground: try Playground(configuration: lab.trainingConfiguration, panes: lab.views), theme: theme)
+      _ = app.update(.key(.character(" ")))
+      while app.playground.pace != .maximum { _ = app.update(.key(.character("s"))) }
+      return app
+    }
+    var playgroundApp = try playgroundAtMaximumSpeed()
+    var twinApp = try playgroundAtMaximumSpeed()
     var model = DescentModel(catalog: catalog, progress: Progress(), theme: theme, startLesson: "bench")
     _ = model.update(.resize(Size(width: 120, height: 40)))
     _ = model.update(.key(.character(" ")))
     while model.player?.playground?.pace != .maximum { _ = model.update(.key(.character("s"))) }
-    // In turns, so that the shared machine's changing load falls on both alike.
+    // In turns, so that the shared machine's changing load falls on all alike.
     var alone = PlayMeasure()
+    var twin = PlayMeasure()
     var inLesson = PlayMeasure()
     var aloneBudget = frameBudget()
+    var twinBudget = frameBudget()
     var lessonBudget = frameBudget()
     for _ in 0..<4 {
       alone = alone
         + play(&playgroundApp, seconds: seconds / 4, budget: &aloneBudget) { samplesTrained($0.playground.session) }
       inLesson = inLesson
         + play(&model, seconds: seconds / 4, budget: &lessonBudget) { samplesTrained($0.player?.playground?.session) }
+      twin = twin + play(&twinApp, seconds: seconds / 4, budget: &twinBudget) { samplesTrained($0.playground.session) }
     }
     return "live lab playground_samples_per_s=\(BenchmarkResult.compact(alone.samplesPerSecond))"
       + " playground_frames_per_s=\(String(format: "%.1f", alone.framesPerSecond))"
       + " lesson_samples_per_s=\(BenchmarkResult.compact(inLesson.samplesPerSecond))"
       + " lesson_frames_per_s=\(String(format: "%.1f", inLesson.framesPerSecond))"
       + " lesson_over_playground=\(String(format: "%.2f", inLesson.samplesPerSecond / alone.samplesPerSecond))"
+      + " twin_over_playground=\(String(format: "%.2f", twin.samplesPerSecond / alone.samplesPerSecond))"
   }
 
   private static func trainAgainstPlayground(seconds: Double) throws -> String {
