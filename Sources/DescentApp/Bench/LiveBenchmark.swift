@@ -6,7 +6,8 @@ import TerminalUI
 /// Measures how fast training runs where a learner meets it, as `descent bench live` reports it:
 /// `descent train`'s loop (every epoch evaluated) and the playground at maximum speed drawing a
 /// 120×40 frame after every tick, each against the same network on the same data (W3's
-/// shape); then a playground alone against the same playground inside a lesson page.
+/// shape); then a playground alone against the same playground inside a lesson page and against
+/// an identical twin of itself (how far two equal runs differ on the machine).
 public enum LiveBenchmark {
   public static func run(seconds: Double = 2) throws -> String {
     try trainAgainstPlayground(seconds: seconds) + "\n" + labAgainstPlayground(seconds: seconds)
