@@ -21,8 +21,7 @@ public enum FrameBenchmark {
       var buffer = Buffer(size: size)
       let started = clock.now
       app.render(into: &buffer)
-      let elapsed = clock.now - started
-      seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+      seconds.append((clock.now - started).inSeconds)
     }
     seconds.sort()
     let median = seconds[seconds.count / 2] * 1000

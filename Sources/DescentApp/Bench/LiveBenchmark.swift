@@ -35,10 +35,7 @@ public enum LiveBenchmark {
     _ app: inout Model, seconds: Double, budget: inout StepBudget, trained: (Model) -> Double
   ) -> PlayMeasure {
     let clock = ContinuousClock()
-    func elapsed(since start: ContinuousClock.Instant) -> Double {
-      let duration = start.duration(to: clock.now).components
-      return Double(duration.seconds) + Double(duration.attoseconds) * 1e-18
-    }
+    func elapsed(since start: ContinuousClock.Instant) -> Double { start.duration(to: clock.now).inSeconds }
     var measure = PlayMeasure()
     let start = clock.now
     while elapsed(since: start) < seconds {
@@ -64,7 +61,14 @@ public enum LiveBenchmark {
   /// Samples `session` has trained on so far (0 without one).
   private static func samplesTrained(_ session: TrainingSession?) -> Double {
     guard let session else { return 0 }
-    return Double(session.epochCount * session.configuration.dataset.trainInputs.count + session.positionInEpoch)
+    return Double(session.epochCount * session.trainCount + session.positionInEpoch)
+  }
+
+  /// Starts `app`'s run (space) and raises its pace to the maximum (s), as a learner would;
+  /// `pace` reads the pace of the playground inside `app`.
+  private static func startAtMaximumSpeed<Model: App>(_ app: inout Model, pace: (Model) -> Pace?) {
+    _ = app.update(.key(.character(" ")))
+    while pace(app) != .maximum { _ = app.update(.key(.character("s"))) }
   }
 
   /// A step budget as the program loop keeps one.
@@ -100,16 +104,14 @@ public enum LiveBenchmark {
     func playgroundAtMaximumSpeed() throws -> PlaygroundApp {
       var app = PlaygroundApp(
         playground: try Playground(configuration: lab.trainingConfiguration, panes: lab.views), theme: theme)
-      _ = app.update(.key(.character(" ")))
-      while app.playground.pace != .maximum { _ = app.update(.key(.character("s"))) }
+      startAtMaximumSpeed(&app) { $0.playground.pace }
       return app
     }
     var playgroundApp = try playgroundAtMaximumSpeed()
     var twinApp = try playgroundAtMaximumSpeed()
     var model = DescentModel(catalog: catalog, progress: Progress(), theme: theme, startLesson: "bench")
     _ = model.update(.resize(Size(width: 120, height: 40)))
-    _ = model.update(.key(.character(" ")))
-    while model.player?.playground?.pace != .maximum { _ = model.update(.key(.character("s"))) }
+    startAtMaximumSpeed(&model) { $0.player?.playground?.pace }
     // In turns, so that the shared machine's changing load falls on all alike.
     var alone = PlayMeasure()
     var twin = PlayMeasure()
@@ -136,10 +138,6 @@ public enum LiveBenchmark {
     let configuration = BenchmarkWorkload.w3.configuration
     let samplesPerEpoch = Double(configuration.dataset.trainInputs.count)
     let clock = ContinuousClock()
-    func elapsed(since start: ContinuousClock.Instant) -> Double {
-      let duration = start.duration(to: clock.now).components
-      return Double(duration.seconds) + Double(duration.attoseconds) * 1e-18
-    }
 
     // `descent train`: whole epochs, both splits evaluated after each, the report written.
     var session = try TrainingSession(configuration: configuration)
@@ -149,7 +147,7 @@ public enum LiveBenchmark {
     while headlessSeconds < seconds {
       let start = clock.now
       HeadlessTraining.run(&session, epochs: 10, format: .table) { reportLength += $0.count }
-      headlessSeconds += elapsed(since: start)
+      headlessSeconds += start.duration(to: clock.now).inSeconds
       epochs += 10
       session = try TrainingSession(configuration: configuration)
     }
@@ -159,8 +157,7 @@ public enum LiveBenchmark {
     var app = PlaygroundApp(
       playground: try Playground(configuration: configuration),
       theme: Theme(capabilities: TerminalCapabilities(colorCount: 256, unicode: true)))
-    _ = app.update(.key(.character(" ")))
-    while app.playground.pace != .maximum { _ = app.update(.key(.character("s"))) }
+    startAtMaximumSpeed(&app) { $0.playground.pace }
     var budget = frameBudget()
     let live = play(&app, seconds: seconds, budget: &budget) { samplesTrained($0.playground.session) }
     return "live w3 train_samples_per_s=\(BenchmarkResult.compact(headless))"

@@ -18,7 +18,7 @@ public enum SurfaceBenchmark {
       let grid = session.lossSurface(parameters: pair, ranges: (-1...5, -2...4), columns: columns, rows: rows)
       let elapsed = clock.now - started
       checksum += grid.minimum
-      milliseconds.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15)
+      milliseconds.append(elapsed.inSeconds * 1e3)
     }
     milliseconds.sort()
     let median = String(format: "%.4f", milliseconds[milliseconds.count / 2])

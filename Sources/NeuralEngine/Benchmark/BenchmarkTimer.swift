@@ -16,8 +16,7 @@ enum BenchmarkTimer {
       state = try prepare()
       let start = clock.now
       train(&state)
-      let elapsed = start.duration(to: clock.now).components
-      seconds += Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+      seconds += start.duration(to: clock.now).inSeconds
       repetitions += 1
     } while seconds < minimumSeconds
     return (state, seconds, repetitions)
