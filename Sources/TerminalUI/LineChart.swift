@@ -177,6 +177,14 @@ public struct LineChart: Widget, Sendable {
         let pad = (upper - lower) * Swift.max(0, padding.isFinite ? padding : 0)
         lower -= pad
         upper += pad
+        // Values that differ in the fourth digit (a loss on a plateau) get a window wide
+        // enough that the axis labels differ and the noise is not blown up to full height.
+        let narrowest = yScale == .logarithmic ? 0.01 : 0.02 * Swift.max(abs(lower), abs(upper))
+        if upper - lower < narrowest {
+          let middle = (lower + upper) / 2
+          lower = middle - narrowest / 2
+          upper = middle + narrowest / 2
+        }
       }
       if yScale == .linear, rawMinimum >= 0, lower < 0 { lower = 0 }
       return (lower, upper)

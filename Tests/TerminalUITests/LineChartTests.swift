@@ -59,6 +59,23 @@ import Testing
     #expect(LineChart(series: [.init(name: "l", points: [(5, 1)])]).xBounds() == (4.5, 5.5))
   }
 
+  @Test func nearlyConstantValuesGetADistinctLabelRange() {
+    var buffer = Buffer(width: 30, height: 8)
+    let plateau = LineChart(series: [.init(name: "l", points: [(0, 0.7634), (1, 0.7626), (2, 0.7631)])])
+    let bounds = plateau.yBounds()
+    // 2 % of the largest value, centred on the data.
+    #expect(abs((bounds.upper - bounds.lower) - 0.02 * 0.7634) < 1e-4)
+    #expect(abs((bounds.upper + bounds.lower) / 2 - 0.763) < 1e-12)
+    plateau.render(in: buffer.area, buffer: &buffer)
+    let labels = buffer.lines.filter { $0.contains("│") }
+      .compactMap { $0.split(separator: "│").first.map { $0.trimmingCharacters(in: .whitespaces) } }
+      .filter { !$0.isEmpty }
+    #expect(labels.count == 2 && Set(labels).count == 2, "top and bottom labels differ: \(labels)")
+    // A curve that really moves keeps its own range.
+    let falling = LineChart(series: [.init(name: "l", points: [(0, 0.9), (1, 0.5)])]).yBounds()
+    #expect(falling.upper - falling.lower > 0.4)
+  }
+
   @Test func seriesFromEquallySpacedValues() {
     let series = LineChart.Series(name: "loss", values: [3, 2, 1], startX: 10, stepX: 5)
     #expect(series.points.map(\.x) == [10, 15, 20])
