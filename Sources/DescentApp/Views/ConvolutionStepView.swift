@@ -24,14 +24,25 @@ struct ConvolutionStepView {
     let header = "filter \(filter + 1), output row \(row + 1) col \(column + 1)"
     buffer.write(header, x: area.x, y: y, style: theme.label, clip: area)
     y += 1
-    // The pictures: the image with the window, and the map so far.
-    let pictureHeight = convolution.inputHeight
+    // The pictures: the image with the window, and the map so far, as large as the pane allows.
     let productRows = (min(terms.count, 9) + 2) / 3
-    if area.height >= 1 + pictureHeight + productRows + 2 {
-      drawImage(image, convolution: convolution, terms: terms, x: area.x, y: y, area: area, buffer: &buffer, theme: theme)
-      let mapX = area.x + convolution.inputWidth * 2 + 2
-      drawMap(image, convolution: convolution, filter: filter, upTo: position, x: mapX, y: y, area: area, buffer: &buffer, theme: theme)
-      y += pictureHeight
+    let scale = (1...Self.largestScale).last { scale in
+      area.height >= 1 + convolution.inputHeight * scale + productRows + 2
+        && area.width >= (convolution.inputWidth + convolution.outputWidth) * 2 * scale + 2
+    }
+    if let scale {
+      let block = Block(x: area.x, y: y, scale: scale, area: area)
+      drawImage(image, convolution: convolution, terms: terms, block: block, buffer: &buffer, theme: theme)
+      let mapBlock = Block(x: area.x + convolution.inputWidth * 2 * scale + 2, y: y, scale: scale, area: area)
+      drawMap(image, convolution: convolution, filter: filter, upTo: position, block: mapBlock, buffer: &buffer, theme: theme)
+      y += convolution.inputHeight * scale
+    } else if area.height >= 1 + convolution.inputHeight + productRows + 2 {
+      // Too narrow for both pictures side by side: the image, the map clipped.
+      let block = Block(x: area.x, y: y, scale: 1, area: area)
+      drawImage(image, convolution: convolution, terms: terms, block: block, buffer: &buffer, theme: theme)
+      let mapBlock = Block(x: area.x + convolution.inputWidth * 2 + 2, y: y, scale: 1, area: area)
+      drawMap(image, convolution: convolution, filter: filter, upTo: position, block: mapBlock, buffer: &buffer, theme: theme)
+      y += convolution.inputHeight
     }
     // The products, three to a row like the window.
     let times = symbols.times
@@ -72,9 +83,34 @@ struct ConvolutionStepView {
     }
   }
 
-  /// The image, two columns per pixel, with the window's pixels bracketed.
+  /// Pixels drawn larger in a big pane: 2 × `scale` columns by `scale` rows each.
+  static let largestScale = 3
+
+  /// Where a picture's pixels go: pixel (`row`, `column`) covers 2·`scale` columns by `scale`
+  /// rows from (`x`, `y`), clipped to `area`.
+  private struct Block {
+    let x: Int, y: Int, scale: Int, area: Rect
+
+    /// Fills one pixel: `left` and `right` in its first and last column on every row, `fill`
+    /// between; `topLeft` (when given) replaces its first cell.
+    func draw(row: Int, column: Int, left: Cell, fill: Cell, right: Cell, topLeft: Cell? = nil, buffer: inout Buffer) {
+      let width = 2 * scale
+      for line in 0..<scale {
+        let cellY = y + row * scale + line
+        for offset in 0..<width {
+          let cellX = x + column * width + offset
+          guard area.contains(x: cellX, y: cellY) else { continue }
+          var cell = offset == 0 ? left : offset == width - 1 ? right : fill
+          if line == 0, offset == 0, let topLeft { cell = topLeft }
+          buffer[cellX, cellY] = cell
+        }
+      }
+    }
+  }
+
+  /// The image with the window's pixels bracketed.
   private func drawImage(
-    _ image: [Double], convolution: ConvolutionAnatomy, terms: [ConvolutionAnatomy.Term], x: Int, y: Int, area: Rect,
+    _ image: [Double], convolution: ConvolutionAnatomy, terms: [ConvolutionAnatomy.Term], block: Block,
     buffer: inout Buffer, theme: Theme
   ) {
     let grid = PixelGrid(values: image, rows: convolution.inputHeight, columns: convolution.inputWidth, kind: .ink)
@@ -85,46 +121,49 @@ struct ConvolutionStepView {
     for row in 0..<convolution.inputHeight {
       for column in 0..<convolution.inputWidth {
         let value = grid.value(row: row, column: column)
-        let cellX = x + column * 2, cellY = y + row
         let windowed = inWindow.contains(row * convolution.inputWidth + column)
-        var left: Cell, right: Cell
         if theme.colorCount >= 256 {
-          let background = grid.color(value, theme: theme)
-          left = Cell(windowed ? "[" : " ", style: Style(foreground: .indexed(214), background: background, bold: true))
-          right = Cell(windowed ? "]" : " ", style: left.style)
+          let style = Style(foreground: .indexed(214), background: grid.color(value, theme: theme), bold: true)
+          let fill = Cell(" ", style: style)
+          block.draw(
+            row: row, column: column, left: windowed ? Cell("[", style: style) : fill, fill: fill,
+            right: windowed ? Cell("]", style: style) : fill, buffer: &buffer)
         } else {
           let shade = grid.characterCell(value, theme: theme)
-          left = windowed ? Cell("[", style: theme.marker) : shade
-          right = windowed ? Cell("]", style: theme.marker) : shade
+          block.draw(
+            row: row, column: column, left: windowed ? Cell("[", style: theme.marker) : shade, fill: shade,
+            right: windowed ? Cell("]", style: theme.marker) : shade, buffer: &buffer)
         }
-        if area.contains(x: cellX, y: cellY) { buffer[cellX, cellY] = left }
-        if area.contains(x: cellX + 1, y: cellY) { buffer[cellX + 1, cellY] = right }
       }
     }
   }
 
   /// The feature map of `filter`, filled in up to `position`, the current output bracketed.
   private func drawMap(
-    _ image: [Double], convolution: ConvolutionAnatomy, filter: Int, upTo position: Int, x: Int, y: Int, area: Rect,
+    _ image: [Double], convolution: ConvolutionAnatomy, filter: Int, upTo position: Int, block: Block,
     buffer: inout Buffer, theme: Theme
   ) {
     let values = (0..<convolution.positions).map { convolution.output(filter: filter, position: $0, image: image) }
     let grid = PixelGrid.signed(values, rows: convolution.outputHeight, columns: convolution.outputWidth)
     for index in 0..<convolution.positions {
       let row = index / convolution.outputWidth, column = index % convolution.outputWidth
-      let cellX = x + column * 2, cellY = y + row
-      var pair: (Cell, Cell)
       if index > position {
-        pair = (Cell(theme.symbols.isUnicode ? "·" : ".", style: theme.dim), Cell(" "))
+        let dot = Cell(theme.symbols.isUnicode ? "·" : ".", style: theme.dim)
+        block.draw(row: row, column: column, left: .blank, fill: .blank, right: .blank, topLeft: dot, buffer: &buffer)
       } else if theme.colorCount >= 256 {
         let style = Style(foreground: .indexed(16), background: grid.color(values[index], theme: theme), bold: true)
-        pair = index == position ? (Cell("[", style: style), Cell("]", style: style)) : (Cell(" ", style: style), Cell(" ", style: style))
+        let fill = Cell(" ", style: style)
+        let current = index == position
+        block.draw(
+          row: row, column: column, left: current ? Cell("[", style: style) : fill, fill: fill,
+          right: current ? Cell("]", style: style) : fill, buffer: &buffer)
       } else {
         let cell = grid.characterCell(values[index], theme: theme)
-        pair = index == position ? (Cell("[", style: theme.marker), Cell("]", style: theme.marker)) : (cell, cell)
+        let current = index == position
+        block.draw(
+          row: row, column: column, left: current ? Cell("[", style: theme.marker) : cell, fill: cell,
+          right: current ? Cell("]", style: theme.marker) : cell, buffer: &buffer)
       }
-      if area.contains(x: cellX, y: cellY) { buffer[cellX, cellY] = pair.0 }
-      if area.contains(x: cellX + 1, y: cellY) { buffer[cellX + 1, cellY] = pair.1 }
     }
   }
 }
