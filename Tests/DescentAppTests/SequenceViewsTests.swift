@@ -233,6 +233,18 @@ enum SequenceFixture {
     let exact = TimeAxis(steps: 8, room: 20)
     #expect(exact.columns == 8 && exact.isOneStepPerColumn)
   }
+
+  @Test func timeAxisWidensStepsInAWidePane() {
+    let axis = TimeAxis(steps: 30, room: 70, widest: 3)
+    #expect(axis.columnsPerStep == 2 && axis.columns == 60)
+    #expect(axis.steps(inColumn: 0) == 0..<1 && axis.steps(inColumn: 1) == 0..<1 && axis.steps(inColumn: 59) == 29..<30)
+    #expect(axis.column(ofStep: 29) == 58)
+    #expect(axis.binned((0..<30).map(Double.init)).prefix(4) == [0, 0, 1, 1])
+    let gapped = axis.binned((0..<30).map(Double.init), gaps: true)
+    #expect(gapped[0] == 0 && gapped[1].isNaN && gapped[2] == 1 && gapped[3].isNaN)
+    #expect(TimeAxis(steps: 30, room: 200, widest: 3).columns == 90)
+    #expect(TimeAxis(steps: 30, room: 59, widest: 3).columnsPerStep == 1)
+  }
 }
 
 /// The new lessons' lab pages as a learner first sees them, at 80×24 and 120×40.

@@ -72,7 +72,7 @@ struct LSTMGatesView {
     }
     let room = area.height - 1
     let rows = Array(inputRows.suffix(max(0, room - memoryRows.count))) + memoryRows.prefix(room)
-    let axis = TimeAxis(steps: probe.steps, room: area.width - Self.labelWidth)
+    let axis = TimeAxis(steps: probe.steps, room: area.width - Self.labelWidth, widest: 3)
     // Taller bars when there is room: up to three rows each, one blank row between them.
     var rowHeight = 1, pitch = 1
     for height in [3, 2] where rows.count * (height + 1) - 1 <= room {
@@ -85,7 +85,7 @@ struct LSTMGatesView {
       let isGate = row.scale == .unit
       let style = isGate ? theme.label : (inputRows.contains { $0.name == row.name } ? theme.dim : theme.value)
       buffer.write(SequenceDrawing.label(symbols.displayable(row.name), width: Self.labelWidth - 1), x: area.x, y: y, style: style, clip: area)
-      let binned = axis.binned(row.values)
+      let binned = axis.binned(row.values, gaps: true)
       let fractions: [Double]
       switch row.scale {
       case .unit:
@@ -96,7 +96,7 @@ struct LSTMGatesView {
         let lower = row.values.min() ?? 0, upper = row.values.max() ?? 1
         // A signed memory keeps zero in view: the scale spans at least 0 and both extremes.
         let low = min(lower, 0), high = max(upper, 0)
-        fractions = binned.map { high > low ? ($0 - low) / (high - low) : 0.5 }
+        fractions = binned.map { $0.isNaN ? .nan : high > low ? ($0 - low) / (high - low) : 0.5 }
       }
       let isInput = inputRows.contains { $0.name == row.name }
       let limit = max(1e-9, row.values.map(abs).max() ?? 1)

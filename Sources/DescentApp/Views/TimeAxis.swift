@@ -1,16 +1,22 @@
 import TerminalUI
 
 /// How the time steps of a sequence map onto the columns of a pane: one column per step when
-/// they fit, otherwise each column stands for a run of neighbouring steps (their mean is drawn).
+/// they fit (up to `widest` columns per step in a wide pane, so a short sequence is not a thin
+/// strip in a large terminal), otherwise each column stands for a run of neighbouring steps
+/// (their mean is drawn).
 struct TimeAxis: Equatable {
   /// Time steps in the sequence.
   let steps: Int
-  /// Columns used: `steps`, or all of the room when the steps do not fit.
+  /// Columns each step takes (1 when steps share columns).
+  let columnsPerStep: Int
+  /// Columns used: `steps × columnsPerStep`, or all of the room when the steps do not fit.
   let columns: Int
 
-  init(steps: Int, room: Int) {
+  init(steps: Int, room: Int, widest: Int = 1) {
     self.steps = max(0, steps)
-    columns = max(0, min(self.steps, room))
+    let room = max(0, room)
+    columnsPerStep = self.steps > 0 ? max(1, min(widest, room / self.steps)) : 1
+    columns = min(self.steps * columnsPerStep, max(room, 0))
   }
 
   /// True when every column is exactly one step.
@@ -19,20 +25,25 @@ struct TimeAxis: Equatable {
   /// The steps column `column` stands for (never empty while there are steps).
   func steps(inColumn column: Int) -> Range<Int> {
     guard columns > 0 else { return 0..<0 }
+    if columnsPerStep > 1 { return (column / columnsPerStep)..<(column / columnsPerStep + 1) }
     let start = column * steps / columns
     let end = max(start + 1, (column + 1) * steps / columns)
     return start..<min(end, steps)
   }
 
-  /// The column that shows `step`.
+  /// The (first) column that shows `step`.
   func column(ofStep step: Int) -> Int {
     guard steps > 0 else { return 0 }
+    if columnsPerStep > 1 { return min(columns - 1, max(0, step * columnsPerStep)) }
     return min(columns - 1, max(0, step * columns / steps))
   }
 
-  /// `values` (one per step) as one value per column: the mean of each column's steps.
-  func binned(_ values: [Double]) -> [Double] {
+  /// `values` (one per step) as one value per column: the mean of each column's steps. With
+  /// `gaps`, the last column of a step several columns wide is NaN (drawn blank), so bars of
+  /// neighbouring steps stay apart and can be counted.
+  func binned(_ values: [Double], gaps: Bool = false) -> [Double] {
     (0..<columns).map { column in
+      if gaps, columnsPerStep > 1, column % columnsPerStep == columnsPerStep - 1 { return .nan }
       let range = steps(inColumn: column).clamped(to: 0..<values.count)
       guard !range.isEmpty else { return .nan }
       return values[range].reduce(0, +) / Double(range.count)

@@ -32,7 +32,7 @@ struct UnrolledSequenceView {
       Paragraph(symbols.displayable("no recurrent layer: nothing to unroll"), style: theme.dim).render(in: area, buffer: &buffer)
       return
     }
-    let axis = TimeAxis(steps: probe.steps, room: area.width - Self.labelWidth)
+    let axis = TimeAxis(steps: probe.steps, room: area.width - Self.labelWidth, widest: 3)
     let dataX = area.x + Self.labelWidth
     var y = area.y
     let header = "sample \(probe.sampleIndex + 1)/\(probe.sampleCount) \(symbols.separator) x next"
@@ -44,7 +44,7 @@ struct UnrolledSequenceView {
     for (feature, name) in probe.featureNames.enumerated().prefix(3) where y < lastDataRow {
       let values = probe.inputs.map { $0[feature] }
       let lower = values.min() ?? 0, upper = values.max() ?? 1
-      let fractions = axis.binned(values).map { upper > lower ? ($0 - lower) / (upper - lower) : 0.5 }
+      let fractions = axis.binned(values, gaps: true).map { $0.isNaN ? .nan : upper > lower ? ($0 - lower) / (upper - lower) : 0.5 }
       buffer.write(SequenceDrawing.label(name, width: Self.labelWidth - 1), x: area.x, y: y, style: theme.label, clip: area)
       SequenceDrawing.barRow(fractions, x: dataX, y: y, clip: area, buffer: &buffer, theme: theme) { _ in theme.value }
       y += 1
