@@ -178,12 +178,17 @@ public struct LineChart: Widget, Sendable {
         lower -= pad
         upper += pad
         // Values that differ in the fourth digit (a loss on a plateau) get a window wide
-        // enough that the axis labels differ and the noise is not blown up to full height.
-        let narrowest = yScale == .logarithmic ? 0.01 : 0.02 * Swift.max(abs(lower), abs(upper))
+        // enough that the axis labels differ and the noise is not blown up to full height:
+        // 2 %, doubled while the labels (two digits in scientific form) still read the same.
+        var narrowest = yScale == .logarithmic ? 0.01 : 0.02 * Swift.max(abs(lower), abs(upper))
         if upper - lower < narrowest {
           let middle = (lower + upper) / 2
-          lower = middle - narrowest / 2
-          upper = middle + narrowest / 2
+          for _ in 0..<8 {
+            lower = middle - narrowest / 2
+            upper = middle + narrowest / 2
+            if NumberFormat.compact(untransformed(lower)) != NumberFormat.compact(untransformed(upper)) { break }
+            narrowest *= 2
+          }
         }
       }
       if yScale == .linear, rawMinimum >= 0, lower < 0 { lower = 0 }

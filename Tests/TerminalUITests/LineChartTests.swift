@@ -71,6 +71,13 @@ import Testing
       .compactMap { $0.split(separator: "│").first.map { $0.trimmingCharacters(in: .whitespaces) } }
       .filter { !$0.isEmpty }
     #expect(labels.count == 2 && Set(labels).count == 2, "top and bottom labels differ: \(labels)")
+    // Labels in scientific form have two digits: the window widens until they differ.
+    for (points, scale) in [([(0.0, 1.5e-3), (1.0, 1.501e-3)], LineChart.YScale.linear), ([(0.0, 1.5e-3), (1.0, 1.501e-3)], .logarithmic)] {
+      let chart = LineChart(series: [.init(name: "l", points: points)], yScale: scale)
+      let (low, high) = chart.yBounds()
+      let text = (scale == .logarithmic ? [pow(10, low), pow(10, high)] : [low, high]).map(NumberFormat.compact)
+      #expect(text[0] != text[1], "\(text)")
+    }
     // A curve that really moves keeps its own range.
     let falling = LineChart(series: [.init(name: "l", points: [(0, 0.9), (1, 0.5)])]).yBounds()
     #expect(falling.upper - falling.lower > 0.4)

@@ -108,8 +108,10 @@ struct UnrolledSequenceView {
     } else {
       buffer.write("0", x: dataX, y: y, style: theme.dim, clip: row)
     }
-    let lastX = dataX + axis.columns - last.count
-    if buffer[lastX - 1, y].symbol == " " || probe.markedStep == nil {
+    // Right-aligned under the last step's bar (its gap column, when steps are wide, left out).
+    let lastBar = axis.columnsPerStep > 1 ? axis.columns - 2 : axis.columns - 1
+    let lastX = dataX + lastBar + 1 - last.count
+    if probe.steps > 1, buffer[lastX - 1, y].symbol == " " || probe.markedStep == nil {
       buffer.write(last, x: lastX, y: y, style: theme.dim, clip: row)
     }
   }
