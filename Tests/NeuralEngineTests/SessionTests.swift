@@ -157,9 +157,12 @@ import Testing
     configuration.learningRate = 0.1
     var session = try TrainingSession(configuration: configuration)
     session.step(count: 100)
-    // 1,000 samples trained (3,000 forward passes' worth) against 2,000 to evaluate: not yet due.
+    // 1,000 samples trained (1,500 forward passes' worth) against 2,000 to evaluate: not yet due.
+    // It is when the training is worth ten times the evaluation: after 13,334 samples.
     #expect(session.lastEvaluationStep == 0)
-    session.step(count: 600)
+    session.step(count: 1233)
+    #expect(session.lastEvaluationStep == 0)
+    session.step(count: 100)
     #expect(session.lastEvaluationStep > 0)
     #expect(session.lastEvaluationStep < session.stepCount)
     session.refreshMetrics()

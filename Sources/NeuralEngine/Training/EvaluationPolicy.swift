@@ -9,8 +9,8 @@ public enum EvaluationPolicy: Equatable, Hashable, Sendable {
   /// After every `n`-th step.
   case everySteps(Int)
   /// Whenever evaluating would cost at most `automaticShare` of the training done since the last
-  /// evaluation (a forward pass counts as a third of a training step, or twice the linear model's
-  /// fused step: see `LinearModelPass`).
+  /// evaluation (a training sample counts as 1.5 forward passes, the least measured, and the
+  /// linear model's fused step as half of one: see `LinearModelPass`).
   case automatic
   /// Only when asked.
   case onRequest

@@ -28,9 +28,12 @@ extension TrainingSession {
 
     let endedEpoch = schedule.advance(by: size)
     recorder.history.batchLoss.append(batchLoss, step: step)
-    // In evaluation passes of one sample: forward and backward cost about three; the linear
-    // model's fused sweep costs about half of evaluation's separate forward and loss passes.
-    workSinceEvaluation += (takesLinearModelPass ? 0.5 : 3) * Double(size)
+    // In evaluation passes of one sample, a training sample costs 1.5 to 8 (the least for the
+    // digits CNN, whose first layer needs no input gradient and whose forward im2col, pooling
+    // and softmax are not repeated backwards): counted at the least, evaluation stays under a
+    // tenth of training for every network measured. The linear model's fused sweep costs about
+    // half of evaluation's separate forward and loss passes.
+    workSinceEvaluation += (takesLinearModelPass ? 0.5 : 1.5) * Double(size)
     epochLossSum += batchLoss
     epochLossCount += 1
     if endedEpoch { finishEpoch() }
