@@ -26,23 +26,17 @@ struct ConvolutionStepView {
     y += 1
     // The pictures: the image with the window, and the map so far, as large as the pane allows.
     let productRows = (min(terms.count, 9) + 2) / 3
-    let scale = (1...Self.largestScale).last { scale in
-      area.height >= 1 + convolution.inputHeight * scale + productRows + 2
-        && area.width >= (convolution.inputWidth + convolution.outputWidth) * 2 * scale + 2
+    func fitsAbove(_ scale: Int) -> Bool { area.height >= 1 + convolution.inputHeight * scale + productRows + 2 }
+    // Larger only where both pictures fit side by side; at scale 1 the map may be clipped.
+    let sideBySide = (1...Self.largestScale).last { scale in
+      fitsAbove(scale) && area.width >= (convolution.inputWidth + convolution.outputWidth) * 2 * scale + 2
     }
-    if let scale {
+    if let scale = sideBySide ?? (fitsAbove(1) ? 1 : nil) {
       let block = Block(x: area.x, y: y, scale: scale, area: area)
       drawImage(image, convolution: convolution, terms: terms, block: block, buffer: &buffer, theme: theme)
       let mapBlock = Block(x: area.x + convolution.inputWidth * 2 * scale + 2, y: y, scale: scale, area: area)
       drawMap(image, convolution: convolution, filter: filter, upTo: position, block: mapBlock, buffer: &buffer, theme: theme)
       y += convolution.inputHeight * scale
-    } else if area.height >= 1 + convolution.inputHeight + productRows + 2 {
-      // Too narrow for both pictures side by side: the image, the map clipped.
-      let block = Block(x: area.x, y: y, scale: 1, area: area)
-      drawImage(image, convolution: convolution, terms: terms, block: block, buffer: &buffer, theme: theme)
-      let mapBlock = Block(x: area.x + convolution.inputWidth * 2 + 2, y: y, scale: 1, area: area)
-      drawMap(image, convolution: convolution, filter: filter, upTo: position, block: mapBlock, buffer: &buffer, theme: theme)
-      y += convolution.inputHeight
     }
     // The products, three to a row like the window.
     let times = symbols.times

@@ -16,7 +16,7 @@ struct TimeAxis: Equatable {
     self.steps = max(0, steps)
     let room = max(0, room)
     columnsPerStep = self.steps > 0 ? max(1, min(widest, room / self.steps)) : 1
-    columns = min(self.steps * columnsPerStep, max(room, 0))
+    columns = min(self.steps * columnsPerStep, room)
   }
 
   /// True when every column is exactly one step.
