@@ -10,7 +10,7 @@ struct NetworkPaneView {
   /// Draws inside `area` only.
   func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
     guard let diagram = diagramArea(in: area, symbols: theme.symbols), let sizes = NeuronThumbnailsView.hiddenSizes(of: playground),
-      let layout = NeuronThumbnailsView.layout(sizes: sizes, width: area.width - diagram.width - 1, height: area.height)
+      NeuronThumbnailsView.layout(sizes: sizes, width: area.width - diagram.width - 1, height: area.height) != nil
     else {
       NetworkDiagramView(playground: playground).render(in: area, buffer: &buffer, theme: theme)
       return
