@@ -73,12 +73,12 @@ let package = Package(
   targets: [
     // The one sanitiser for untrusted text on its way to a terminal (screen, stdout, stderr).
     .target(name: "SafeText"),
-    // Cache hints Swift cannot express (a prefetch for writing).
-    .target(name: "CMemoryHints"),
+    // Compiler built-ins Swift cannot express: a prefetch for writing, an eight-lane square root.
+    .target(name: "CIntrinsics"),
     // Pure math: tensors, layers, losses, optimizers, datasets, the training session. Optimised
     // in debug builds too, so tests that train real networks run in seconds (docs/DECISIONS.md).
     .target(
-      name: "NeuralEngine", dependencies: ["SafeText", "CMemoryHints"],
+      name: "NeuralEngine", dependencies: ["SafeText", "CIntrinsics"],
       swiftSettings: hostTunedSwiftSettings() + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     // Lesson files: front matter, Markdown, labs, checkpoints, validation.
     .target(name: "LessonKit", dependencies: ["NeuralEngine", "SafeText", .product(name: "Yams", package: "Yams")]),

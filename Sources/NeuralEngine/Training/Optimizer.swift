@@ -1,4 +1,4 @@
-import CMemoryHints
+import CIntrinsics
 import Foundation
 
 /// Turns gradients into parameter updates on the network's flat buffer, keeping whatever state
@@ -110,72 +110,79 @@ public struct Optimizer: Equatable, Sendable {
     }
     stepCount += 1
     let rate = learningRate
-    // The rules differ only between frozen and moving parameters, so neighbouring ranges alike
-    // in that go as one run (a network's blocks are many and short).
-    var next = 0
-    while next < ranges.count {
-      var range = ranges[next]
-      next += 1
-      while next < ranges.count, ranges[next].frozen == range.frozen, ranges[next].start == range.start + range.count {
-        range.count += ranges[next].count
-        next += 1
-      }
-      let end = range.start + range.count
-      if range.frozen {
-        (record + range.start).update(from: parameters + range.start, count: range.count)
-        continue
-      }
-      // The parameter moved by the change, and recorded (its record line asked for ahead).
-      @inline(__always) func apply(_ change: Double, at index: Int) {
-        if index & 7 == 0 { mh_prefetch_for_writing(record + (index &+ Self.recordLookahead)) }
-        let moved = parameters[index] + change
-        parameters[index] = moved
-        record[index] = moved
-      }
-      switch kind {
-      case .sgd:
-        let start = range.start
-        Self.descend(
-          parameters + start, along: gradients + start, rate: rate, record: record + start, count: range.count)
-      case .momentum, .nesterov:
-        let mu = momentum
-        let nesterov = kind == .nesterov
-        firstMoments.withUnsafeMutableBufferPointer { velocity in
-          for index in range.start..<end {
-            let g = gradients[index]
-            let v = mu * velocity[index] + g
-            velocity[index] = v
-            apply(nesterov ? -rate * (g + mu * v) : -rate * v, at: index)
+    typealias V = SIMD8<Double>
+    let negativeRate = V(repeating: -rate)
+    let mu = V(repeating: momentum)
+    // AdaGrad keeps the whole sum (ρ = 1, each g² counted whole); RMSProp a decaying average.
+    let rho = V(repeating: kind == .rmsprop ? decay : 1)
+    let fresh = V(repeating: kind == .rmsprop ? 1 - decay : 1)
+    let eps = V(repeating: epsilon)
+    let b1 = V(repeating: beta1), keep1 = V(repeating: 1 - beta1)
+    let b2 = V(repeating: beta2), keep2 = V(repeating: 1 - beta2)
+    let firstCorrection = V(repeating: 1 - Foundation.pow(beta1, Double(stepCount)))
+    let secondCorrection = V(repeating: 1 - Foundation.pow(beta2, Double(stepCount)))
+    let rule = kind
+    firstMoments.withUnsafeMutableBufferPointer { firstBuffer in
+      secondMoments.withUnsafeMutableBufferPointer { secondBuffer in
+        // nil for the rules that keep no such moment.
+        let firstBase = firstBuffer.baseAddress
+        let secondBase = secondBuffer.baseAddress
+        // The rules differ only between frozen and moving parameters, so neighbouring ranges alike
+        // in that go as one run (a network's blocks are many and short).
+        var next = 0
+        while next < ranges.count {
+          var range = ranges[next]
+          next += 1
+          while next < ranges.count, ranges[next].frozen == range.frozen, ranges[next].start == range.start + range.count {
+            range.count += ranges[next].count
+            next += 1
           }
-        }
-      case .adagrad, .rmsprop:
-        let rho = kind == .rmsprop ? decay : 1
-        let fresh = kind == .rmsprop ? 1 - decay : 1
-        let eps = epsilon
-        firstMoments.withUnsafeMutableBufferPointer { squares in
-          for index in range.start..<end {
-            let g = gradients[index]
-            let s = rho * squares[index] + fresh * g * g
-            squares[index] = s
-            apply(-rate * g / (s.squareRoot() + eps), at: index)
+          let end = range.start + range.count
+          if range.frozen {
+            (record + range.start).update(from: parameters + range.start, count: range.count)
+            continue
           }
-        }
-      case .adam:
-        let b1 = beta1
-        let b2 = beta2
-        let eps = epsilon
-        let firstCorrection = 1 - Foundation.pow(b1, Double(stepCount))
-        let secondCorrection = 1 - Foundation.pow(b2, Double(stepCount))
-        firstMoments.withUnsafeMutableBufferPointer { m in
-          secondMoments.withUnsafeMutableBufferPointer { v in
-            for index in range.start..<end {
-              let g = gradients[index]
-              let first = b1 * m[index] + (1 - b1) * g
-              let second = b2 * v[index] + (1 - b2) * g * g
-              m[index] = first
-              v[index] = second
-              apply(-rate * (first / firstCorrection) / ((second / secondCorrection).squareRoot() + eps), at: index)
+          // SGD, most runs' rule, keeps its own loop: through this one it measured 3 % slower on W3.
+          if rule == .sgd {
+            Self.descend(
+              parameters + range.start, along: gradients + range.start, rate: rate, record: record + range.start,
+              count: range.count)
+            continue
+          }
+          // Eight parameters at a time, the last few through a partly filled vector (its spare
+          // lanes compute on zeros and are never stored): the rules' arithmetic is elementwise, in
+          // the order of the formulas above, so each number is what one-by-one code gives.
+          let firstMoment = firstBase!
+          var index = range.start
+          while index < end {
+            let lanes = Swift.min(8, end &- index)
+            let g = V.load(gradients + index, lanes: lanes)
+            let change: V
+            switch rule {
+            case .sgd:
+              preconditionFailure("SGD's ranges go through `descend`, above")
+            case .momentum, .nesterov:
+              let velocity = mu * V.load(firstMoment + index, lanes: lanes) + g
+              velocity.store(to: firstMoment + index, lanes: lanes)
+              change = rule == .nesterov ? negativeRate * (g + mu * velocity) : negativeRate * velocity
+            case .adagrad, .rmsprop:
+              let squares = rho * V.load(firstMoment + index, lanes: lanes) + fresh * g * g
+              squares.store(to: firstMoment + index, lanes: lanes)
+              change = negativeRate * g / (ci_square_root(squares) + eps)
+            case .adam:
+              let secondMoment = secondBase!
+              let first = b1 * V.load(firstMoment + index, lanes: lanes) + keep1 * g
+              let second = b2 * V.load(secondMoment + index, lanes: lanes) + keep2 * g * g
+              first.store(to: firstMoment + index, lanes: lanes)
+              second.store(to: secondMoment + index, lanes: lanes)
+              change = negativeRate * (first / firstCorrection) / (ci_square_root(second / secondCorrection) + eps)
             }
+            // The parameters moved by the change, and recorded (the record's line asked for ahead).
+            ci_prefetch_for_writing(record + (index &+ Self.recordLookahead))
+            let moved = V.load(parameters + index, lanes: lanes) + change
+            moved.store(to: parameters + index, lanes: lanes)
+            moved.store(to: record + index, lanes: lanes)
+            index &+= 8
           }
         }
       }
@@ -190,8 +197,8 @@ public struct Optimizer: Equatable, Sendable {
   static let recordLookahead = 64
 
   /// Plain SGD over one range, eight lanes at a time: each change is `−η g`, added to the
-  /// parameter, which is copied to `record`, as `apply` does one by one (the step is most of a
-  /// wide network's update, and its streams want whole vectors).
+  /// parameter, which is copied to `record` (the step is most of a wide network's update, and
+  /// its streams want whole vectors; the tail goes one by one).
   private static func descend(
     _ parameters: UnsafeMutablePointer<Double>, along gradients: UnsafeMutablePointer<Double>, rate: Double,
     record: UnsafeMutablePointer<Double>, count: Int
@@ -200,7 +207,7 @@ public struct Optimizer: Equatable, Sendable {
     let scale = V(repeating: -rate)
     var index = 0
     while index &+ 8 <= count {
-      mh_prefetch_for_writing(record + (index &+ Self.recordLookahead))
+      ci_prefetch_for_writing(record + (index &+ Self.recordLookahead))
       let change = scale * UnsafeRawPointer(gradients + index).loadUnaligned(as: V.self)
       let moved = UnsafeRawPointer(parameters + index).loadUnaligned(as: V.self) + change
       UnsafeMutableRawPointer(parameters + index).storeBytes(of: moved, as: V.self)
@@ -214,5 +221,26 @@ public struct Optimizer: Equatable, Sendable {
       record[index] = moved
       index &+= 1
     }
+  }
+}
+
+extension SIMD8 where Scalar == Double {
+  /// The first `lanes` numbers at `pointer` (1…8), the other lanes 0; one vector load for 8.
+  @inline(__always)
+  fileprivate static func load(_ pointer: UnsafePointer<Double>, lanes: Int) -> Self {
+    if lanes == 8 { return UnsafeRawPointer(pointer).loadUnaligned(as: Self.self) }
+    var vector = Self()
+    for lane in 0..<lanes { vector[lane] = pointer[lane] }
+    return vector
+  }
+
+  /// Writes the first `lanes` numbers (1…8) to `pointer`; one vector store for 8.
+  @inline(__always)
+  fileprivate func store(to pointer: UnsafeMutablePointer<Double>, lanes: Int) {
+    if lanes == 8 {
+      UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: Self.self)
+      return
+    }
+    for lane in 0..<lanes { pointer[lane] = self[lane] }
   }
 }

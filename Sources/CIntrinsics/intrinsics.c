@@ -1,2 +1,2 @@
 // Everything is static inline in the header; SwiftPM needs one source file per C target.
-#include "memory_hints.h"
+#include "intrinsics.h"
