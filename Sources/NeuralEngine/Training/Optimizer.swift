@@ -150,8 +150,8 @@ public struct Optimizer: Equatable, Sendable {
         }
         // Eight parameters at a time, the last few through a partly filled vector (its spare
         // lanes compute on zeros and are never stored): the rules' arithmetic is elementwise, in
-        // the order of the formulas above, so each number is what one-by-one code gives.
-        let firstMoment = firstBase!
+        // the order of the formulas above, so each number is what one-by-one code gives. (A
+        // rule's moments exist whenever there is a parameter to move, so the unwraps hold.)
         var index = range.start
         while index < end {
           let lanes = Swift.min(8, end &- index)
@@ -161,19 +161,18 @@ public struct Optimizer: Equatable, Sendable {
           case .sgd:
             preconditionFailure("SGD's ranges go through `descend`, above")
           case .momentum, .nesterov:
-            let velocity = mu * V.load(firstMoment + index, lanes: lanes) + g
-            velocity.store(to: firstMoment + index, lanes: lanes)
+            let velocity = mu * V.load(firstBase! + index, lanes: lanes) + g
+            velocity.store(to: firstBase! + index, lanes: lanes)
             change = rule == .nesterov ? negativeRate * (g + mu * velocity) : negativeRate * velocity
           case .adagrad, .rmsprop:
-            let squares = rho * V.load(firstMoment + index, lanes: lanes) + fresh * g * g
-            squares.store(to: firstMoment + index, lanes: lanes)
+            let squares = rho * V.load(firstBase! + index, lanes: lanes) + fresh * g * g
+            squares.store(to: firstBase! + index, lanes: lanes)
             change = negativeRate * g / (ci_square_root(squares) + eps)
           case .adam:
-            let secondMoment = secondBase!
-            let first = b1 * V.load(firstMoment + index, lanes: lanes) + keep1 * g
-            let second = b2 * V.load(secondMoment + index, lanes: lanes) + keep2 * g * g
-            first.store(to: firstMoment + index, lanes: lanes)
-            second.store(to: secondMoment + index, lanes: lanes)
+            let first = b1 * V.load(firstBase! + index, lanes: lanes) + keep1 * g
+            let second = b2 * V.load(secondBase! + index, lanes: lanes) + keep2 * g * g
+            first.store(to: firstBase! + index, lanes: lanes)
+            second.store(to: secondBase! + index, lanes: lanes)
             change = negativeRate * (first / firstCorrection) / (ci_square_root(second / secondCorrection) + eps)
           }
           // The parameters moved by the change, and recorded (the record's line asked for ahead).
