@@ -175,11 +175,7 @@ public struct Optimizer: Equatable, Sendable {
             second.store(to: secondBase! + index, lanes: lanes)
             change = negativeRate * (first / firstCorrection) / (ci_square_root(second / secondCorrection) + eps)
           }
-          // The parameters moved by the change, and recorded (the record's line asked for ahead).
-          ci_prefetch_for_writing(record + (index &+ Self.recordLookahead))
-          let moved = V.load(parameters + index, lanes: lanes) + change
-          moved.store(to: parameters + index, lanes: lanes)
-          moved.store(to: record + index, lanes: lanes)
+          Self.move(parameters, recordingIn: record, at: index, lanes: lanes, by: change)
           index &+= 8
         }
       }
@@ -204,31 +200,36 @@ public struct Optimizer: Equatable, Sendable {
   /// about a tenth of its time (docs/DECISIONS.md). 64 to 256 measured alike.
   static let recordLookahead = 64
 
-  /// Plain SGD over one range, eight lanes at a time: each change is `−η g`, added to the
-  /// parameter, which is copied to `record` (the step is most of a wide network's update, and
-  /// its streams want whole vectors; the tail goes one by one).
+  /// Plain SGD over one range, eight lanes at a time: each change is `−η g` (the step is most
+  /// of a wide network's update, and its streams want whole vectors).
   private static func descend(
     _ parameters: UnsafeMutablePointer<Double>, along gradients: UnsafeMutablePointer<Double>, rate: Double,
     record: UnsafeMutablePointer<Double>, count: Int
   ) {
-    typealias V = SIMD8<Double>
-    let scale = V(repeating: -rate)
+    let scale = SIMD8<Double>(repeating: -rate)
+    // Whole vectors with a constant lane count (no per-vector test), then the partly filled one.
     var index = 0
     while index &+ 8 <= count {
-      ci_prefetch_for_writing(record + (index &+ Self.recordLookahead))
-      let change = scale * UnsafeRawPointer(gradients + index).loadUnaligned(as: V.self)
-      let moved = UnsafeRawPointer(parameters + index).loadUnaligned(as: V.self) + change
-      UnsafeMutableRawPointer(parameters + index).storeBytes(of: moved, as: V.self)
-      UnsafeMutableRawPointer(record + index).storeBytes(of: moved, as: V.self)
+      move(parameters, recordingIn: record, at: index, lanes: 8, by: scale * .load(gradients + index, lanes: 8))
       index &+= 8
     }
-    while index < count {
-      let change = -rate * gradients[index]
-      let moved = parameters[index] + change
-      parameters[index] = moved
-      record[index] = moved
-      index &+= 1
+    if index < count {
+      let lanes = count &- index
+      move(parameters, recordingIn: record, at: index, lanes: lanes, by: scale * .load(gradients + index, lanes: lanes))
     }
+  }
+
+  /// Adds `change` to `lanes` parameters from `index` and copies the new values into `record`,
+  /// asking for the record's line `recordLookahead` parameters ahead.
+  @inline(__always)
+  private static func move(
+    _ parameters: UnsafeMutablePointer<Double>, recordingIn record: UnsafeMutablePointer<Double>, at index: Int,
+    lanes: Int, by change: SIMD8<Double>
+  ) {
+    ci_prefetch_for_writing(record + (index &+ recordLookahead))
+    let moved = SIMD8<Double>.load(parameters + index, lanes: lanes) + change
+    moved.store(to: parameters + index, lanes: lanes)
+    moved.store(to: record + index, lanes: lanes)
   }
 }
 
