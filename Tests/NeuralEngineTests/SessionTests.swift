@@ -217,8 +217,34 @@ import Testing
 }
 
 /// The by-feature path of narrow first layers, and the linear model's fused sweep
-/// (`LinearModelPass`), give the same step as plain back-propagation.
+/// (`LinearModelPass`), give the same step as plain back-propagation, and the same loss as the
+/// layer-by-layer evaluation.
 @Suite struct ByFeatureTests {
+  @Test(arguments: [LossFunction.meanSquaredError, .square])
+  func aLinearModelIsEvaluatedToTheLayerPathsLoss(loss: LossFunction) throws {
+    for name in [DatasetName.house, .line, .coffee] {
+      let dataset = Dataset.builtIn(name, seed: 4)
+      let configuration = TrainingConfiguration(
+        dataset: dataset, hiddenLayers: [], loss: loss, learningRate: 0.1, batchMode: .miniBatch(size: 7))
+      var session = try TrainingSession(configuration: configuration)
+      #expect(session.takesLinearModelPass && session.data.classCount == nil, "\(name)")
+      session.step(count: 5)
+      session.refreshMetrics()
+      var workspace = Workspace(network: session.network, capacity: 16)
+      let train = session.network.measure(
+        inputs: dataset.trainInputs, targets: dataset.trainTargets, loss: loss, classifies: false, workspace: &workspace)
+      #expect(train.loss > 0)
+      #expect(abs(session.metrics.trainLoss - train.loss) <= 1e-14 * train.loss, "\(name) train")
+      #expect(session.metrics.trainAccuracy == nil)
+      if dataset.testInputs.count > 0 {
+        let test = session.network.measure(
+          inputs: dataset.testInputs, targets: dataset.testTargets, loss: loss, classifies: false, workspace: &workspace)
+        let testLoss = try #require(session.metrics.testLoss)
+        #expect(abs(testLoss - test.loss) <= 1e-14 * test.loss, "\(name) test")
+      }
+    }
+  }
+
   @Test(arguments: [BatchMode.fullBatch, .miniBatch(size: 13)], [LossFunction.meanSquaredError, .square])
   func aStepEqualsBackpropagationOnItsBatch(mode: BatchMode, loss: LossFunction) throws {
     for (name, hidden) in [(DatasetName.house, [Int]()), (.house, [3]), (.line, []), (.coffee, [])] {

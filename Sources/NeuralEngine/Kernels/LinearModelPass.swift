@@ -6,8 +6,10 @@
 /// no activation, trained on squared error: the single neuron of the first lessons (house
 /// prices, the coffee recipe, the loss bowl, the learning rate) and workload W1. The layer-by-
 /// layer path would stream the batch through memory three times (forward, loss, backward);
-/// this reads each input once. `Dense` stays the definition of the arithmetic: a test checks
-/// that both paths give the same gradients.
+/// this reads each input once. A regression's evaluation takes the same sweep for its loss (the
+/// gradients it adds up are dropped): a forward pass then a loss pass read the split twice and
+/// cost four times as much. `Dense` stays the definition of the arithmetic: tests check that
+/// both paths give the same gradients and the same loss.
 ///
 /// Inputs come feature by feature (`columns`, `stride` apart), eight samples to a vector, two
 /// vectors in flight. The feature count is a compile-time constant up to 4, so every sum stays in

@@ -41,8 +41,34 @@ extension TrainingSession {
 
   /// Mean data loss and (for classification) accuracy over one split.
   private mutating func measure(inputs: Samples, targets: Samples, columns: [Double]) -> (loss: Double, accuracy: Double?) {
-    network.measure(
+    if takesLinearModelPass, data.classCount == nil, inputs.count > 0 {
+      return (linearModelLoss(columns: columns, targets: targets), nil)
+    }
+    return network.measure(
       inputs: inputs, targets: targets, loss: lossFunction, classifies: data.classCount != nil,
       workspace: &workspace, columns: columns)
+  }
+
+  /// A linear model's mean data loss over one split through the sweep that trains it (see
+  /// `LinearModelPass`): one read of the split instead of a forward pass, then a loss pass over
+  /// its outputs. Its gradients go to a few numbers on the stack and are dropped.
+  private func linearModelLoss(columns: [Double], targets: Samples) -> Double {
+    let featureCount = network.inputCount
+    let count = targets.count
+    let squares = network.parameters.withReadOnlyBase { parameters in
+      columns.withReadOnlyBase { columns in
+        targets.values.withReadOnlyBase { targets in
+          withUnsafeTemporaryAllocation(of: Double.self, capacity: featureCount + 1) { unused in
+            let gradients = unused.baseAddress!
+            gradients.initialize(repeating: 0, count: featureCount + 1)
+            return LinearModelPass.run(
+              columns: columns, stride: count, featureCount: featureCount, targets: targets, batch: count,
+              weights: parameters, bias: parameters[featureCount], scale: 0, weightGradients: gradients,
+              biasGradient: gradients + featureCount)
+          }
+        }
+      }
+    }
+    return (lossFunction == .square ? 0.5 : 1) * squares / Double(count)
   }
 }
