@@ -10,7 +10,8 @@ public enum EvaluationPolicy: Equatable, Hashable, Sendable {
   case everySteps(Int)
   /// Whenever evaluating would cost at most `automaticShare` of the training done since the last
   /// evaluation (a training sample counts as 1.5 forward passes, the least measured, and the
-  /// linear model's fused step as half of one: see `LinearModelPass`).
+  /// linear model's fused step as one, or as half of one when it classifies: see
+  /// `LinearModelPass`).
   case automatic
   /// Only when asked.
   case onRequest
