@@ -8,6 +8,12 @@ import Testing
     try GradientChecker.expectExact("dense 4 \(activation.rawValue), dense 3", inputShape: [5])
   }
 
+  /// Fewer inputs than a vector holds and a vector's worth of outputs or more: the weight
+  /// gradients are summed as dWᵀ (rows of outputs), and the biases' over 8 + 8 + 1 columns.
+  @Test func aNarrowLayerWithManyOutputs() throws {
+    try GradientChecker.expectExact("dense 17 tanh, dense 3", inputShape: [3])
+  }
+
   @Test(arguments: LossFunction.allCases)
   func everyLossOnALinearOutput(loss: LossFunction) throws {
     // Probabilities in (0, 1) keep the log losses finite.

@@ -70,7 +70,7 @@ import Testing
 
   /// Whole 8×8 blocks go through vector shuffles, the edges number by number: both must put
   /// every number exactly where the plain definition does, inside larger strided matrices.
-  @Test(arguments: [(8, 8), (16, 24), (17, 13), (3, 9), (64, 64), (1, 64)])
+  @Test(arguments: [(8, 8), (16, 24), (17, 13), (3, 9), (64, 64), (1, 64), (64, 2)])
   func transposeMovesEveryNumberToItsMirror(rows: Int, columns: Int) {
     let sourceStride = columns + 3
     let destinationStride = rows + 5

@@ -106,6 +106,13 @@ enum MatrixMultiply {
           transposeBlock(
             source + (rowBlock &* sourceStride &+ columnBlock), sourceStride: sourceStride,
             into: destination + (columnBlock &* destinationStride &+ rowBlock), destinationStride: destinationStride)
+        } else if columnEnd &- columnBlock < rowEnd &- rowBlock {
+          // Taller than wide (all of a first layer's `W` with two inputs): whole runs of a
+          // destination row; number by number across them cost about eight cycles each.
+          for column in columnBlock..<columnEnd {
+            let destinationRow = destination + column &* destinationStride
+            for row in rowBlock..<rowEnd { destinationRow[row] = source[row &* sourceStride &+ column] }
+          }
         } else {
           for row in rowBlock..<rowEnd {
             let sourceRow = source + row &* sourceStride

@@ -184,6 +184,59 @@ enum VectorMath {
     applyExp(values, into: values, count: count)
   }
 
+  // MARK: - Column sums (bias gradients)
+
+  /// `sums[j] += Σ_i matrix[i][j]`, the rows added in order: eight vectors of columns at a time
+  /// (independent sums, so the additions overlap), then one, then single columns.
+  @inline(__always)
+  static func addColumnSums(
+    of matrix: UnsafePointer<Double>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Double>
+  ) {
+        var column = 0
+    while column &+ 64 <= columns {
+      let out = sums + column
+      var s0 = V.unaligned(out), s1 = V.unaligned(out + 8), s2 = V.unaligned(out + 16), s3 = V.unaligned(out + 24)
+      var s4 = V.unaligned(out + 32), s5 = V.unaligned(out + 40), s6 = V.unaligned(out + 48), s7 = V.unaligned(out + 56)
+      var row = matrix + column
+      for _ in 0..<rows {
+        s0 += V.unaligned(row)
+        s1 += V.unaligned(row + 8)
+        s2 += V.unaligned(row + 16)
+        s3 += V.unaligned(row + 24)
+        s4 += V.unaligned(row + 32)
+        s5 += V.unaligned(row + 40)
+        s6 += V.unaligned(row + 48)
+        s7 += V.unaligned(row + 56)
+        row += columns
+      }
+      s0.storeUnaligned(out)
+      s1.storeUnaligned(out + 8)
+      s2.storeUnaligned(out + 16)
+      s3.storeUnaligned(out + 24)
+      s4.storeUnaligned(out + 32)
+      s5.storeUnaligned(out + 40)
+      s6.storeUnaligned(out + 48)
+      s7.storeUnaligned(out + 56)
+      column &+= 64
+    }
+    while column &+ 8 <= columns {
+      var total = V.unaligned(sums + column)
+      var row = matrix + column
+      for _ in 0..<rows {
+        total += V.unaligned(row)
+        row += columns
+      }
+      total.storeUnaligned(sums + column)
+      column &+= 8
+    }
+    while column < columns {
+      var total = sums[column]
+      for row in 0..<rows { total += matrix[row &* columns &+ column] }
+      sums[column] = total
+      column &+= 1
+    }
+  }
+
   // MARK: - Rectifiers (ReLU, leaky ReLU)
 
   /// Writes `x > 0 ? x : slope·x` of `count` numbers at `source` into `destination` (which may be

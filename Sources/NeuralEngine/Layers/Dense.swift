@@ -32,8 +32,8 @@ struct Dense: LayerKind {
     ]
   }
 
-  /// Room for `Wᵀ` (`I × O`), so the forward product reads contiguous rows, or for one output's
-  /// gradients over the batch (the by-feature path).
+  /// Room for `Wᵀ` (`I × O`), so the forward product reads contiguous rows, and for `dWᵀ` of a
+  /// narrow layer; or for one output's gradients over the batch (the by-feature path).
   func scratchCount(batch: Int) -> Int { Swift.max(inputCount * outputCount, batch) }
 
   func initialise(
@@ -95,16 +95,26 @@ struct Dense: LayerKind {
     let dZ = buffers.outputGradient
     let dW = buffers.gradients
     let dB = dW + inputCount * outputCount
-    // forward: Z = X·Wᵀ, so dW += dZᵀ·X (dZᵀ read through strides).
-    MatrixMultiply.multiply(
-      rows: outputCount, columns: inputCount, inner: buffers.batch,
-      a: dZ, aRowStride: 1, aColumnStride: outputCount,
-      b: buffers.input, ldb: inputCount, c: dW, ldc: inputCount, accumulate: true)
-    // forward: Z = … + b, so db += the column sums of dZ.
-    for row in 0..<buffers.batch {
-      let gradientRow = dZ + row * outputCount
-      for output in 0..<outputCount { dB[output] += gradientRow[output] }
+    if inputCount < 8, outputCount >= 8 {
+      // A row of dW (one output's few inputs) would fill a fraction of a vector: the same sums
+      // as dWᵀ = Xᵀ·dZ, whose rows are whole vectors of outputs, then added into dW's places.
+      let transposed = buffers.scratch
+      MatrixMultiply.multiply(
+        rows: inputCount, columns: outputCount, inner: buffers.batch,
+        a: buffers.input, aRowStride: 1, aColumnStride: inputCount,
+        b: dZ, ldb: outputCount, c: transposed, ldc: outputCount, accumulate: false)
+      for output in 0..<outputCount {
+        for input in 0..<inputCount { dW[output &* inputCount &+ input] += transposed[input &* outputCount &+ output] }
+      }
+    } else {
+      // forward: Z = X·Wᵀ, so dW += dZᵀ·X (dZᵀ read through strides).
+      MatrixMultiply.multiply(
+        rows: outputCount, columns: inputCount, inner: buffers.batch,
+        a: dZ, aRowStride: 1, aColumnStride: outputCount,
+        b: buffers.input, ldb: inputCount, c: dW, ldc: inputCount, accumulate: true)
     }
+    // forward: Z = … + b, so db += the column sums of dZ.
+    VectorMath.addColumnSums(of: dZ, rows: buffers.batch, columns: outputCount, into: dB)
   }
 
   // MARK: - By feature, for narrow first layers

@@ -261,7 +261,7 @@ struct RecurrentAffine: Hashable, Sendable {
         b: h, ldb: hidden, c: dW + features, ldc: columns, accumulate: true)
     }
     // forward: a_t = … + b, so db += the column sums of da over every step (row after row).
-    Self.addColumnSums(of: da, rows: stepRows, columns: rows, into: dW + weightCount)
+    VectorMath.addColumnSums(of: da, rows: stepRows, columns: rows, into: dW + weightCount)
     // forward: a_t = W_x x_t + …, so dx_t = da_t W_x: (B × G)·(G × F) per step, written
     // straight into the batch-first dx (row stride T·F).
     guard let dX = inputGradient else { return }
@@ -270,58 +270,6 @@ struct RecurrentAffine: Hashable, Sendable {
         rows: batch, columns: features, inner: rows,
         a: da + step &* batch &* rows, aRowStride: rows, aColumnStride: 1,
         b: w, ldb: columns, c: dX + step &* features, ldc: inputStride, accumulate: false)
-    }
-  }
-
-  /// `sums[j] += Σ_i matrix[i][j]`, the rows added in order: eight vectors of columns at a time
-  /// (independent sums, so the additions overlap), then one, then single columns.
-  @inline(__always)
-  private static func addColumnSums(
-    of matrix: UnsafePointer<Double>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Double>
-  ) {
-    typealias Lanes = SIMD8<Double>
-    var column = 0
-    while column &+ 64 <= columns {
-      let out = sums + column
-      var s0 = Lanes.unaligned(out), s1 = Lanes.unaligned(out + 8), s2 = Lanes.unaligned(out + 16), s3 = Lanes.unaligned(out + 24)
-      var s4 = Lanes.unaligned(out + 32), s5 = Lanes.unaligned(out + 40), s6 = Lanes.unaligned(out + 48), s7 = Lanes.unaligned(out + 56)
-      var row = matrix + column
-      for _ in 0..<rows {
-        s0 += Lanes.unaligned(row)
-        s1 += Lanes.unaligned(row + 8)
-        s2 += Lanes.unaligned(row + 16)
-        s3 += Lanes.unaligned(row + 24)
-        s4 += Lanes.unaligned(row + 32)
-        s5 += Lanes.unaligned(row + 40)
-        s6 += Lanes.unaligned(row + 48)
-        s7 += Lanes.unaligned(row + 56)
-        row += columns
-      }
-      s0.storeUnaligned(out)
-      s1.storeUnaligned(out + 8)
-      s2.storeUnaligned(out + 16)
-      s3.storeUnaligned(out + 24)
-      s4.storeUnaligned(out + 32)
-      s5.storeUnaligned(out + 40)
-      s6.storeUnaligned(out + 48)
-      s7.storeUnaligned(out + 56)
-      column &+= 64
-    }
-    while column &+ 8 <= columns {
-      var total = Lanes.unaligned(sums + column)
-      var row = matrix + column
-      for _ in 0..<rows {
-        total += Lanes.unaligned(row)
-        row += columns
-      }
-      total.storeUnaligned(sums + column)
-      column &+= 8
-    }
-    while column < columns {
-      var total = sums[column]
-      for row in 0..<rows { total += matrix[row &* columns &+ column] }
-      sums[column] = total
-      column &+= 1
     }
   }
 

@@ -88,10 +88,7 @@ struct Residual: LayerKind {
       a: dZ, aRowStride: 1, aColumnStride: width,
       b: buffers.input, ldb: width, c: dW, ldc: width, accumulate: true)
     // forward: Z = … + b, so db += the column sums of dZ.
-    for row in 0..<buffers.batch {
-      let gradientRow = dZ + row * width
-      for unit in 0..<width { dB[unit] += gradientRow[unit] }
-    }
+    VectorMath.addColumnSums(of: dZ, rows: buffers.batch, columns: width, into: dB)
     // forward: Y = X + f(X·Wᵀ + b), so dX = dY (the skip connection) + dZ·W (the branch).
     if let dX = buffers.inputGradient {
       dX.update(from: dY, count: buffers.batch * width)
