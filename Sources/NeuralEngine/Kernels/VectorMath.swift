@@ -192,7 +192,7 @@ enum VectorMath {
   static func addColumnSums(
     of matrix: UnsafePointer<Double>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Double>
   ) {
-        var column = 0
+    var column = 0
     while column &+ 64 <= columns {
       let out = sums + column
       var s0 = V.unaligned(out), s1 = V.unaligned(out + 8), s2 = V.unaligned(out + 16), s3 = V.unaligned(out + 24)
