@@ -111,6 +111,10 @@ extension LossFunction {
     return gradient
   }
 
+  /// The summed loss of a one-output squared-error loss (`.square` or `.meanSquaredError`) from
+  /// its summed squared errors: for `LinearModelPass`, which sums the squares itself.
+  func ofSquaredErrors(_ sum: Double) -> Double { self == .square ? 0.5 * sum : sum }
+
   /// `Σ (ŷ − y)²` over `count` numbers, writing `gradientScale · (ŷ − y)` into `gradient` when
   /// given; eight lanes at a time, two sums in flight.
   @inline(__always)

@@ -9,9 +9,8 @@ struct NetworkPaneView {
 
   /// Draws inside `area` only.
   func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
-    guard let diagram = diagramArea(in: area, symbols: theme.symbols), let sizes = NeuronThumbnailsView.hiddenSizes(of: playground),
-      NeuronThumbnailsView.layout(sizes: sizes, width: area.width - diagram.width - 1, height: area.height) != nil
-    else {
+    // A diagram area means a thumbnail layout fits the width it leaves.
+    guard let diagram = diagramArea(in: area, symbols: theme.symbols) else {
       NetworkDiagramView(playground: playground).render(in: area, buffer: &buffer, theme: theme)
       return
     }

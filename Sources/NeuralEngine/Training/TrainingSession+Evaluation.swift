@@ -41,13 +41,17 @@ extension TrainingSession {
 
   /// Mean data loss and (for classification) accuracy over one split.
   private mutating func measure(inputs: Samples, targets: Samples, columns: [Double]) -> (loss: Double, accuracy: Double?) {
-    if takesLinearModelPass, data.classCount == nil, inputs.count > 0 {
+    if evaluatesThroughLinearModelPass, inputs.count > 0 {
       return (linearModelLoss(columns: columns, targets: targets), nil)
     }
     return network.measure(
       inputs: inputs, targets: targets, loss: lossFunction, classifies: data.classCount != nil,
       workspace: &workspace, columns: columns)
   }
+
+  /// Whether evaluation takes the linear model's training sweep: a regression needs only its
+  /// loss (classification keeps the layer path for its accuracy).
+  var evaluatesThroughLinearModelPass: Bool { takesLinearModelPass && data.classCount == nil }
 
   /// A linear model's mean data loss over one split through the sweep that trains it (see
   /// `LinearModelPass`): one read of the split instead of a forward pass, then a loss pass over
@@ -69,6 +73,6 @@ extension TrainingSession {
         }
       }
     }
-    return (lossFunction == .square ? 0.5 : 1) * squares / Double(count)
+    return lossFunction.ofSquaredErrors(squares) / Double(count)
   }
 }

@@ -34,7 +34,7 @@ extension TrainingSession {
     // tenth of training for every network measured. A linear model's sweep costs one such pass
     // where a regression evaluates through the same sweep, and half of one against the separate
     // forward and loss passes that classification needs (for its accuracy).
-    let sampleCost = takesLinearModelPass ? (data.classCount == nil ? 1 : 0.5) : 1.5
+    let sampleCost = evaluatesThroughLinearModelPass ? 1 : takesLinearModelPass ? 0.5 : 1.5
     workSinceEvaluation += sampleCost * Double(size)
     epochLossSum += batchLoss
     epochLossCount += 1
@@ -272,7 +272,7 @@ extension TrainingSession {
         }
       }
     }
-    return batch.lossFunction == .square ? 0.5 * squares : squares
+    return batch.lossFunction.ofSquaredErrors(squares)
   }
 
   /// Marks the run stopped: the step's gradients and updates, which may hold non-finite numbers
