@@ -6,8 +6,8 @@
 /// no activation, trained on squared error: the single neuron of the first lessons (house
 /// prices, the coffee recipe, the loss bowl, the learning rate) and workload W1. The layer-by-
 /// layer path would stream the batch through memory three times (forward, loss, backward);
-/// this reads each input once. A regression's evaluation takes the same sweep for its loss (the
-/// gradients it adds up are dropped): a forward pass then a loss pass read the split twice and
+/// this reads each input once. A regression's evaluation takes the same sweep without the
+/// gradients (`sumOfSquaredErrors`): a forward pass then a loss pass read the split twice and
 /// cost four times as much. `Dense` stays the definition of the arithmetic: tests check that
 /// both paths give the same gradients and the same loss.
 ///
@@ -25,13 +25,36 @@ enum LinearModelPass {
     weights: UnsafePointer<Double>, bias: Double, scale: Double,
     weightGradients: UnsafeMutablePointer<Double>, biasGradient: UnsafeMutablePointer<Double>
   ) -> Double {
+    let gradients = Gradients(weights: weightGradients, bias: biasGradient, scale: scale)
     switch featureCount {
-    case 1: fixed(Features<1>.self, columns, stride, targets, batch, weights, bias, scale, weightGradients, biasGradient)
-    case 2: fixed(Features<2>.self, columns, stride, targets, batch, weights, bias, scale, weightGradients, biasGradient)
-    case 3: fixed(Features<3>.self, columns, stride, targets, batch, weights, bias, scale, weightGradients, biasGradient)
-    case 4: fixed(Features<4>.self, columns, stride, targets, batch, weights, bias, scale, weightGradients, biasGradient)
+    case 1: return fixed(Features<1>.self, columns, stride, targets, batch, weights, bias, gradients)
+    case 2: return fixed(Features<2>.self, columns, stride, targets, batch, weights, bias, gradients)
+    case 3: return fixed(Features<3>.self, columns, stride, targets, batch, weights, bias, gradients)
+    case 4: return fixed(Features<4>.self, columns, stride, targets, batch, weights, bias, gradients)
     default: preconditionFailure("the fused pass takes 1 to \(maximumFeatures) features")
     }
+  }
+
+  /// The same sweep for the loss alone: `Σ d²` over `batch` samples, the error's products with
+  /// the inputs (half the sweep's arithmetic) left out.
+  static func sumOfSquaredErrors(
+    columns: UnsafePointer<Double>, stride: Int, featureCount: Int, targets: UnsafePointer<Double>, batch: Int,
+    weights: UnsafePointer<Double>, bias: Double
+  ) -> Double {
+    switch featureCount {
+    case 1: return fixed(Features<1>.self, columns, stride, targets, batch, weights, bias, nil)
+    case 2: return fixed(Features<2>.self, columns, stride, targets, batch, weights, bias, nil)
+    case 3: return fixed(Features<3>.self, columns, stride, targets, batch, weights, bias, nil)
+    case 4: return fixed(Features<4>.self, columns, stride, targets, batch, weights, bias, nil)
+    default: preconditionFailure("the fused pass takes 1 to \(maximumFeatures) features")
+    }
+  }
+
+  /// Where the sweep adds its gradients, and the factor it scales them by.
+  private struct Gradients {
+    let weights: UnsafeMutablePointer<Double>
+    let bias: UnsafeMutablePointer<Double>
+    let scale: Double
   }
 
   /// A feature count known when compiling, so its loops unroll.
@@ -42,9 +65,10 @@ enum LinearModelPass {
   @inline(__always)
   private static func fixed<let n: Int>(
     _: Features<n>.Type, _ columns: UnsafePointer<Double>, _ stride: Int, _ targets: UnsafePointer<Double>,
-    _ batch: Int, _ weights: UnsafePointer<Double>, _ bias: Double, _ scale: Double,
-    _ weightGradients: UnsafeMutablePointer<Double>, _ biasGradient: UnsafeMutablePointer<Double>
+    _ batch: Int, _ weights: UnsafePointer<Double>, _ bias: Double, _ gradients: Gradients?
   ) -> Double {
+    // Always inlined with `gradients` a literal nil or not, so each caller's copy keeps only its branches.
+    let accumulates = gradients != nil
     var weight = InlineArray<n, Lanes>(repeating: Lanes())
     for f in 0..<n { weight[f] = Lanes(repeating: weights[f]) }
     var first = InlineArray<n, Lanes>(repeating: Lanes())
@@ -61,10 +85,14 @@ enum LinearModelPass {
       }
       let d0 = z0 - Lanes.load(targets + sample)
       let d1 = z1 - Lanes.load(targets + (sample &+ 8))
-      errors0 += d0
-      errors1 += d1
       squares0 = squares0.adding(d0, times: d0)
       squares1 = squares1.adding(d1, times: d1)
+      guard accumulates else {
+        sample &+= 16
+        continue
+      }
+      errors0 += d0
+      errors1 += d1
       for f in 0..<n {
         let column = columns + (f &* stride &+ sample)
         first[f] = first[f].adding(d0, times: Lanes.load(column))
@@ -80,13 +108,16 @@ enum LinearModelPass {
       var z = bias
       for f in 0..<n { z += weights[f] * columns[f &* stride &+ sample] }
       let d = z - targets[sample]
-      errors += d
       squares += d * d
-      for f in 0..<n { products[f] += d * columns[f &* stride &+ sample] }
+      if accumulates {
+        errors += d
+        for f in 0..<n { products[f] += d * columns[f &* stride &+ sample] }
+      }
       sample &+= 1
     }
-    for f in 0..<n { weightGradients[f] += scale * products[f] }
-    biasGradient.pointee += scale * errors
+    guard let gradients else { return squares }
+    for f in 0..<n { gradients.weights[f] += gradients.scale * products[f] }
+    gradients.bias.pointee += gradients.scale * errors
     return squares
   }
 }

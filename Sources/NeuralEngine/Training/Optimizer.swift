@@ -90,9 +90,11 @@ public struct Optimizer: Equatable, Sendable {
       firstMoments = [Double](repeating: 0, count: count)
       secondMoments = kind == .adam ? [Double](repeating: 0, count: count) : []
     }
-    for range in ranges where range.regularized && !range.frozen {
-      regularization.addGradient(
-        weights: UnsafePointer(parameters + range.start), gradients: gradients + range.start, count: range.count)
+    if regularization != .none {
+      for range in ranges where range.regularized && !range.frozen {
+        regularization.addGradient(
+          weights: UnsafePointer(parameters + range.start), gradients: gradients + range.start, count: range.count)
+      }
     }
     var squares = 0.0
     for range in ranges where !range.frozen {

@@ -53,23 +53,18 @@ extension TrainingSession {
   /// loss (classification keeps the layer path for its accuracy).
   var evaluatesThroughLinearModelPass: Bool { takesLinearModelPass && data.classCount == nil }
 
-  /// A linear model's mean data loss over one split through the sweep that trains it (see
-  /// `LinearModelPass`): one read of the split instead of a forward pass, then a loss pass over
-  /// its outputs. Its gradients go to a few numbers on the stack and are dropped.
+  /// A linear model's mean data loss over one split through the sweep that trains it, without
+  /// its gradients (see `LinearModelPass`): one read of the split instead of a forward pass,
+  /// then a loss pass over its outputs.
   private func linearModelLoss(columns: [Double], targets: Samples) -> Double {
     let featureCount = network.inputCount
     let count = targets.count
     let squares = network.parameters.withReadOnlyBase { parameters in
       columns.withReadOnlyBase { columns in
         targets.values.withReadOnlyBase { targets in
-          withUnsafeTemporaryAllocation(of: Double.self, capacity: featureCount + 1) { unused in
-            let gradients = unused.baseAddress!
-            gradients.initialize(repeating: 0, count: featureCount + 1)
-            return LinearModelPass.run(
-              columns: columns, stride: count, featureCount: featureCount, targets: targets, batch: count,
-              weights: parameters, bias: parameters[featureCount], scale: 0, weightGradients: gradients,
-              biasGradient: gradients + featureCount)
-          }
+          LinearModelPass.sumOfSquaredErrors(
+            columns: columns, stride: count, featureCount: featureCount, targets: targets, batch: count,
+            weights: parameters, bias: parameters[featureCount])
         }
       }
     }

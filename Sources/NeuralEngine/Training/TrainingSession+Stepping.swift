@@ -31,9 +31,10 @@ extension TrainingSession {
     // In evaluation passes of one sample, a training sample costs 1.5 to 8 (the least for the
     // digits CNN, whose first layer needs no input gradient and whose forward im2col, pooling
     // and softmax are not repeated backwards): counted at the least, evaluation stays under a
-    // tenth of training for every network measured. A linear model's sweep costs one such pass
-    // where a regression evaluates through the same sweep, and half of one against the separate
-    // forward and loss passes that classification needs (for its accuracy).
+    // tenth of training for every network measured. A linear model's sweep counts as one such
+    // pass where a regression evaluates through the same sweep without its gradients (which
+    // costs 0.7 of it: W1's evaluation is 7 % of its training), and half of one against the
+    // separate forward and loss passes that classification needs (for its accuracy).
     let sampleCost = evaluatesThroughLinearModelPass ? 1 : takesLinearModelPass ? 0.5 : 1.5
     workSinceEvaluation += sampleCost * Double(size)
     epochLossSum += batchLoss
