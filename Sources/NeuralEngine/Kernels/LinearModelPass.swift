@@ -25,14 +25,9 @@ enum LinearModelPass {
     weights: UnsafePointer<Double>, bias: Double, scale: Double,
     weightGradients: UnsafeMutablePointer<Double>, biasGradient: UnsafeMutablePointer<Double>
   ) -> Double {
-    let gradients = Gradients(weights: weightGradients, bias: biasGradient, scale: scale)
-    switch featureCount {
-    case 1: return fixed(Features<1>.self, columns, stride, targets, batch, weights, bias, gradients)
-    case 2: return fixed(Features<2>.self, columns, stride, targets, batch, weights, bias, gradients)
-    case 3: return fixed(Features<3>.self, columns, stride, targets, batch, weights, bias, gradients)
-    case 4: return fixed(Features<4>.self, columns, stride, targets, batch, weights, bias, gradients)
-    default: preconditionFailure("the fused pass takes 1 to \(maximumFeatures) features")
-    }
+    sweep(
+      columns, stride, featureCount, targets, batch, weights, bias,
+      Gradients(weights: weightGradients, bias: biasGradient, scale: scale))
   }
 
   /// The same sweep for the loss alone: `Σ d²` over `batch` samples, the error's products with
@@ -41,11 +36,21 @@ enum LinearModelPass {
     columns: UnsafePointer<Double>, stride: Int, featureCount: Int, targets: UnsafePointer<Double>, batch: Int,
     weights: UnsafePointer<Double>, bias: Double
   ) -> Double {
+    sweep(columns, stride, featureCount, targets, batch, weights, bias, nil)
+  }
+
+  /// Picks the loop for the feature count; always inlined, so each caller's copies keep only
+  /// the branches its `gradients` (a literal nil or not) takes.
+  @inline(__always)
+  private static func sweep(
+    _ columns: UnsafePointer<Double>, _ stride: Int, _ featureCount: Int, _ targets: UnsafePointer<Double>,
+    _ batch: Int, _ weights: UnsafePointer<Double>, _ bias: Double, _ gradients: Gradients?
+  ) -> Double {
     switch featureCount {
-    case 1: return fixed(Features<1>.self, columns, stride, targets, batch, weights, bias, nil)
-    case 2: return fixed(Features<2>.self, columns, stride, targets, batch, weights, bias, nil)
-    case 3: return fixed(Features<3>.self, columns, stride, targets, batch, weights, bias, nil)
-    case 4: return fixed(Features<4>.self, columns, stride, targets, batch, weights, bias, nil)
+    case 1: fixed(Features<1>.self, columns, stride, targets, batch, weights, bias, gradients)
+    case 2: fixed(Features<2>.self, columns, stride, targets, batch, weights, bias, gradients)
+    case 3: fixed(Features<3>.self, columns, stride, targets, batch, weights, bias, gradients)
+    case 4: fixed(Features<4>.self, columns, stride, targets, batch, weights, bias, gradients)
     default: preconditionFailure("the fused pass takes 1 to \(maximumFeatures) features")
     }
   }
@@ -67,7 +72,6 @@ enum LinearModelPass {
     _: Features<n>.Type, _ columns: UnsafePointer<Double>, _ stride: Int, _ targets: UnsafePointer<Double>,
     _ batch: Int, _ weights: UnsafePointer<Double>, _ bias: Double, _ gradients: Gradients?
   ) -> Double {
-    // Always inlined with `gradients` a literal nil or not, so each caller's copy keeps only its branches.
     let accumulates = gradients != nil
     var weight = InlineArray<n, Lanes>(repeating: Lanes())
     for f in 0..<n { weight[f] = Lanes(repeating: weights[f]) }
