@@ -6,13 +6,14 @@ public struct Samples: Equatable, Sendable {
   /// All rows, one after another.
   public private(set) var values: [Double]
 
-  /// Number of rows.
-  public var count: Int { width == 0 ? 0 : values.count / width }
+  /// Number of rows (kept, not divided out: a training step reads it several times).
+  public private(set) var count: Int
 
   public init(width: Int, values: [Double] = []) {
     precondition(width > 0 && values.count % width == 0, "values must fill whole rows")
     self.width = width
     self.values = values
+    count = values.count / width
   }
 
   public init(rows: [[Double]]) {
@@ -28,5 +29,6 @@ public struct Samples: Equatable, Sendable {
   public mutating func append(_ row: [Double]) {
     precondition(row.count == width, "row width \(row.count) ≠ \(width)")
     values.append(contentsOf: row)
+    count += 1
   }
 }

@@ -387,7 +387,8 @@ enum VectorMath {
         index &+= 8
       }
     }
-    var total = ((s0 + s1) + (s2 + s3)).sum()
+    // Fewer than eight numbers (a bias block) skip the vectors' horizontal sum: they are zeros.
+    var total = index == 0 ? 0 : ((s0 + s1) + (s2 + s3)).sum()
     while index < count {
       total += x[index] * (y?[index] ?? 1)
       index &+= 1

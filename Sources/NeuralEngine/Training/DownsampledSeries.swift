@@ -52,14 +52,14 @@ public struct DownsampledSeries: Equatable, Sendable {
     if stored.count == capacity { mergeNeighbours() }
   }
 
+  /// Merges neighbours in place (a merged point lands at or before both of its halves).
   private mutating func mergeNeighbours() {
-    var merged: [SeriesPoint] = []
-    merged.reserveCapacity(capacity)
-    for index in stride(from: 0, to: stored.count, by: 2) {
-      merged.append(
-        SeriesPoint(step: stored[index + 1].step, value: (stored[index].value + stored[index + 1].value) / 2))
+    let merged = stored.count / 2
+    for index in 0..<merged {
+      let (earlier, later) = (stored[2 * index], stored[2 * index + 1])
+      stored[index] = SeriesPoint(step: later.step, value: (earlier.value + later.value) / 2)
     }
-    stored = merged
+    stored.removeLast(stored.count - merged)
     valuesPerPoint *= 2
   }
 }
