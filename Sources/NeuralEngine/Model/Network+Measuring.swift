@@ -3,7 +3,7 @@ extension Network {
   /// `targets` (in output form), evaluated in `workspace`-sized chunks in evaluation mode.
   func measure(
     inputs: Samples, targets: Samples, loss: LossFunction, classifies: Bool, workspace: inout Workspace,
-    columns: [Double] = []
+    columns: FeatureColumns = .none
   ) -> (loss: Double, accuracy: Double?) {
     let layers = self.layers
     let plan = workspace.plan

@@ -7,14 +7,14 @@ struct TrainingData: Sendable {
   let testTargets: Samples
   /// Classes of a classification task; nil for regression.
   let classCount: Int?
-  /// Both splits' inputs feature by feature (feature `f` of row `r` at `f · count + r`), kept
-  /// when the first layer reads few features (see `Network.readsInputsByFeature`); else empty.
-  let trainColumns: [Double]
-  let testColumns: [Double]
+  /// Both splits' inputs feature by feature, kept when the first layer reads few features (see
+  /// `Network.readsInputsByFeature`); else `.none`.
+  let trainColumns: FeatureColumns
+  let testColumns: FeatureColumns
 
   init(dataset: Dataset, outputCount: Int, keepsColumns: Bool = false) {
-    trainColumns = keepsColumns ? Self.columns(of: dataset.trainInputs) : []
-    testColumns = keepsColumns ? Self.columns(of: dataset.testInputs) : []
+    trainColumns = keepsColumns ? FeatureColumns(dataset.trainInputs) : .none
+    testColumns = keepsColumns ? FeatureColumns(dataset.testInputs) : .none
     trainInputs = dataset.trainInputs
     testInputs = dataset.testInputs
     if case .classification(let count) = dataset.task {
@@ -26,17 +26,6 @@ struct TrainingData: Sendable {
       trainTargets = dataset.trainTargets
       testTargets = dataset.testTargets
     }
-  }
-
-  /// `samples` transposed: one run of `count` numbers per feature.
-  static func columns(of samples: Samples) -> [Double] {
-    let count = samples.count
-    let width = samples.width
-    var columns = [Double](repeating: 0, count: count * width)
-    for row in 0..<count {
-      for feature in 0..<width { columns[feature * count + row] = samples.values[row * width + feature] }
-    }
-    return columns
   }
 
   /// Class indices as the network's targets: unchanged for one output, one-hot for several.

@@ -40,7 +40,7 @@ extension TrainingSession {
   }
 
   /// Mean data loss and (for classification) accuracy over one split.
-  private mutating func measure(inputs: Samples, targets: Samples, columns: [Double]) -> (loss: Double, accuracy: Double?) {
+  private mutating func measure(inputs: Samples, targets: Samples, columns: FeatureColumns) -> (loss: Double, accuracy: Double?) {
     if evaluatesThroughLinearModelPass, inputs.count > 0 {
       return (linearModelLoss(columns: columns, targets: targets), nil)
     }
@@ -56,7 +56,7 @@ extension TrainingSession {
   /// A linear model's mean data loss over one split through the sweep that trains it, without
   /// its gradients (see `LinearModelPass`): one read of the split instead of a forward pass,
   /// then a loss pass over its outputs.
-  private func linearModelLoss(columns: [Double], targets: Samples) -> Double {
+  private func linearModelLoss(columns: FeatureColumns, targets: Samples) -> Double {
     let featureCount = network.inputCount
     let count = targets.count
     let squares = network.parameters.withReadOnlyBase { parameters in
