@@ -18,8 +18,8 @@ enum LinearModelPass {
   /// The most features the pass takes.
   static let maximumFeatures = 4
 
-  /// Runs the pass over `batch` samples (1 to `maximumFeatures` features); adds `scale · Σ d·x_f` into `weightGradients[f]` and
-  /// `scale · Σ d` into `biasGradient`, and returns `Σ d²`.
+  /// Runs the pass over `batch` samples (1 to `maximumFeatures` features); adds `scale · Σ d·x_f`
+  /// into `weightGradients[f]` and `scale · Σ d` into `biasGradient`, and returns `Σ d²`.
   static func run(
     columns: UnsafePointer<Double>, stride: Int, featureCount: Int, targets: UnsafePointer<Double>, batch: Int,
     weights: UnsafePointer<Double>, bias: Double, scale: Double,
